@@ -1,0 +1,59 @@
+"""Write files so that a crash never leaves half of one, and read them back defensively."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+
+def write_text(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` atomically (temporary file, fsync, rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def write_json(path: Path, data: object) -> None:
+    write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
+
+def set_aside(path: Path, now: datetime | None = None) -> Path:
+    """Move a corrupt file out of the way, keeping it for the user; return where it went."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{n}")
+    os.replace(path, target)
+    return target
+
+
+def read_json(path: Path) -> tuple[object | None, str | None]:
+    """Read JSON user data: ``(data, None)``; ``(None, None)`` when absent; and for a corrupt
+    file ``(None, warning)`` after setting it aside, so the caller starts fresh and says so."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        return json.loads(text), None
+    except FileNotFoundError:
+        return None, None
+    except (ValueError, UnicodeDecodeError, OSError) as error:
+        try:
+            moved = set_aside(path)
+        except OSError:
+            return None, f"{path} is unreadable ({error}) and could not be set aside"
+        return None, f"{path} was corrupt ({type(error).__name__}); it was kept as {moved.name} and a fresh one started"

@@ -1,0 +1,109 @@
+"""The event clock: an aware "now" in the event's zone, real or simulated.
+
+The machine's own zone never changes an answer: every clock is built with the event's zone and
+returns datetimes in it. Tests and rehearsals pass a simulated clock; nothing patches time.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import Callable, Protocol
+
+
+class Clock(Protocol):
+    """Anything that tells the current instant in the event's zone."""
+
+    tz: tzinfo
+
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    """The real time, expressed in the event's zone."""
+
+    def __init__(self, tz: tzinfo):
+        self.tz = tz
+
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc).astimezone(self.tz)
+
+
+class SimulatedClock:
+    """Starts at ``start`` and runs ``speed`` times faster than real time (rehearsals, demos)."""
+
+    def __init__(
+        self,
+        tz: tzinfo,
+        start: datetime,
+        speed: float = 1.0,
+        monotonic: Callable[[], float] = time.monotonic,
+    ):
+        if start.tzinfo is None:
+            raise ValueError("SimulatedClock needs an aware start")
+        self.tz = tz
+        self.speed = speed
+        self._monotonic = monotonic
+        self._origin = start
+        self._t0 = monotonic()
+
+    def now(self) -> datetime:
+        elapsed = (self._monotonic() - self._t0) * self.speed
+        return (self._origin + timedelta(seconds=elapsed)).astimezone(self.tz)
+
+
+class ManualClock:
+    """A clock that only moves when told: the clock tests hand to the app."""
+
+    def __init__(self, tz: tzinfo, start: datetime):
+        if start.tzinfo is None:
+            raise ValueError("ManualClock needs an aware start")
+        self.tz = tz
+        self._now = start.astimezone(tz)
+
+    def now(self) -> datetime:
+        return self._now
+
+    def set(self, instant: datetime) -> None:
+        self._now = instant.astimezone(self.tz)
+
+    def advance(self, **kwargs: float) -> None:
+        """``advance(minutes=5)``: move forward by a ``timedelta(**kwargs)``."""
+        self._now = self._now + timedelta(**kwargs)
+
+
+def parse_at(text: str, tz: tzinfo) -> datetime:
+    """Parse ``--at``: ISO 8601; without an offset it is event-local time, with ``Z`` or an
+    offset it is that instant. A bare ``HH:MM`` is not accepted here (it needs a day).
+
+    Raises ``ValueError`` with a message fit for the user.
+    """
+    raw = text.strip()
+    value = raw[:-1] + "+00:00" if raw.endswith(("Z", "z")) else raw
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(
+            f"--at {text!r} is not an ISO 8601 date-time; write e.g. 2025-03-02T09:15 "
+            "(event-local) or 2025-03-02T17:15Z"
+        ) from None
+    if parsed.tzinfo is None:
+        return _localize(parsed, tz)
+    return parsed.astimezone(tz)
+
+
+def _localize(naive: datetime, tz: tzinfo) -> datetime:
+    """Attach ``tz`` to a wall-clock time; a time that does not exist (DST gap) moves forward."""
+    aware = naive.replace(tzinfo=tz)
+    roundtrip = aware.astimezone(timezone.utc).astimezone(tz)
+    if roundtrip.replace(tzinfo=None) != naive:  # in a spring-forward gap
+        return aware.astimezone(timezone.utc).astimezone(tz)
+    return aware
+
+
+def make_clock(tz: tzinfo, at: str | None = None, speed: float | None = None) -> Clock:
+    """The clock the command line asks for: real, or simulated from ``--at`` / ``--speed``."""
+    if at is None and (speed is None or speed == 1.0):
+        return SystemClock(tz)
+    start = parse_at(at, tz) if at else SystemClock(tz).now()
+    return SimulatedClock(tz, start, speed if speed is not None else 1.0)

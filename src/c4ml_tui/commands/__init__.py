@@ -1,0 +1,1 @@
+"""Plain-text and JSON commands. None of them imports Textual."""

@@ -1,0 +1,84 @@
+"""``c4ml-tui agenda``: the whole program, grouped by day, times in the event's zone."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from itertools import groupby
+
+from .. import fmt
+from ..model import Program
+
+
+def as_json(program: Program) -> dict:
+    ev = program.event
+    days = []
+    for day, items in groupby(program.items, key=lambda i: i.day):
+        days.append({
+            "date": day.isoformat(),
+            "items": [{
+                "id": i.id, "title": i.title, "kind": i.kind,
+                "start": i.start.isoformat(), "end": i.end.isoformat(), "room": i.room,
+                "speakers": [program.speaker_name(s) for s in i.speakers],
+                "talks": [{
+                    "id": t.id, "title": t.title, "start": t.start.isoformat(), "end": t.end.isoformat(),
+                    "speakers": [program.speaker_name(s) for s in t.speakers],
+                } for t in i.talks],
+            } for i in items],
+        })
+    return {"event": {"title": ev.title, "edition": ev.edition, "date": ev.date.isoformat(),
+                      "timezone": ev.timezone, "location": ev.location, "venue": ev.venue,
+                      "room": ev.room}, "days": days}
+
+
+def as_text(program: Program) -> str:
+    ev = program.event
+    lines = [ev.title + (f" ({ev.edition})" if ev.edition else "")]
+    where = ", ".join(x for x in (ev.venue, ev.location) if x)
+    if where:
+        lines.append(where)
+    lines.append(f"Times in {ev.timezone}")
+    multi_room = len(program.rooms) > 1
+    for day, items in groupby(program.items, key=lambda i: i.day):
+        items = list(items)
+        lines += ["", fmt.day_title(items[0].start), ""]
+        previous_end = None
+        for item in items:
+            if previous_end and item.start > previous_end and not multi_room:
+                lines.append(f"  {fmt.span(previous_end, item.start)}  (gap)")
+            room = f"  [{item.room}]" if multi_room and item.room else ""
+            kind = f"  ({item.kind})" if item.kind not in ("session", "talk") else ""
+            lines.append(f"  {fmt.span(item.start, item.end)}  {item.title}{kind}{room}")
+            who = ", ".join(program.speaker_name(s) for s in item.speakers)
+            if who:
+                lines.append(f"               {who}")
+            for talk in item.talks:
+                names = ", ".join(program.speaker_name(s) for s in talk.speakers)
+                lines.append(f"    {fmt.span(talk.start, talk.end)}  {talk.title}{' - ' + names if names else ''}")
+            if item.kind == "session" and not item.talks and not item.speakers:
+                lines.append("               talks not announced yet")
+            previous_end = max(previous_end or item.end, item.end)
+    return "\n".join(lines)
+
+
+def add_parser(sub, common):
+    parser = sub.add_parser(
+        "agenda", help="the whole program, grouped by day",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  c4ml-tui agenda\n  c4ml-tui agenda --json | jq '.days[0].items[].title'")
+    common(parser)
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def run(args) -> int:
+    from ..cli import load_program
+
+    program = load_program(args)
+    if program is None:
+        return 2
+    if args.json:
+        print(json.dumps(as_json(program), ensure_ascii=False, indent=1))
+    else:
+        print(as_text(program))
+    return 0

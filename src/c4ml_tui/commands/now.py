@@ -1,0 +1,106 @@
+"""``c4ml-tui now``: one line (or one JSON object) saying what is on and what is next."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+
+from .. import fmt
+from ..model import Item, Program, Talk
+from ..timeline import Snapshot, Timeline
+
+
+def entry_json(tl: Timeline, entry: Item | Talk | None, now: datetime, field: str) -> dict | None:
+    """``current``/``next`` in the JSON shape; ``field`` names the countdown key."""
+    if entry is None:
+        return None
+    kind = entry.kind if isinstance(entry, Item) else "talk"
+    start, end = tl.start(entry), tl.end(entry)
+    seconds = (end - now) if field == "remaining_seconds" else (start - now)
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "kind": kind,
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        field: round(seconds.total_seconds()),
+    }
+
+
+def as_json(tl: Timeline, snap: Snapshot) -> dict:
+    now = snap.at
+    return {
+        "now": now.replace(microsecond=0).isoformat(),
+        "timezone": tl.program.event.timezone,
+        "status": snap.status,
+        "current": entry_json(tl, snap.current, now, "remaining_seconds"),
+        "next": entry_json(tl, snap.next, now, "starts_in_seconds"),
+        "current_talk": entry_json(tl, snap.current_talk, now, "remaining_seconds"),
+        "next_talk": entry_json(tl, snap.next_talk, now, "starts_in_seconds"),
+    }
+
+
+def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
+    now = snap.at
+    clock = f"{fmt.place(program.event.location, program.event.timezone)} {fmt.hm(now)} {now.tzname()}"
+    local = local or fmt.local_zone()
+    if fmt.differs(now, local):
+        mine = now.astimezone(local)
+        clock += f" (your time {fmt.hm(mine)} {mine.tzname()})"
+    parts = [clock]
+    if snap.status == "upcoming" and snap.next:
+        parts.append(f"starts in {fmt.duration(snap.until_next)}: {snap.next.title} at {fmt.hm(tl.start(snap.next))}")
+        if snap.next.start.date() != now.date():
+            parts[-1] += f" on {fmt.day_title(tl.start(snap.next))}"
+        return " | ".join(parts)
+    if snap.status == "over":
+        parts.append("the programme is over")
+        return " | ".join(parts)
+    if snap.current:
+        c = snap.current
+        parts.append(f"now: {c.title} ({fmt.span(tl.start(c), tl.end(c))}, {fmt.duration(snap.remaining)} left)")
+        if snap.current_talk:
+            t = snap.current_talk
+            who = ", ".join(program.speaker_name(s) for s in t.speakers)
+            parts.append(f"talk: {t.title}{' - ' + who if who else ''} ({fmt.duration(snap.talk_remaining)} left)")
+    else:
+        parts.append(f"now: nothing scheduled until {fmt.hm(tl.start(snap.next))}" if snap.next else "now: nothing")
+    if snap.next:
+        n = snap.next
+        when = fmt.hm(tl.start(n))
+        if tl.start(n).date() != now.date():
+            when = f"{fmt.day_title(tl.start(n))} {when}"
+        parts.append(f"next: {n.title} at {when} (in {fmt.duration(snap.until_next)})")
+    else:
+        parts.append("next: nothing, this is the last item")
+    return " | ".join(parts)
+
+
+def add_parser(sub, common):
+    parser = sub.add_parser(
+        "now", help="what is on now and what is next",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  c4ml-tui now\n  c4ml-tui now --at 2025-03-02T09:15 --json\n"
+               "  c4ml-tui now --at 2025-03-02T17:15Z   (an instant in UTC)\n\n"
+               "JSON fields: now, timezone, status (upcoming|live|between|over),\n"
+               "current, next, current_talk, next_talk (see README).")
+    common(parser)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def run(args) -> int:
+    from ..cli import load_program, make_clock
+
+    program = load_program(args)
+    clock = program and make_clock(program, args)
+    if not clock:
+        return 2
+    tl = Timeline(program)
+    snap = tl.at(clock.now())
+    if args.json:
+        print(json.dumps(as_json(tl, snap), ensure_ascii=False))
+    else:
+        print(as_line(tl, snap, program))
+    return 0

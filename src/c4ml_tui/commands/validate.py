@@ -1,0 +1,31 @@
+"""``c4ml-tui validate FILE``: check a program file; one line per problem, exit 2."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_parser(sub, common):
+    parser = sub.add_parser(
+        "validate", help="check a program file; exit 2 on problems",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  c4ml-tui validate program.yaml\n\n"
+               "Prints 'FILE: ok (N items, M talks, ...)', or one line per problem\n"
+               "as FILE:LINE: message, and exits 2.")
+    parser.add_argument("file", help="the program file to check")
+    return parser
+
+
+def run(args) -> int:
+    from ..cli import print_problems
+    from ..fmt import count
+    from ..program import ProgramError, load
+
+    try:
+        program = load(args.file, use_cache=False)
+    except ProgramError as error:
+        return print_problems(error)
+    print(f"{args.file}: ok ({count(len(program.items), 'item')}, {count(program.talk_count, 'talk')}, "
+          f"{count(len(program.speakers), 'speaker')}, {count(len(program.days), 'day')}, "
+          f"{count(len(program.rooms), 'room')})")
+    return 0

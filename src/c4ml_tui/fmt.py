@@ -1,0 +1,65 @@
+"""Plain-text formatting of times and durations, shared by the commands and the screens."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, tzinfo
+
+
+def duration(delta: timedelta) -> str:
+    """A human duration rounded up to the minute: ``45 min``, ``1 h 20 min``, ``2 d 3 h``."""
+    seconds = max(0, int(-(-delta.total_seconds() // 60)) * 60)
+    minutes = seconds // 60
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    days, hours = divmod(hours, 24)
+    return f"{days} d {hours} h" if hours else f"{days} d"
+
+
+def countdown(delta: timedelta) -> str:
+    """``MM:SS`` (or ``H:MM:SS``) for a countdown; negative values get a leading ``+`` (overtime)."""
+    total = int(delta.total_seconds())
+    sign = "+" if total < 0 else ""
+    total = abs(total)
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}:{minutes:02d}:{seconds:02d}"
+    return f"{sign}{minutes:02d}:{seconds:02d}"
+
+
+def hm(moment: datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def span(start: datetime, end: datetime) -> str:
+    return f"{hm(start)}-{hm(end)}"
+
+
+def day_title(moment: datetime) -> str:
+    """``Sunday 2 March 2025``."""
+    return f"{moment:%A} {moment.day} {moment:%B %Y}"
+
+
+def local_zone() -> tzinfo:
+    """The zone of the machine this runs on (``TZ`` or the system setting)."""
+    return datetime.now().astimezone().tzinfo  # type: ignore[return-value]
+
+
+def differs(moment: datetime, other: tzinfo) -> bool:
+    """Whether wall clocks in ``other`` show a different time than in ``moment``'s zone."""
+    return moment.utcoffset() != moment.astimezone(other).utcoffset()
+
+
+def place(location: str | None, zone: str) -> str:
+    """A short place name for the clock: ``Las Vegas`` from ``Las Vegas, USA``, else the zone's city."""
+    if location:
+        return location.split(",")[0].split("(")[0].strip() or location
+    return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def count(n: int, noun: str) -> str:
+    """``1 talk``, ``8 talks``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"

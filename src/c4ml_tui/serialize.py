@@ -1,0 +1,48 @@
+"""The model as plain JSON-able data and back: for the parse cache and ``--json`` output."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date, datetime
+
+from .model import ChairSettings, Event, Item, Poster, Program, Speaker, Talk
+
+
+def program_to_dict(program: Program) -> dict:
+    event = {k: v for k, v in program.event.__dict__.items() if k != "tz"}
+    event["date"] = program.event.date.isoformat()
+    return {
+        "event": event,
+        "speakers": [asdict(s) for s in program.speakers.values()],
+        "chair": asdict(program.chair),
+        "items": [_item(i) for i in program.items],
+        "source": program.source,
+        "digest": program.digest,
+    }
+
+
+def _item(item: Item) -> dict:
+    out = {f: getattr(item, f) for f in Item.__slots__}
+    out["start"], out["end"] = item.start.isoformat(), item.end.isoformat()
+    out["talks"] = [dict(asdict(t), start=t.start.isoformat(), end=t.end.isoformat()) for t in item.talks]
+    out["posters"] = [asdict(p) for p in item.posters]
+    return out
+
+
+def program_from_dict(data: dict) -> Program:
+    e = dict(data["event"])
+    event = Event(**dict(e, date=date.fromisoformat(e["date"])))
+    tz = event.tz
+    at = lambda text: datetime.fromisoformat(text).astimezone(tz)  # noqa: E731
+    items = []
+    for raw in data["items"]:
+        talks = tuple(
+            Talk(**dict(t, start=at(t["start"]), end=at(t["end"]), speakers=tuple(t["speakers"])))
+            for t in raw["talks"]
+        )
+        posters = tuple(Poster(**dict(p, authors=tuple(p["authors"]))) for p in raw["posters"])
+        items.append(Item(**dict(raw, start=at(raw["start"]), end=at(raw["end"]), talks=talks,
+                                 posters=posters, speakers=tuple(raw["speakers"]))))
+    speakers = {s["id"]: Speaker(**s) for s in data["speakers"]}
+    return Program(event, tuple(items), speakers, ChairSettings(**data["chair"]),
+                   data.get("source", ""), data.get("digest", ""))

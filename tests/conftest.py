@@ -1,0 +1,26 @@
+"""Shared fixtures. Every test runs with its own data and cache folders: no test ever touches a
+real user's favourites, chair marks or cache."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "program.yaml"
+SCHEDULES = ROOT.parent / "shared" / "data" / "schedules"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path, monkeypatch):
+    monkeypatch.setenv("C4ML_TUI_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("C4ML_TUI_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def c4ml():
+    """The bundled C4ML 2025 program."""
+    from c4ml_tui.program import load
+
+    return load(BUNDLED, use_cache=False)
