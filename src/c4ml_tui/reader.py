@@ -207,7 +207,8 @@ class Reader:
         seen: dict[str, int] = {}
         item_lines: dict[str, int] = {}
         fields = ("id", "title", "kind", "start", "end", "room", "chair", "description", "talks",
-                  "posters", "speakers", "abstract", "subtitle", "track", "fixed")
+                  "posters", "speakers", "abstract", "subtitle", "track", "fixed", "overlap")
+        may_overlap: set[str] = set()  # overlap: true (imported schedules) skips the room rule
         if data.get("schedule") is not None and not isinstance(data.get("schedule"), Seq):
             self.seq(data, "schedule", "the program")
             return items
@@ -230,6 +231,10 @@ class Reader:
             if fixed is not None and not isinstance(fixed, bool):
                 self.problem(m.value_lines["fixed"], f"{where} 'fixed' must be true or false")
                 fixed = None
+            if m.get("overlap") is not None and not isinstance(m.get("overlap"), bool):
+                self.problem(m.value_lines["overlap"], f"{where} 'overlap' must be true or false")
+            elif m.get("overlap") and iid:
+                may_overlap.add(iid)
             title = self.text(m, "title", where)
             if iid and title and start and end:
                 item_lines[iid] = line
@@ -244,7 +249,7 @@ class Reader:
                     track=self.text(m, "track", where),
                     fixed=kind == "lunch" if fixed is None else fixed,
                 ))
-        self.overlaps(items, item_lines)
+        self.overlaps([i for i in items if i.id not in may_overlap], item_lines)
         return items
 
     def claim(self, ident: str | None, line: int, seen: dict[str, int]) -> None:
