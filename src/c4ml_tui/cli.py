@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("now", "agenda", "validate")
+COMMANDS = ("now", "agenda", "validate", "import_", "changes")
 """Command modules under ``c4ml_tui.commands``, in the order ``--help`` lists them."""
 
 EPILOG = """examples:
@@ -20,6 +20,8 @@ EPILOG = """examples:
   c4ml-tui now --at 2025-03-02T09:15 --json one JSON object, for status bars
   c4ml-tui agenda                           the whole program
   c4ml-tui validate my-program.yaml         check a program file
+  c4ml-tui now --program 38c3.xml --room "Saal 1"   any frab/pretalx schedule, one room
+  c4ml-tui import schedule.json -o program.yaml     convert a schedule to our format
 """
 
 
@@ -33,6 +35,13 @@ def common_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
                              "(2025-03-02T09:15), that instant with Z or an offset")
     parser.add_argument("--speed", metavar="X", type=float, default=default,
                         help="run the clock X times faster (rehearsals, demos)")
+    # -- importers (issue 6): other conferences' schedules ----------------------------------------
+    parser.add_argument("--timezone", metavar="ZONE", default=default,
+                        help="zone of a schedule XML/JSON that names none (old pentabarf), e.g. "
+                             "Europe/Brussels; overrides a schedule's own zone")
+    parser.add_argument("--room", metavar="NAME", default=default,
+                        help="only this room (exact, any case, or a unique part of its name)")
+    # -- end importers ------------------------------------------------------------------------------
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,16 +68,28 @@ def print_problems(error) -> int:
     return 2
 
 
+# -- importers (issue 6): any format, URLs, --timezone, --room --------------------------------------
 def load_program(args):
-    """The program ``--program`` names (the bundled one by default), or ``None`` after printing
-    every problem."""
-    from .program import ProgramError, bundled_path, load
+    """The program ``--program`` names (the bundled one by default; YAML, schedule XML or JSON, a
+    file or a URL), narrowed to ``--room``; or ``None`` after printing every problem."""
+    from .program import ProgramError, bundled_path
+    from .sources import find_room, load_source, only_room
 
     try:
-        return load(args.program or bundled_path())
+        program = load_source(args.program or bundled_path(), getattr(args, "timezone", None),
+                              notice=lambda message: print(f"c4ml-tui: {message}", file=sys.stderr),
+                              fresh_for=60)
     except ProgramError as error:
         print_problems(error)
         return None
+    if getattr(args, "room", None):
+        try:
+            program = only_room(program, find_room(program, args.room))
+        except ValueError as error:
+            print(f"c4ml-tui: {error}", file=sys.stderr)
+            return None
+    return program
+# -- end importers --------------------------------------------------------------------------------
 
 
 def make_clock(program, args):

@@ -33,18 +33,19 @@ def check_timezone(timezone: str | None) -> None:
 
 
 def load_source(path_or_url: str | Path, timezone: str | None = None, *, use_cache: bool = True,
-                notice: Notice | None = None) -> Program:
+                notice: Notice | None = None, fresh_for: float = 0) -> Program:
     """Load a program from a path or an ``http(s)://`` URL, whatever its format.
 
     ``timezone`` is the zone of a schedule that names none (and overrides a schedule's own; a
     YAML program always carries its zone). ``notice`` receives one-line messages worth showing,
-    such as "offline: using the copy from 2 h ago" for a URL.
+    such as "offline: using the copy from 2 h ago" for a URL; a URL's copy confirmed by its
+    server less than ``fresh_for`` seconds ago is used without asking again.
     """
     check_timezone(timezone)
     if is_url(path_or_url):
         from . import remote
 
-        fetched = remote.fetch(str(path_or_url), timezone=timezone)
+        fetched = remote.fetch(str(path_or_url), timezone=timezone, fresh_for=fresh_for)
         if fetched.notice and notice:
             notice(fetched.notice)
         return fetched.program

@@ -30,7 +30,7 @@ def entry_json(tl: Timeline, entry: Item | Talk | None, now: datetime, field: st
 
 def as_json(tl: Timeline, snap: Snapshot) -> dict:
     now = snap.at
-    return {
+    out = {
         "now": now.replace(microsecond=0).isoformat(),
         "timezone": tl.program.event.timezone,
         "status": snap.status,
@@ -39,6 +39,11 @@ def as_json(tl: Timeline, snap: Snapshot) -> dict:
         "current_talk": entry_json(tl, snap.current_talk, now, "remaining_seconds"),
         "next_talk": entry_json(tl, snap.next_talk, now, "starts_in_seconds"),
     }
+    if len(tl.program.rooms) > 1:  # parallel rooms (issue 6): what is on and next in each
+        out["rooms"] = [{"room": room, "current": entry_json(tl, current, now, "remaining_seconds"),
+                         "next": entry_json(tl, nxt, now, "starts_in_seconds")}
+                        for room, current, nxt in tl.by_room(now)]
+    return out
 
 
 def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
@@ -82,9 +87,11 @@ def add_parser(sub, common):
         "now", help="what is on now and what is next",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="examples:\n  c4ml-tui now\n  c4ml-tui now --at 2025-03-02T09:15 --json\n"
-               "  c4ml-tui now --at 2025-03-02T17:15Z   (an instant in UTC)\n\n"
+               "  c4ml-tui now --at 2025-03-02T17:15Z   (an instant in UTC)\n"
+               "  c4ml-tui now --program 38c3.xml --room 'Saal 1'\n\n"
                "JSON fields: now, timezone, status (upcoming|live|between|over),\n"
-               "current, next, current_talk, next_talk (see README).")
+               "current, next, current_talk, next_talk, and rooms (per room current/next,\n"
+               "when the program has more than one room; see README).")
     common(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     return parser

@@ -9,20 +9,25 @@ def add_parser(sub, common):
     parser = sub.add_parser(
         "validate", help="check a program file; exit 2 on problems",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="examples:\n  c4ml-tui validate program.yaml\n\n"
+        epilog="examples:\n  c4ml-tui validate program.yaml\n"
+               "  c4ml-tui validate fosdem.xml --timezone Europe/Brussels\n\n"
                "Prints 'FILE: ok (N items, M talks, ...)', or one line per problem\n"
-               "as FILE:LINE: message, and exits 2.")
-    parser.add_argument("file", help="the program file to check")
+               "as FILE:LINE: message, and exits 2. A schedule XML/JSON is checked as it\n"
+               "imports: one item per event, so N is the source's event count.")
+    parser.add_argument("file", help="the program file to check (YAML, schedule XML or JSON, or a URL)")
+    parser.add_argument("--timezone", metavar="ZONE", default=argparse.SUPPRESS,
+                        help="zone of a schedule that names none")
     return parser
 
 
 def run(args) -> int:
     from ..cli import print_problems
     from ..fmt import count
-    from ..program import ProgramError, load
+    from ..program import ProgramError
+    from ..sources import load_source
 
     try:
-        program = load(args.file, use_cache=False)
+        program = load_source(args.file, getattr(args, "timezone", None), use_cache=False)
     except ProgramError as error:
         return print_problems(error)
     print(f"{args.file}: ok ({count(len(program.items), 'item')}, {count(program.talk_count, 'talk')}, "

@@ -1,0 +1,58 @@
+"""``c4ml-tui changes``: what moved, what is new and what was cancelled.
+
+With ``--program URL``: since the copy before the last download (the command revalidates first).
+With two sources ``OLD NEW``: between them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def add_parser(sub, common):
+    parser = sub.add_parser(
+        "changes", help="what moved, is new or was cancelled since the last copy",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  c4ml-tui changes --program https://example.org/schedule.xml\n"
+               "  c4ml-tui changes old.xml new.xml --json\n\n"
+               "Entries are matched by id; one moved when its start, end or room changed.")
+    common(parser)
+    parser.add_argument("sources", metavar="OLD NEW", nargs="*", help="two copies to compare")
+    parser.add_argument("--json", action="store_true", help="print JSON: moved, new, cancelled")
+    return parser
+
+
+def run(args) -> int:
+    from .. import changes, remote
+    from ..cli import load_program, print_problems
+    from ..program import ProgramError
+    from ..sources import is_url, load_source
+
+    zone = getattr(args, "timezone", None)
+    if len(args.sources) == 2:
+        try:
+            old, new = (load_source(s, zone) for s in args.sources)
+        except ProgramError as error:
+            return print_problems(error)
+        label = f"from {args.sources[0]} to {args.sources[1]}"
+    elif not args.sources and args.program and is_url(args.program):
+        if load_program(args) is None:  # revalidates, and prints what is worth knowing
+            return 2
+        old, new = remote.previous(args.program, zone)
+        if old is None or new is None:
+            print(f"c4ml-tui: no earlier copy of {args.program} to compare with yet", file=sys.stderr)
+            return 0
+        label = f"in {args.program} since the copy before the last download"
+    else:
+        print("c4ml-tui: changes needs two sources (OLD NEW) or --program URL", file=sys.stderr)
+        return 2
+    found = changes.diff(old, new)
+    if args.json:
+        print(json.dumps(changes.as_json(found), ensure_ascii=False, indent=1))
+        return 0
+    print(f"Changes {label}: {found.summary()}")
+    for line in changes.describe(found, new):
+        print(f"  {line}")
+    return 0

@@ -1,0 +1,90 @@
+"""``c4ml-tui import SRC -o program.yaml``: convert a schedule XML/JSON to our YAML format.
+
+The written file is checked with the program loader before it replaces anything, so what this
+command writes always validates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_parser(sub, common):
+    parser = sub.add_parser(
+        "import", help="convert a frab/pentabarf XML or schedule JSON to a program file",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n  c4ml-tui import 38c3.xml -o 38c3.yaml\n"
+               "  c4ml-tui import fosdem-2021.xml --timezone Europe/Brussels -o fosdem.yaml\n"
+               "  c4ml-tui import https://pretalx.example.org/democon/schedule/export/schedule.json -o -\n\n"
+               "The format is told from the content. Every event becomes an item of kind 'talk'\n"
+               "(breaks, lunch, posters and openings by their type); see README.")
+    parser.add_argument("source", metavar="SRC", help="schedule file or http(s) URL")
+    parser.add_argument("-o", "--output", metavar="FILE", default="-",
+                        help="where to write the YAML (default: standard output)")
+    parser.add_argument("--timezone", metavar="ZONE", default=argparse.SUPPRESS,
+                        help="zone of a schedule that names none (old pentabarf)")
+    parser.add_argument("--room", metavar="NAME", default=argparse.SUPPRESS, help="only this room")
+    return parser
+
+
+def run(args) -> int:
+    from pathlib import Path
+
+    from ..atomic import write_text
+    from ..cli import print_problems
+    from ..fmt import count
+    from ..importers import FORMAT_NAMES, detect
+    from ..program import ProgramError, parse
+    from ..sources import find_room, is_url, load_source, only_room
+    from ..yamlout import program_to_yaml
+
+    notice = lambda message: print(f"c4ml-tui: {message}", file=sys.stderr)  # noqa: E731
+    try:
+        program = load_source(args.source, getattr(args, "timezone", None), notice=notice)
+    except ProgramError as error:
+        return print_problems(error)
+    room = getattr(args, "room", None)
+    if room:
+        try:
+            program = only_room(program, find_room(program, room))
+        except ValueError as error:
+            print(f"c4ml-tui: {error}", file=sys.stderr)
+            return 2
+    name = args.source if is_url(args.source) else Path(args.source).name
+    header = (f"Imported from {name} ({FORMAT_NAMES[detect(_head(args.source))]}) by c4ml-tui import.\n"
+              f"Times are local to {program.event.timezone}. 'overlap: true' marks an item the source\n"
+              "schedules over another one in the same room.")
+    text = program_to_yaml(program, header)
+    target = args.output
+    try:
+        parse(text.encode(), target)  # never write a file the loader would refuse
+    except ProgramError as error:
+        print("c4ml-tui: the converted program does not validate (a bug; please report it):", file=sys.stderr)
+        return print_problems(error)
+    if target == "-":
+        sys.stdout.write(text)
+    else:
+        try:
+            write_text(Path(target), text)
+        except OSError as error:
+            print(f"c4ml-tui: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+            return 2
+        print(f"{target}: {count(len(program.items), 'item')}, {count(len(program.speakers), 'speaker')}, "
+              f"{count(len(program.days), 'day')}, {count(len(program.rooms), 'room')}", file=sys.stderr)
+    return 0
+
+
+def _head(source: str) -> bytes:
+    """The first bytes of the source (for a URL, of its cached copy), to name its format."""
+    from pathlib import Path
+
+    from ..remote import folder
+    from ..sources import is_url
+
+    path = folder(source) / "current" if is_url(source) else Path(source)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(64)
+    except OSError:
+        return b""
