@@ -221,6 +221,10 @@ def _when(text) -> datetime | None:
 
 
 def _age(now: datetime, then: datetime) -> str:
+    """``2 h 5 min`` (whole minutes, rounded down: an age never looks older than it is)."""
+    from datetime import timedelta
+
     from .fmt import duration
 
-    return duration(max(now - then, now - now))  # a clock set back never gives a negative age
+    minutes = max(0, int((now - then).total_seconds() // 60))  # a clock set back is age 0
+    return duration(timedelta(minutes=minutes)) if minutes else "less than a minute"

@@ -43,7 +43,7 @@ def program_to_yaml(program: Program, header: str | None = None) -> str:
 
     def at(moment: datetime) -> str:
         local = _local(moment, tz)
-        naive = local.replace(tzinfo=None)
+        naive = local.replace(tzinfo=None, fold=0)  # as the loader will read the text
         from .clock import _localize
 
         exact = _localize(naive, tz).astimezone(timezone.utc) == moment.astimezone(timezone.utc)

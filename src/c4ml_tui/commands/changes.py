@@ -26,7 +26,7 @@ def add_parser(sub, common):
 
 def run(args) -> int:
     from .. import changes, remote
-    from ..cli import load_program, print_problems
+    from ..cli import print_problems
     from ..program import ProgramError
     from ..sources import is_url, load_source
 
@@ -38,8 +38,12 @@ def run(args) -> int:
             return print_problems(error)
         label = f"from {args.sources[0]} to {args.sources[1]}"
     elif not args.sources and args.program and is_url(args.program):
-        if load_program(args) is None:  # revalidates, and prints what is worth knowing
-            return 2
+        try:  # ask the server now, whatever the age of the copy
+            fetched = remote.fetch(args.program, timezone=zone)
+        except ProgramError as error:
+            return print_problems(error)
+        if fetched.notice:
+            print(f"c4ml-tui: {fetched.notice}", file=sys.stderr)
         old, new = remote.previous(args.program, zone)
         if old is None or new is None:
             print(f"c4ml-tui: no earlier copy of {args.program} to compare with yet", file=sys.stderr)
