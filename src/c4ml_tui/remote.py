@@ -68,7 +68,7 @@ def fetch(url: str, *, timezone: str | None = None, timeout: float = TIMEOUT, fr
     meta, _ = atomic.read_json(where / "meta.json")
     meta = meta if isinstance(meta, dict) and meta.get("url") == url else {}
     body = _read(where / "current") if meta else None
-    confirmed = _when(meta.get("confirmed_at")) or now
+    confirmed = _when(meta.get("confirmed_at")) or _mtime(where / "current") or now
 
     def cached(status: str, notice: str | None = None) -> Fetched:
         program = from_bytes(body, url, timezone)
@@ -211,6 +211,13 @@ def _save_meta(where: Path, meta: dict) -> None:
         write_json(where / "meta.json", meta)
     except OSError:
         pass  # a read-only cache only costs a full download next time
+
+
+def _mtime(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, _UTC)
+    except OSError:
+        return None
 
 
 def _when(text) -> datetime | None:

@@ -8,7 +8,6 @@ bytes, the importer version and the zone, so a big schedule loads from JSON on t
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
@@ -121,6 +120,8 @@ def find_room(program: Program, name: str) -> str:
         raise ValueError(f"--room {name!r}: this program names no rooms")
     if same:
         raise ValueError(f"--room {name!r} is ambiguous: {_listing(same)}")
+    import difflib
+
     near = difflib.get_close_matches(name, rooms, n=1, cutoff=0.6)
     hint = f"did you mean {near[0]!r}? " if near else ""
     raise ValueError(f"no room {name!r} in this program; {hint}rooms: {_listing(rooms)}")
