@@ -248,3 +248,32 @@ def test_cached_import_equals_a_fresh_one():
     assert cached.items == fresh.items and cached.speakers == fresh.speakers
     other_zone = from_bytes(content, "fic.json", "Asia/Tokyo")
     assert other_zone.event.timezone == "Asia/Tokyo"  # the zone is part of the cache key
+
+
+# -- properties -----------------------------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+BERLIN_2030 = datetime(2030, 1, 1, tzinfo=UTC)
+
+
+@settings(max_examples=60, deadline=None)
+@given(offsets=st.lists(st.integers(0, 365 * 24 * 4), min_size=1, max_size=6, unique=True),
+       minutes=st.integers(0, 6 * 60), seconds=st.sampled_from([0, 0, 30]),
+       zone=st.sampled_from(["Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "UTC"]))
+def test_any_instant_and_duration_survive_import_and_yaml(offsets, minutes, seconds, zone):
+    """Instants written in UTC anywhere in a year (DST changes included) are kept exactly, the
+    end is start + duration in real time, and the YAML written from it loads to the same."""
+    starts = [BERLIN_2030 + timedelta(minutes=15 * o) for o in offsets]
+    length = timedelta(minutes=minutes, seconds=seconds)
+    duration = f"{minutes // 60:02d}:{minutes % 60:02d}:{seconds:02d}"
+    events = "".join(ev(str(n), date=s.isoformat(), duration=duration) for n, s in enumerate(starts))
+    p = import_schedule(xml(events, zone=zone), "f")  # all in one room: overlaps get marked
+    by_id = {i.id: i for i in p.items}
+    for n, s in enumerate(starts):
+        item = by_id[str(n)]
+        assert item.start == s
+        assert item.end.astimezone(UTC) - s == (length or timedelta(minutes=5))
+    again = parse(program_to_yaml(p).encode(), "out.yaml")
+    assert [(i.id, i.start.astimezone(UTC), i.end.astimezone(UTC)) for i in again.items] == \
+        [(i.id, i.start.astimezone(UTC), i.end.astimezone(UTC)) for i in p.items]
