@@ -168,3 +168,14 @@ def test_loading_a_cached_schedule_imports_neither_textual_nor_yaml(sched, tmp_p
     env = {"C4ML_TUI_CACHE_DIR": str(tmp_path / "c"), "PATH": "/usr/bin:/bin"}
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert first.stdout.strip() == "[]", first.stderr
+
+
+@pytest.mark.parametrize("machine_zone", ["UTC", "America/Los_Angeles", "Pacific/Kiritimati"])
+def test_the_machine_zone_never_changes_an_import(sched, tmp_path, machine_zone):
+    code = ("from c4ml_tui.sources import load_source; "
+            f"p = load_source({str(sched)!r}, use_cache=False); "
+            "print(*[i.start.isoformat() for i in p.items])")
+    env = {"TZ": machine_zone, "C4ML_TUI_CACHE_DIR": str(tmp_path / "c"), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert out.stdout.split() == ["2031-06-01T10:00:00+01:00", "2031-06-01T10:15:00+01:00",
+                                  "2031-06-01T11:30:00+01:00", "2031-06-02T09:00:00+01:00"], out.stderr
