@@ -17,7 +17,8 @@ The rule, walked once through each day in time order (O(n)):
   opens with its first talk's start mark (keeping the scheduled offset), ends as late as its
   last talk plus the scheduled time after it, and always contains its talks.
 * **Fixed items** (lunch, ``fixed: true``) keep their scheduled times whatever the delay before
-  them; only the chair's own marks and nudges on them move them. Whatever would run into a
+  them; only the chair's own marks and nudges on them move them (and, like any entry, a start
+  mark on what follows ends them). Whatever would run into a
   fixed item is **cut short** at its start (its expected end becomes the fixed item's start;
   an entry that would start after it gets no time at all) and ``Delays.squeezed`` says by how
   much, so a view can say "must end by 12:00 (5 min squeezed)".
@@ -101,9 +102,11 @@ class _Walk:
             return self.starts[item.talks[0].id] - (item.talks[0].start - item.start)
         return None
 
-    def start_of(self, entry: Entry, base: datetime, limit: datetime | None) -> tuple[datetime, int]:
+    def start_of(self, entry: Entry, base: datetime, limit: datetime | None,
+                 floor: datetime | None = None) -> tuple[datetime, int]:
         """The entry's start from ``base`` (where the carried delay puts it), and the minutes of
-        nudges that move its end instead."""
+        nudges that move its end instead. Cut back to a fixed item's start (``limit``), it never
+        goes before ``floor``: the end of what runs before it, when that overran by the marks."""
         marked = self.starts.get(entry.id)
         start = marked if marked is not None else base
         before = after = 0
@@ -116,7 +119,7 @@ class _Walk:
             if before:
                 start = max(entry.start, start + before * MINUTE)
             if limit is not None and start > limit:
-                start = limit
+                start = max(limit, floor) if floor is not None else limit
         return start, after
 
     def end_of(self, entry: Entry, start: datetime, natural: datetime, limit: datetime | None,
@@ -139,30 +142,33 @@ class _Walk:
     def place(self, item: Item, free: datetime | None, limit: datetime | None, after: Item | None) -> datetime:
         """Place ``item`` (and its talks) when its room is ``free``; return when it ends."""
         base = item.start if item.fixed or free is None else max(item.start, free)
-        start, extra = self.start_of(item, base, limit)
+        start, extra = self.start_of(item, base, limit, None if item.fixed else free)
         talks = item.talks
         if talks and item.id not in self.starts and talks[0].id in self.starts:
             start = self.starts[talks[0].id] - (talks[0].start - item.start)  # it opened with its talk
         follow = self.first_start_mark(after)
+        closed = min((t for t in (follow, self.ends.get(item.id)) if t is not None), default=None)
         delay = start - item.start
+        floor = start
         for k, talk in enumerate(talks):
-            t_start, t_extra = self.start_of(talk, talk.start + max(delay, ZERO), limit)
-            t_follow = self.starts.get(talks[k + 1].id) if k + 1 < len(talks) else follow
+            t_start, t_extra = self.start_of(talk, talk.start + max(delay, ZERO), limit, floor)
+            t_follow = self.starts.get(talks[k + 1].id) if k + 1 < len(talks) else closed
             natural = t_start + (talk.end - talk.start) + t_extra * MINUTE
             t_start, t_end = self.end_of(talk, t_start, natural, limit, t_follow)
             self.expected[talk.id] = (t_start, t_end)
-            delay = t_end - talk.end
+            delay, floor = t_end - talk.end, max(floor, t_end)
         if talks:
             natural = item.end + delay + extra * MINUTE
             if item.id not in self.starts:
-                start = min(start, self.expected[talks[0].id][0])
+                start = min(start, *(self.expected[t.id][0] for t in talks))
         else:
             natural = start + (item.end - item.start) + extra * MINUTE
         start, end = self.end_of(item, start, natural, limit, follow)
-        if talks and item.id not in self.ends:
-            end = max(end, self.expected[talks[-1].id][1])
+        last = max((self.expected[t.id][1] for t in talks), default=end)
+        if item.id not in self.ends:
+            end = max(end, last)
         self.expected[item.id] = (start, end)
-        return end
+        return max(end, last)  # the room is free once the session and all its talks are over
 
     def run(self) -> None:
         items = self.program.items
