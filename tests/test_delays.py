@@ -456,7 +456,7 @@ def test_a_later_start_never_makes_anything_after_it_earlier(late):
 
 
 def test_one_pass_scales_linearly():
-    """O(n): a 20,000-item day (with 4 talks each) takes well under a couple of seconds."""
+    """O(n): a 20,000-item day (with 4 talks each) takes about a second, not hours."""
     ev = Event("Fictional Workshop on Imaginary Compilers", PROGRAM.event.date, "Europe/Berlin")
     t0 = at("00:00")
     items = []
@@ -466,9 +466,10 @@ def test_one_pass_scales_linearly():
                            s + (k + 1) * 45 * timedelta(seconds=1)) for k in range(4))
         items.append(Item(f"i{n}", "Item", s, s + 3 * MIN, talks=talks, fixed=n % 50 == 49))
     big = Program(ev, tuple(items))
+    assert len(big.by_id) == 100_000  # built before the clock starts
     begun = time.perf_counter()
     d = compute(big, [Mark("start", "t0-0", t0 + 2 * MIN)])
-    assert time.perf_counter() - begun < 3
+    assert time.perf_counter() - begun < 10  # a quadratic walk would take hours
     assert len(d.expected) == 100_000
     assert d.start(items[1]) == items[1].start + MIN  # 2 min late, less the 1 min gap
 
