@@ -6,7 +6,7 @@ import argparse
 import json
 from datetime import datetime
 
-from .. import fmt
+from .. import delays, fmt
 from ..model import Item, Program, Talk
 from ..timeline import Snapshot, Timeline
 
@@ -30,7 +30,7 @@ def entry_json(tl: Timeline, entry: Item | Talk | None, now: datetime, field: st
 
 def as_json(tl: Timeline, snap: Snapshot) -> dict:
     now = snap.at
-    out = {
+    out = delays.annotate_now_json(tl, snap, {
         "now": now.replace(microsecond=0).isoformat(),
         "timezone": tl.program.event.timezone,
         "status": snap.status,
@@ -38,7 +38,7 @@ def as_json(tl: Timeline, snap: Snapshot) -> dict:
         "next": entry_json(tl, snap.next, now, "starts_in_seconds"),
         "current_talk": entry_json(tl, snap.current_talk, now, "remaining_seconds"),
         "next_talk": entry_json(tl, snap.next_talk, now, "starts_in_seconds"),
-    }
+    })
     if len(tl.program.rooms) > 1:  # parallel rooms (issue 6): what is on and next in each
         out["rooms"] = [{"room": room, "current": entry_json(tl, current, now, "remaining_seconds"),
                          "next": entry_json(tl, nxt, now, "starts_in_seconds")}
@@ -76,10 +76,10 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
         when = fmt.hm(tl.start(n))
         if tl.start(n).date() != now.date():
             when = f"{fmt.day_title(tl.start(n))} {when}"
-        parts.append(f"next: {n.title} at {when} (in {fmt.duration(snap.until_next)})")
+        parts.append(f"next: {n.title} at {when} ({delays.scheduled_note(n, tl.start(n))}in {fmt.duration(snap.until_next)})")
     else:
         parts.append("next: nothing, this is the last item")
-    return " | ".join(parts)
+    return " | ".join(parts + delays.late_parts(tl, snap))
 
 
 def add_parser(sub, common):
@@ -90,8 +90,8 @@ def add_parser(sub, common):
                "  c4ml-tui now --at 2025-03-02T17:15Z   (an instant in UTC)\n"
                "  c4ml-tui now --program 38c3.xml --room 'Saal 1'\n\n"
                "JSON fields: now, timezone, status (upcoming|live|between|over),\n"
-               "current, next, current_talk, next_talk, and rooms (per room current/next,\n"
-               "when the program has more than one room; see README).")
+               "current, next, current_talk, next_talk, delay_seconds, and rooms (per room\n"
+               "current/next, when the program has more than one room; see README).")
     common(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
@@ -104,7 +104,9 @@ def run(args) -> int:
     clock = program and make_clock(program, args)
     if not clock:
         return 2
-    tl = Timeline(program)
+    from ..marks import expected_times
+
+    tl = Timeline(program, expected=expected_times(program))
     snap = tl.at(clock.now())
     if args.json:
         print(json.dumps(as_json(tl, snap), ensure_ascii=False))

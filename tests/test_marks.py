@@ -1,0 +1,197 @@
+"""The chair log: marks on the event clock, saved at once, read back after a restart, and a
+corrupt file set aside with a warning. Every test has its own data folder (conftest)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import pytest
+from chair_fixtures import TZ, YAML, at, fictional
+
+from c4ml_tui.clock import ManualClock, SimulatedClock
+from c4ml_tui.delays import compute
+from c4ml_tui.marks import ChairLog, Mark, log_path, program_key
+
+PROGRAM = fictional()
+
+
+def test_the_key_is_title_date_and_file_name():
+    assert program_key(PROGRAM) == "fictional-workshop-on-imaginary-compilers-2031-05-14-fictional-yaml"
+
+
+def test_the_key_ignores_the_folder_and_the_content():
+    moved = replace(PROGRAM, source="/somewhere/else/fictional.yaml", digest="changed")
+    assert program_key(moved) == program_key(PROGRAM)
+    assert program_key(replace(PROGRAM, source="C:\\talks\\fictional.yaml")) == program_key(PROGRAM)
+
+
+def test_the_key_differs_for_another_file_or_event():
+    assert program_key(replace(PROGRAM, source="other.yaml")) != program_key(PROGRAM)
+    ev = replace(PROGRAM.event, title="Imaginary Symposium")
+    assert program_key(replace(PROGRAM, event=ev)) != program_key(PROGRAM)
+
+
+def test_a_title_without_ascii_still_gets_a_key():
+    ev = replace(PROGRAM.event, title="想像のコンパイラ")
+    key = program_key(replace(PROGRAM, event=ev, source="https://example.invalid/s/schedule.json?x=1"))
+    assert key.startswith("event-") and key.endswith("-2031-05-14-schedule-json")
+
+
+def test_the_bundled_program_has_a_stable_key(c4ml):
+    assert program_key(c4ml) == "compilers-for-machine-learning-2025-03-02-program-yaml"
+
+
+def test_the_log_lives_in_the_data_folder(tmp_path):
+    assert log_path(PROGRAM) == tmp_path / "data" / "chair" / f"{program_key(PROGRAM)}.json"
+
+
+def test_no_file_means_an_empty_log_and_nothing_written():
+    log = ChairLog.load(PROGRAM)
+    assert log.marks == () and log.warnings == []
+    assert not log_path(PROGRAM).exists()
+
+
+def test_marks_use_the_event_clock_and_are_saved_at_once():
+    clock = ManualClock(TZ, at("09:17"))
+    log = ChairLog.load(PROGRAM)
+    log.mark_start("a1", clock.now())
+    clock.advance(minutes=21, seconds=30.25)
+    log.mark_end("a1", clock.now())
+    log.nudge("a2", 1, clock.now())
+    saved = json.loads(log_path(PROGRAM).read_text())
+    assert saved["version"] == 1
+    assert saved["program"]["title"] == "Fictional Workshop on Imaginary Compilers"
+    assert saved["marks"] == [
+        {"kind": "start", "id": "a1", "at": "2031-05-14T09:17:00+02:00"},
+        {"kind": "end", "id": "a1", "at": "2031-05-14T09:38:30+02:00"},  # whole seconds
+        {"kind": "nudge", "id": "a2", "at": "2031-05-14T09:38:30+02:00", "minutes": 1},
+    ]
+    assert [f.name for f in log_path(PROGRAM).parent.iterdir()] == [log_path(PROGRAM).name]  # no temp files
+
+
+def test_a_simulated_clock_rehearses_marks():
+    ticks = iter([0.0, 90.0])
+    clock = SimulatedClock(TZ, at("09:10"), speed=10, monotonic=lambda: next(ticks))
+    log = ChairLog.load(PROGRAM)
+    log.mark_start("a1", clock.now())  # 90 s real at 10x: 15 minutes of event time
+    assert log.marks[0].at == at("09:25")
+
+
+def test_marks_are_stored_in_the_events_zone():
+    log = ChairLog.load(PROGRAM)
+    mark = log.mark_start("a1", datetime.fromisoformat("2031-05-14T07:17:00+00:00"))
+    assert mark.at == at("09:17") and mark.at.utcoffset() == timedelta(hours=2)
+
+
+def test_a_restart_reads_the_marks_back():
+    log = ChairLog.load(PROGRAM)
+    log.mark_start("a1", at("09:17"))
+    log.nudge("a1", -1, at("09:20"))
+    again = ChairLog.load(fictional())  # a new object from a freshly loaded program
+    assert again.marks == log.marks
+    assert compute(again.program, again.marks).expected == compute(PROGRAM, log.marks).expected
+
+
+def test_a_new_process_reads_the_marks_back(tmp_path):
+    program_file = tmp_path / "fictional.yaml"
+    program_file.write_text(YAML, encoding="utf-8")
+    from c4ml_tui.program import load
+
+    log = ChairLog.load(load(program_file, use_cache=False))
+    log.mark_start("a1", at("09:17"))
+    script = ("import sys; from c4ml_tui.program import load; from c4ml_tui.marks import ChairLog; "
+              "log = ChairLog.load(load(sys.argv[1])); print([(m.kind, m.id, m.at.isoformat()) for m in log.marks])")
+    out = subprocess.run([sys.executable, "-c", script, str(program_file)], capture_output=True, text=True,
+                         env=dict(os.environ), check=True)
+    assert out.stdout.strip() == "[('start', 'a1', '2031-05-14T09:17:00+02:00')]"
+
+
+def test_undo_pops_the_last_mark_and_saves():
+    log = ChairLog.load(PROGRAM)
+    log.mark_start("a1", at("09:17"))
+    log.nudge("a1", 1, at("09:25"))
+    assert log.undo() == Mark("nudge", "a1", at("09:25"), 1)
+    assert ChairLog.load(PROGRAM).marks == (Mark("start", "a1", at("09:17")),)
+    assert log.undo() == Mark("start", "a1", at("09:17"))
+    assert log.undo() is None
+    assert ChairLog.load(PROGRAM).marks == ()
+
+
+def test_undo_restores_the_delay():
+    log = ChairLog.load(PROGRAM)
+    log.mark_start("a1", at("09:10"))
+    before = compute(PROGRAM, log.marks).expected
+    log.mark_end("a1", at("09:40"))
+    assert compute(PROGRAM, log.marks).expected != before
+    log.undo()
+    assert compute(PROGRAM, log.marks).expected == before
+
+
+@pytest.mark.parametrize("content", [
+    "{not json",
+    "\xff\xfe garbage",
+    '{"version": 1, "marks": {"a1": "09:17"}}',
+    '{"version": 1, "marks": [{"kind": "started", "id": "a1", "at": "2031-05-14T09:17:00+02:00"}]}',
+    '{"version": 1, "marks": [{"kind": "start", "id": "a1", "at": "09:17"}]}',
+    '{"version": 1, "marks": [{"kind": "start", "id": "a1", "at": "2031-05-14T09:17:00"}]}',
+    '{"version": 1, "marks": [{"kind": "nudge", "id": "a1", "at": "2031-05-14T09:17:00+02:00"}]}',
+    '{"version": 99, "marks": []}',
+    "[]",
+])
+def test_a_corrupt_file_is_set_aside_with_a_warning(content):
+    path = log_path(PROGRAM)
+    path.parent.mkdir(parents=True)
+    path.write_text(content, encoding="latin-1")
+    log = ChairLog.load(PROGRAM)
+    assert log.marks == ()
+    assert len(log.warnings) == 1 and "corrupt" in log.warnings[0]
+    kept = [p for p in path.parent.iterdir() if p.name.startswith(path.name + ".corrupt-")]
+    assert len(kept) == 1 and kept[0].read_text(encoding="latin-1") == content
+    assert not path.exists()
+    log.mark_start("a1", at("09:17"))  # and a fresh log starts
+    assert ChairLog.load(PROGRAM).marks == log.marks
+
+
+def test_marks_for_ids_the_program_lost_are_kept_with_a_warning():
+    log = ChairLog.load(PROGRAM)
+    log.mark_start("a1", at("09:17"))
+    data = json.loads(log_path(PROGRAM).read_text())
+    data["marks"].append({"kind": "end", "id": "withdrawn-talk", "at": "2031-05-14T09:40:00+02:00"})
+    log_path(PROGRAM).write_text(json.dumps(data))
+    again = ChairLog.load(PROGRAM)
+    assert len(again.marks) == 2
+    assert again.warnings and "withdrawn-talk" in again.warnings[0]
+    assert compute(PROGRAM, again.marks).delay(PROGRAM.by_id["a2"]) == timedelta(minutes=7)
+
+
+def test_a_failed_save_keeps_the_marks_and_says_why(tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the folder should be")
+    log = ChairLog.load(PROGRAM, path=blocker / "chair" / "log.json")
+    log.mark_start("a1", at("09:17"))
+    assert log.marks and log.save_error and "could not save" in log.save_error
+    blocker.unlink()
+    log.mark_end("a1", at("09:40"))
+    assert log.save_error is None
+    assert len(ChairLog.load(PROGRAM, path=blocker / "chair" / "log.json").marks) == 2
+
+
+def test_bad_marks_are_refused():
+    log = ChairLog.load(PROGRAM)
+    with pytest.raises(KeyError):
+        log.mark_start("no-such-talk", at("09:17"))
+    with pytest.raises(ValueError):
+        log.mark_start("a1", datetime(2031, 5, 14, 9, 17))
+    with pytest.raises(ValueError):
+        log.nudge("a1", 0, at("09:17"))
+    assert log.marks == () and not log_path(PROGRAM).exists()
+
+
+def test_an_empty_log_is_still_truthy():
+    log = ChairLog.load(PROGRAM)
+    assert log and len(log) == 0
