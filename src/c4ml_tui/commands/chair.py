@@ -35,8 +35,6 @@ def add_parser(sub, common):
                         help="last-minute stage when MIN minutes are left (default: the program's "
                              "chair: block, else 1)")
     parser.add_argument("--bell", action="store_true", help="ring the terminal bell at each change of stage")
-    parser.add_argument("--room", metavar="NAME", default=None,
-                        help="the room you chair (for programs with parallel rooms)")
     return parser
 
 
@@ -45,7 +43,14 @@ def options(program, args):
     from ..stages import ChairOptions, settings
 
     return ChairOptions(thresholds=settings(program.chair, args.wrap_up, args.last),
-                        bell=args.bell, room=args.room)
+                        bell=args.bell, room=chosen_room(program, args))
+
+
+def chosen_room(program, args) -> str | None:
+    """The room named by the global ``--room`` (already resolved by ``load_program``)."""
+    if getattr(args, "room", None) and len(program.rooms) == 1:
+        return program.rooms[0]
+    return None
 
 
 def run(args) -> int:
@@ -54,10 +59,6 @@ def run(args) -> int:
     program = load_program(args)
     clock = program and make_clock(program, args)
     if not clock:
-        return 2
-    if args.room is not None and args.room not in program.rooms:
-        known = ", ".join(program.rooms) or "none"
-        print(f"c4ml-tui chair: no room {args.room!r} in the program (rooms: {known})", file=sys.stderr)
         return 2
     chosen = options(program, args)
     from ..app import run_app
