@@ -62,10 +62,10 @@ def print_problems(error) -> int:
 def load_program(args):
     """The program ``--program`` names (the bundled one by default), or ``None`` after printing
     every problem."""
-    from .program import ProgramError, bundled_path, load
+    from .program import ProgramError, bundled_file, load
 
     try:
-        return load(args.program or bundled_path())
+        return load(args.program or bundled_file())
     except ProgramError as error:
         print_problems(error)
         return None

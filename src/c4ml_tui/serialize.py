@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date, datetime
 
 from .model import ChairSettings, Event, Item, Poster, Program, Speaker, Talk
 
 
 def program_to_dict(program: Program) -> dict:
+    from dataclasses import asdict  # only the slow path (writing the cache) needs it
+
     event = {k: v for k, v in program.event.__dict__.items() if k != "tz"}
     event["date"] = program.event.date.isoformat()
     return {
@@ -22,6 +23,8 @@ def program_to_dict(program: Program) -> dict:
 
 
 def _item(item: Item) -> dict:
+    from dataclasses import asdict
+
     out = {f: getattr(item, f) for f in Item.__slots__}
     out["start"], out["end"] = item.start.isoformat(), item.end.isoformat()
     out["talks"] = [dict(asdict(t), start=t.start.isoformat(), end=t.end.isoformat()) for t in item.talks]
@@ -29,7 +32,8 @@ def _item(item: Item) -> dict:
     return out
 
 
-def program_from_dict(data: dict) -> Program:
+def program_from_dict(data: dict, source: str | None = None) -> Program:
+    """The inverse of :func:`program_to_dict`; ``source`` replaces the recorded one."""
     e = dict(data["event"])
     event = Event(**dict(e, date=date.fromisoformat(e["date"])))
     tz = event.tz
@@ -45,4 +49,4 @@ def program_from_dict(data: dict) -> Program:
                                  posters=posters, speakers=tuple(raw["speakers"]))))
     speakers = {s["id"]: Speaker(**s) for s in data["speakers"]}
     return Program(event, tuple(items), speakers, ChairSettings(**data["chair"]),
-                   data.get("source", ""), data.get("digest", ""))
+                   data.get("source", "") if source is None else source, data.get("digest", ""))
