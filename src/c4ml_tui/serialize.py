@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from .model import ChairSettings, Event, Item, Poster, Program, Speaker, Talk
+from .model import ChairSettings, Event, Item, Poster, Program, Speaker, Talk, asdict
 
 
 def program_to_dict(program: Program) -> dict:
-    from dataclasses import asdict  # only the slow path (writing the cache) needs it
-
-    event = {k: v for k, v in program.event.__dict__.items() if k != "tz"}
+    event = asdict(program.event)
     event["date"] = program.event.date.isoformat()
     return {
         "event": event,
@@ -23,8 +21,6 @@ def program_to_dict(program: Program) -> dict:
 
 
 def _item(item: Item) -> dict:
-    from dataclasses import asdict
-
     out = {f: getattr(item, f) for f in Item.__slots__}
     out["start"], out["end"] = item.start.isoformat(), item.end.isoformat()
     out["talks"] = [dict(asdict(t), start=t.start.isoformat(), end=t.end.isoformat()) for t in item.talks]

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from .model import Item, Program, Talk
+from .records import record
 
 STATUSES = ("upcoming", "live", "between", "over")
 Entry = Item | Talk
@@ -35,7 +35,7 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Snapshot:
     """The answer for one instant. Durations are ``None`` when there is nothing to measure."""
 
