@@ -121,8 +121,15 @@ def load(text: str, file: str) -> tuple[object, list[Problem]]:
             where = f" started at line {start}" if start != line else ""
             what = f"{what} ({error.context}{where})"
         return None, [Problem(file, line, f"YAML syntax error: {what}")]
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow (NUL, ...)
+        char = error.character if isinstance(error.character, str) else chr(error.character)
+        # the C reader counts bytes, the Python one characters: find the character instead
+        first = text.find(char)
+        line = text.count("\n", 0, first if first >= 0 else error.position) + 1
+        return None, [Problem(file, line, f"the character U+{ord(char):04X} is not allowed in YAML text")]
     except yaml.YAMLError as error:
-        return None, [Problem(file, 1, f"YAML error: {error}")]
+        detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return None, [Problem(file, 1, f"YAML error: {detail}")]
     if node is None:
         return None, [Problem(file, 1, "the file is empty")]
     sizes, cycle = _expanded_sizes(node)
