@@ -33,7 +33,14 @@ def program_from_dict(data: dict, source: str | None = None) -> Program:
     e = dict(data["event"])
     event = Event(**dict(e, date=date.fromisoformat(e["date"])))
     tz = event.tz
-    at = lambda text: datetime.fromisoformat(text).astimezone(tz)  # noqa: E731
+    seen: dict[str, datetime] = {}  # parallel rooms share their times: convert each text once
+
+    def at(text: str) -> datetime:
+        moment = seen.get(text)
+        if moment is None:
+            moment = seen[text] = datetime.fromisoformat(text).astimezone(tz)
+        return moment
+
     items = []
     for raw in data["items"]:
         talks = tuple(
