@@ -271,3 +271,11 @@ def test_works_from_any_folder(tmp_path):
     result = subprocess.run([sys.executable, "-m", "c4ml_tui", "validate", bundled_file()], cwd=tmp_path,
                             capture_output=True, text=True, env=dict(os.environ), timeout=60)
     assert result.returncode == 0 and ": ok (8 items" in result.stdout
+
+
+def test_now_on_a_program_with_no_items_yet(tmp_path):
+    path = str(write(tmp_path, HEADER + "schedule: []\n"))
+    assert ok(run("--program", path, "now", "--at", "2031-06-10T09:00", tz="Europe/Berlin")) == \
+        "Berlin 09:00 CEST | the program has no items yet\n"
+    answer = run_json("--program", path, "now", "--at", "2031-06-10T09:00", "--json")
+    assert (answer["status"], answer["current"], answer["next"]) == ("upcoming", None, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from datetime import date, datetime, timedelta
 
@@ -417,3 +418,13 @@ def test_text_from_the_file_is_data(tmp_path):
 def test_a_character_yaml_forbids(tmp_path):
     path, found = problems(tmp_path, HEADER + "schedule: []\n# caf\u00e9 \u00e9\u00e9\u00e9\n\x07\n")
     assert found == [f"{path}:4: the character U+0007 is not allowed in YAML text"]
+
+
+def test_an_endless_file_is_refused_not_read():
+    if not os.path.exists("/dev/zero"):
+        pytest.skip("no /dev/zero here")
+    began = time.perf_counter()
+    with pytest.raises(ProgramError) as caught:
+        load("/dev/zero")
+    assert str(caught.value) == "/dev/zero: is larger than 64 MB: not a program file"
+    assert time.perf_counter() - began < 10

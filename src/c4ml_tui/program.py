@@ -17,6 +17,9 @@ from .model import Program
 LOADER_VERSION = "2"
 """Bump when the model or the rules change, so cached parses are not reused."""
 
+MAX_BYTES = 64 * 2**20
+"""A 10,000-talk program is 2 MB; anything past this (``/dev/zero``...) is refused, not read."""
+
 
 class ProgramError(Exception):
     """A program file could not be loaded; ``problems`` says every reason, one per line."""
@@ -122,9 +125,13 @@ def load(path: str | os.PathLike, *, use_cache: bool = True) -> Program:
     source = os.fspath(path)
     try:
         with open(source, "rb") as handle:
-            content = handle.read()
+            content = handle.read(MAX_BYTES + 1)
     except (OSError, ValueError) as error:  # ValueError: a NUL in the name
         raise ProgramError([_unreadable(source, error)]) from None
+    if len(content) > MAX_BYTES:
+        from .problems import Problem
+
+        raise ProgramError([Problem(source, 0, f"is larger than {MAX_BYTES // 2**20} MB: not a program file")])
     if use_cache:
         from . import cache
 

@@ -50,6 +50,9 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
     if mine.utcoffset() != now.utcoffset():
         clock += f" (your time {fmt.hm(mine)} {mine.tzname()})"
     parts = [clock]
+    if not tl.items:
+        parts.append("the program has no items yet")
+        return " | ".join(parts)
     if snap.status == "upcoming" and snap.next:
         parts.append(f"starts in {fmt.duration(snap.until_next)}: {snap.next.title} at {fmt.hm(tl.start(snap.next))}")
         if tl.start(snap.next).date() != now.date():
