@@ -185,3 +185,9 @@ def test_rooms_run_in_parallel():
     snap = oak.at(datetime(2031, 6, 10, 10, 15, tzinfo=program.tz))
     assert snap.status == "between" and snap.next.id == "d2-oak"
     assert snap.until_next == timedelta(hours=22, minutes=45)
+
+
+def test_naive_expected_times_are_refused(c4ml):
+    s1 = c4ml.items[1]
+    with pytest.raises(ValueError, match="aware"):
+        Timeline(c4ml, expected={s1.id: (s1.start.replace(tzinfo=None), s1.end.replace(tzinfo=None))})

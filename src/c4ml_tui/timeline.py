@@ -88,13 +88,13 @@ class Timeline:
 
     def delay(self, entry: Entry) -> timedelta:
         """How much later than scheduled the entry is expected to start."""
-        return self._start(entry) - entry.start.astimezone(UTC)
+        return self._start(entry) - _utc(entry.start)
 
     def _start(self, entry: Entry) -> datetime:
-        return self.start(entry).astimezone(UTC)
+        return _utc(self.start(entry))
 
     def _end(self, entry: Entry) -> datetime:
-        return self.end(entry).astimezone(UTC)
+        return _utc(self.end(entry))
 
     # -- what is on -------------------------------------------------------------------------------
     def running(self, now: datetime) -> list[Item]:
@@ -162,6 +162,7 @@ class Timeline:
 
 
 def _utc(moment: datetime) -> datetime:
+    """``moment`` in UTC; a naive datetime would silently mean the machine's zone, so it is refused."""
     if moment.tzinfo is None:
-        raise ValueError("the timeline needs an aware datetime")
+        raise ValueError("the timeline needs aware datetimes (now and expected times)")
     return moment.astimezone(UTC)
