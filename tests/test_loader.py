@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from core_helpers import FIXTURES, HEADER, write
@@ -428,3 +429,10 @@ def test_an_endless_file_is_refused_not_read():
         load("/dev/zero")
     assert str(caught.value) == "/dev/zero: is larger than 64 MB: not a program file"
     assert time.perf_counter() - began < 10
+
+
+def test_the_top_level_and_the_packaged_program_are_the_same_file():
+    from c4ml_tui.program import bundled_file
+
+    root = Path(__file__).resolve().parents[1] / "program.yaml"
+    assert root.read_bytes() == Path(bundled_file()).read_bytes()
