@@ -4,7 +4,7 @@ their session. Pure: marks are built by hand, instants are fixed (no clock at al
 from __future__ import annotations
 
 import time
-from dataclasses import replace
+from c4ml_tui.model import replace
 from datetime import datetime, timedelta
 
 import pytest

@@ -7,7 +7,7 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import replace
+from c4ml_tui.model import replace
 from datetime import datetime, timedelta
 
 import pytest

@@ -194,7 +194,7 @@ def test_changes_between_two_files(tmp_path, capsys):
 
 
 def test_diff_is_by_id_and_sees_talks_and_rooms(c4ml):
-    from dataclasses import replace
+    from c4ml_tui.model import replace
 
     assert not diff(c4ml, c4ml)
     items = list(c4ml.items)

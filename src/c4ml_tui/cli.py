@@ -72,11 +72,11 @@ def print_problems(error) -> int:
 def load_program(args):
     """The program ``--program`` names (the bundled one by default; YAML, schedule XML or JSON, a
     file or a URL), narrowed to ``--room``; or ``None`` after printing every problem."""
-    from .program import ProgramError, bundled_path
+    from .program import ProgramError, bundled_file
     from .sources import find_room, load_source, only_room
 
     try:
-        program = load_source(args.program or bundled_path(), getattr(args, "timezone", None),
+        program = load_source(args.program or bundled_file(), getattr(args, "timezone", None),
                               notice=lambda message: print(f"c4ml-tui: {message}", file=sys.stderr),
                               fresh_for=60)
     except ProgramError as error:

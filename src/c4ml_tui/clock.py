@@ -2,24 +2,33 @@
 
 The machine's own zone never changes an answer: every clock is built with the event's zone and
 returns datetimes in it. Tests and rehearsals pass a simulated clock; nothing patches time.
+
+Arithmetic is done in UTC: Python adds a timedelta to an aware datetime on the wall clock, so
+``01:30 PST + 2 h`` would give ``03:30`` on a spring-forward day, one real hour too late.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone, tzinfo
-from typing import Callable, Protocol
+
+UTC = timezone.utc
+MIN_YEAR, MAX_YEAR = 2, 9998
+"""``--at`` outside these years would overflow once converted between zones or advanced."""
 
 
-class Clock(Protocol):
-    """Anything that tells the current instant in the event's zone."""
+class Clock:
+    """Anything that tells the current instant in the event's zone (a protocol: the clocks
+    below need not inherit from it; it is a plain class so that ``typing`` stays unimported)."""
 
     tz: tzinfo
 
-    def now(self) -> datetime: ...
+    def now(self) -> datetime:
+        raise NotImplementedError
 
 
-class SystemClock:
+class SystemClock(Clock):
     """The real time, expressed in the event's zone."""
 
     def __init__(self, tz: tzinfo):
@@ -29,7 +38,7 @@ class SystemClock:
         return datetime.now(timezone.utc).astimezone(self.tz)
 
 
-class SimulatedClock:
+class SimulatedClock(Clock):
     """Starts at ``start`` and runs ``speed`` times faster than real time (rehearsals, demos)."""
 
     def __init__(
@@ -44,7 +53,7 @@ class SimulatedClock:
         self.tz = tz
         self.speed = speed
         self._monotonic = monotonic
-        self._origin = start
+        self._origin = start.astimezone(UTC)
         self._t0 = monotonic()
 
     def now(self) -> datetime:
@@ -52,7 +61,7 @@ class SimulatedClock:
         return (self._origin + timedelta(seconds=elapsed)).astimezone(self.tz)
 
 
-class ManualClock:
+class ManualClock(Clock):
     """A clock that only moves when told: the clock tests hand to the app."""
 
     def __init__(self, tz: tzinfo, start: datetime):
@@ -68,8 +77,8 @@ class ManualClock:
         self._now = instant.astimezone(self.tz)
 
     def advance(self, **kwargs: float) -> None:
-        """``advance(minutes=5)``: move forward by a ``timedelta(**kwargs)``."""
-        self._now = self._now + timedelta(**kwargs)
+        """``advance(minutes=5)``: move forward by a ``timedelta(**kwargs)`` of real time."""
+        self._now = (self._now.astimezone(UTC) + timedelta(**kwargs)).astimezone(self.tz)
 
 
 def parse_at(text: str, tz: tzinfo) -> datetime:
@@ -87,6 +96,8 @@ def parse_at(text: str, tz: tzinfo) -> datetime:
             f"--at {text!r} is not an ISO 8601 date-time; write e.g. 2025-03-02T09:15 "
             "(event-local) or 2025-03-02T17:15Z"
         ) from None
+    if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        raise ValueError(f"--at {text!r} is out of range: use a year from {MIN_YEAR} to {MAX_YEAR}")
     if parsed.tzinfo is None:
         return _localize(parsed, tz)
     return parsed.astimezone(tz)
@@ -101,8 +112,17 @@ def _localize(naive: datetime, tz: tzinfo) -> datetime:
     return aware
 
 
+MAX_SPEED = 1_000_000.0
+"""A day in a tenth of a second is fast enough; beyond, a long run overflows ``datetime``."""
+
+
 def make_clock(tz: tzinfo, at: str | None = None, speed: float | None = None) -> Clock:
-    """The clock the command line asks for: real, or simulated from ``--at`` / ``--speed``."""
+    """The clock the command line asks for: real, or simulated from ``--at`` / ``--speed``.
+
+    Raises ``ValueError`` with a message fit for the user for a bad ``--at`` or ``--speed``.
+    """
+    if speed is not None and not 0 < speed <= MAX_SPEED:  # also rejects nan
+        raise ValueError(f"--speed {speed:g} is not allowed: use a number above 0 and at most {MAX_SPEED:g}")
     if at is None and (speed is None or speed == 1.0):
         return SystemClock(tz)
     start = parse_at(at, tz) if at else SystemClock(tz).now()

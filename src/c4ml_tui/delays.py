@@ -32,11 +32,12 @@ The chair's keys act on :func:`focus` (``e``, ``+``, ``-``) and :func:`to_start`
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from .model import Item, Program, Talk
+from .records import Factory, record
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: ``now`` imports this module on every start
 
 if TYPE_CHECKING:
     from .marks import Mark
@@ -47,15 +48,15 @@ ZERO = timedelta(0)
 MINUTE = timedelta(minutes=1)
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Delays:
     """The outcome of the marks. ``expected`` is empty when there are no marks (nothing moved)."""
 
-    expected: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
-    squeezed: dict[str, timedelta] = field(default_factory=dict)
+    expected: dict[str, tuple[datetime, datetime]] = Factory(dict)
+    squeezed: dict[str, timedelta] = Factory(dict)
     """Entries cut short by a fixed item after them: how much of their time they lose."""
-    actual_start: dict[str, datetime] = field(default_factory=dict)
-    actual_end: dict[str, datetime] = field(default_factory=dict)
+    actual_start: dict[str, datetime] = Factory(dict)
+    actual_end: dict[str, datetime] = Factory(dict)
 
     def start(self, entry: Entry) -> datetime:
         times = self.expected.get(entry.id)

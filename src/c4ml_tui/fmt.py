@@ -44,13 +44,23 @@ def day_title(moment: datetime) -> str:
 
 
 def local_zone() -> tzinfo:
-    """The zone of the machine this runs on (``TZ`` or the system setting)."""
+    """The machine's zone as a fixed offset *today* (``TZ`` or the system setting).
+
+    Prefer :func:`local` for a given instant: the offset today may not be the offset then.
+    """
     return datetime.now().astimezone().tzinfo  # type: ignore[return-value]
 
 
-def differs(moment: datetime, other: tzinfo) -> bool:
-    """Whether wall clocks in ``other`` show a different time than in ``moment``'s zone."""
-    return moment.utcoffset() != moment.astimezone(other).utcoffset()
+def local(moment: datetime, zone: tzinfo | None = None) -> datetime:
+    """``moment`` on the user's wall clock: in ``zone``, or in the machine's zone as it was at
+    that instant (``09:15 PST`` is ``18:15 CET`` in Berlin in March, whatever today's offset)."""
+    return moment.astimezone(zone) if zone is not None else moment.astimezone()
+
+
+def differs(moment: datetime, other: tzinfo | None = None) -> bool:
+    """Whether wall clocks in ``other`` (default: the machine's zone) show a different time
+    than in ``moment``'s zone at that instant."""
+    return moment.utcoffset() != local(moment, other).utcoffset()
 
 
 def place(location: str | None, zone: str) -> str:

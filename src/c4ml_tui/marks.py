@@ -14,22 +14,21 @@ day (adding a talk title, fixing a typo) or moving the file keeps the marks.
 
 from __future__ import annotations
 
-import hashlib
+import os
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
-from typing import Literal
 
 from .model import Program
+from .records import record
 
-MarkKind = Literal["start", "end", "nudge"]
+MarkKind = str
+"""One of ``MARK_KINDS``. (No ``typing.Literal``: ``now`` imports this module on every start.)"""
 MARK_KINDS: tuple[str, ...] = ("start", "end", "nudge")
 FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Mark:
     """One thing the chair said: ``id`` (an item or talk) started / ended ``at``, or a nudge of
     ``minutes`` (+1 or -1) to the delay from that entry on, made ``at``."""
@@ -77,7 +76,11 @@ def program_key(program: Program) -> str:
 
     A title with no ASCII letters falls back to a short hash of the title, so it stays unique.
     """
-    title = _slug(program.event.title)[:60] or "event-" + hashlib.sha1(program.event.title.encode()).hexdigest()[:8]
+    title = _slug(program.event.title)[:60]
+    if not title:
+        import hashlib
+
+        title = "event-" + hashlib.sha1(program.event.title.encode()).hexdigest()[:8]
     name = program.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
     source = _slug(name)[:40] or "program"
     return f"{title}-{program.event.date.isoformat()}-{source}"
@@ -85,9 +88,16 @@ def program_key(program: Program) -> str:
 
 def log_path(program: Program) -> Path:
     """Where the chair log of ``program`` is kept."""
-    from .locations import data_dir
+    from pathlib import Path
 
-    return data_dir() / "chair" / f"{program_key(program)}.json"
+    return Path(log_file(program))
+
+
+def log_file(program: Program) -> str:
+    """:func:`log_path` as a string, without importing pathlib (``now`` checks it on every start)."""
+    from .locations import data_folder
+
+    return os.path.join(data_folder(), "chair", f"{program_key(program)}.json")
 
 
 class ChairLog:
@@ -215,6 +225,8 @@ def expected_times(program: Program, stderr=None) -> dict:
     (empty without marks), with any warning about the log printed to ``stderr``."""
     import sys
 
+    if not os.path.exists(log_file(program)):
+        return {}  # no marks: nothing moved, and nothing more to import
     from .delays import compute
 
     log = ChairLog.load(program)

@@ -57,7 +57,7 @@ class _Builder:
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                self.problem(node, f"the tag {node.tag} is not allowed: only plain data is read")
+                self.problem(node, f"the tag {_short(node.tag)} is not allowed: only plain data is read")
                 return None
             seq = Seq()
             seq.line, seq.lines, seq.raw = node.start_mark.line + 1, [], []
@@ -67,7 +67,7 @@ class _Builder:
                 seq.raw.append(child.value if isinstance(child, yaml.ScalarNode) else None)
             return seq
         if node.tag != "tag:yaml.org,2002:map":
-            self.problem(node, f"the tag {node.tag} is not allowed: only plain data is read")
+            self.problem(node, f"the tag {_short(node.tag)} is not allowed: only plain data is read")
             return None
         mapping = Map()
         mapping.line, mapping.key_lines, mapping.value_lines, mapping.raw = node.start_mark.line + 1, {}, {}, {}
@@ -92,7 +92,7 @@ class _Builder:
 
     def scalar(self, node: yaml.ScalarNode):
         if node.tag not in _SCALAR_TAGS:
-            self.problem(node, f"the tag {node.tag} is not allowed: only plain data is read")
+            self.problem(node, f"the tag {_short(node.tag)} is not allowed: only plain data is read")
             return None
         try:
             return self.constructor.construct_object(node, deep=True)
@@ -100,6 +100,12 @@ class _Builder:
             detail = str(error).splitlines()[0] if str(error) else type(error).__name__
             self.problem(node, f"{node.value!r} cannot be read: {detail}")
             return None
+
+
+def _short(tag: str) -> str:
+    """``!!python/object`` rather than ``tag:yaml.org,2002:python/object``: as it was written."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
 def load(text: str, file: str) -> tuple[object, list[Problem]]:
@@ -111,24 +117,48 @@ def load(text: str, file: str) -> tuple[object, list[Problem]]:
         line = mark.line + 1 if mark else 1
         what = error.problem or "invalid YAML"
         if error.context:
-            what = f"{error.context}, {what}"
+            start = error.context_mark.line + 1 if error.context_mark else line
+            where = f" started at line {start}" if start != line else ""
+            what = f"{what} ({error.context}{where})"
         return None, [Problem(file, line, f"YAML syntax error: {what}")]
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow (NUL, ...)
+        char = error.character if isinstance(error.character, str) else chr(error.character)
+        # the C reader counts bytes, the Python one characters: find the character instead
+        first = text.find(char)
+        line = text.count("\n", 0, first if first >= 0 else error.position) + 1
+        return None, [Problem(file, line, f"the character U+{ord(char):04X} is not allowed in YAML text")]
     except yaml.YAMLError as error:
-        return None, [Problem(file, 1, f"YAML error: {error}")]
+        detail = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return None, [Problem(file, 1, f"YAML error: {detail}")]
     if node is None:
         return None, [Problem(file, 1, "the file is empty")]
-    distinct, expanded, cycle = _expanded_size(node)
+    sizes, cycle = _expanded_sizes(node)
     if cycle is not None:
         return None, [Problem(file, cycle.start_mark.line + 1, "an alias refers to itself")]
-    if expanded > distinct + MAX_ALIAS_NODES or expanded > MAX_NODES:
-        return None, [Problem(file, 1, "aliases expand to too much data (an alias bomb?)")]
+    expanded = sizes[id(node)]
+    if expanded > len(sizes) + MAX_ALIAS_NODES or expanded > MAX_NODES:
+        line = _culprit(node, sizes).start_mark.line + 1
+        return None, [Problem(file, line, f"aliases here expand to more than {MAX_ALIAS_NODES:,} "
+                                          "values (an alias bomb?): write the data out")]
     builder = _Builder(file)
     data = builder.build(node)
     return data, builder.problems
 
 
-def _expanded_size(root: yaml.Node) -> tuple[int, int, yaml.Node | None]:
-    """Return (distinct nodes, nodes once aliases are expanded, a node that contains itself).
+def _culprit(node: yaml.Node, sizes: dict[int, int]) -> yaml.Node:
+    """The smallest part of the document that still expands past the limit: where to look."""
+    while not isinstance(node, yaml.ScalarNode):
+        children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else node.value
+        big = max(children, key=lambda c: sizes[id(c)], default=None)
+        if big is None or sizes[id(big)] <= MAX_ALIAS_NODES:
+            return node
+        node = big
+    return node
+
+
+def _expanded_sizes(root: yaml.Node) -> tuple[dict[int, int], yaml.Node | None]:
+    """Return (the size of each node once aliases are expanded, by id; a node that contains
+    itself, or None).
 
     Iterative and memoised on node identity, so it is linear in the size of the file even for a
     document built to expand exponentially.
@@ -156,7 +186,7 @@ def _expanded_size(root: yaml.Node) -> tuple[int, int, yaml.Node | None]:
         stack.append((node, True))
         for child in children:
             if id(child) in on_path:
-                return len(sizes), 0, child
+                return sizes, child
             if id(child) not in sizes:
                 stack.append((child, False))
-    return len(sizes), sizes[id(root)], None
+    return sizes, None

@@ -2,27 +2,29 @@
 
 Every problem carries ``FILE:LINE``; all problems are collected, not just the first. A valid
 program is cached as JSON keyed by the file's bytes (see ``cache.py``), so the common start-up
-never imports YAML at all.
+never imports YAML at all. Imports that only the slow paths need (YAML, difflib, hashlib,
+pathlib, dataclasses for problems) stay inside the functions that use them: ``c4ml-tui now``
+must start within a few times a bare interpreter.
 """
 
 from __future__ import annotations
 
-import difflib
-import hashlib
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+import os
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .model import Program
-from .problems import Problem
 
-LOADER_VERSION = "1"
+LOADER_VERSION = "2"
 """Bump when the model or the rules change, so cached parses are not reused."""
+
+MAX_BYTES = 64 * 2**20
+"""A 10,000-talk program is 2 MB; anything past this (``/dev/zero``...) is refused, not read."""
 
 
 class ProgramError(Exception):
     """A program file could not be loaded; ``problems`` says every reason, one per line."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list):
         super().__init__("\n".join(map(str, problems)))
         self.problems = problems
 
@@ -62,6 +64,9 @@ _CITY_ZONES = {
 
 def zone_suggestion(name: str) -> str | None:
     """The zone someone probably meant by ``name`` (``America/Las_Vegas`` -> Los Angeles)."""
+    import difflib
+    from zoneinfo import available_timezones
+
     city = name.rsplit("/", 1)[-1].strip().lower().replace(" ", "_")
     if city in _CITY_ZONES:
         return _CITY_ZONES[city]
@@ -86,6 +91,10 @@ def check_zone(name: str) -> str | None:
 
 def parse(content: bytes, source: str) -> Program:
     """Parse a program file's bytes. Raises :class:`ProgramError` listing every problem."""
+    import hashlib
+
+    from .problems import Problem
+
     digest = hashlib.sha256(content).hexdigest()
     if content.startswith(b"\xef\xbb\xbf"):
         content = content[3:]
@@ -108,20 +117,21 @@ def parse(content: bytes, source: str) -> Program:
     return program
 
 
-def load(path: str | Path, *, use_cache: bool = True) -> Program:
+def load(path: str | os.PathLike, *, use_cache: bool = True) -> Program:
     """Load a program file (YAML, or a frab/pretalx schedule once importers exist).
 
     Raises :class:`ProgramError` for a missing or invalid file.
     """
-    source = str(path)
+    source = os.fspath(path)
     try:
-        content = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ProgramError([Problem(source, 0, "no such file")]) from None
-    except IsADirectoryError:
-        raise ProgramError([Problem(source, 0, "is a folder, not a program file")]) from None
-    except OSError as error:
-        raise ProgramError([Problem(source, 0, f"cannot be read: {error.strerror}")]) from None
+        with open(source, "rb") as handle:
+            content = handle.read(MAX_BYTES + 1)
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+        raise ProgramError([_unreadable(source, error)]) from None
+    if len(content) > MAX_BYTES:
+        from .problems import Problem
+
+        raise ProgramError([Problem(source, 0, f"is larger than {MAX_BYTES // 2**20} MB: not a program file")])
     if use_cache:
         from . import cache
 
@@ -134,6 +144,24 @@ def load(path: str | Path, *, use_cache: bool = True) -> Program:
     return program
 
 
-def bundled_path() -> Path:
-    """The C4ML 2025 program that ships inside the package."""
-    return Path(__file__).with_name("program.yaml")
+def _unreadable(source: str, error: Exception):
+    from .problems import Problem
+
+    if isinstance(error, FileNotFoundError):
+        return Problem(source, 0, "no such file")
+    if isinstance(error, IsADirectoryError):
+        return Problem(source, 0, "is a folder, not a program file")
+    reason = getattr(error, "strerror", None) or str(error)
+    return Problem(source, 0, f"cannot be read: {reason}")
+
+
+def bundled_file() -> str:
+    """:func:`bundled_path` as a string, without importing pathlib (``c4ml-tui now`` starts fast)."""
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "program.yaml")
+
+
+def bundled_path():
+    """The C4ML 2025 program that ships inside the package (a ``pathlib.Path``)."""
+    from pathlib import Path
+
+    return Path(bundled_file())

@@ -1,6 +1,7 @@
 """The rules of the program format: plain data from ``plainyaml`` in, the model out.
 
-Every problem found is collected with its line; nothing stops at the first.
+Every problem found is collected with its line; nothing stops at the first. Times are compared
+in UTC (two datetimes in one zone compare on the wall clock, wrong across a DST change).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .program import check_zone
 from .textclean import clean
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_NULLS = (None, "", "~", "null", "Null", "NULL")
 
 
 class Reader:
@@ -36,8 +38,10 @@ class Reader:
                 hint = f" (did you mean {near[0]!r}?)" if near else f"; known: {', '.join(allowed)}"
                 self.problem(m.key_lines[key], f"unknown key {key!r} in {where}{hint}")
         for key in required:
-            if key not in m or (m[key] is None and m.raw.get(key) in (None, "", "~", "null", "Null", "NULL")):
+            if key not in m:
                 self.problem(m.line, f"{where} needs {key!r}")
+            elif m[key] is None and m.value_lines[key] not in self.reported and m.raw.get(key) in _NULLS:
+                self.problem(m.value_lines[key], f"{where} needs {key!r} (it is empty)")
 
     def text(self, m: Map, key: str, where: str) -> str | None:
         value = m.get(key)
@@ -75,14 +79,19 @@ class Reader:
         return found
 
     def ids(self, m: Map, key: str, where: str) -> tuple[str, ...]:
+        return tuple(text for text, _ in self.texts(m, key, where))
+
+    def texts(self, m: Map, key: str, where: str) -> list[tuple[str, int]]:
+        """A list of plain texts (speaker ids, author names), each with its line."""
         seq = self.seq(m, key, where)
         out = []
         for value, line, raw in zip(seq, seq.lines, seq.raw):
             if isinstance(value, (Map, Seq)) or value is None:
-                self.problem(line, f"each entry of {key!r} must be text, not {_kind(value)}")
+                if line not in self.reported:
+                    self.problem(line, f"each entry of {key!r} must be text, not {_kind(value)}")
             else:
-                out.append(clean(raw if isinstance(raw, str) else str(value)).strip())
-        return tuple(out)
+                out.append((clean(raw if isinstance(raw, str) else str(value)).strip(), line))
+        return out
 
     # -- times ---------------------------------------------------------------------------------
     def instant(self, m: Map, key: str, where: str, day: date | None, tz) -> datetime | None:
@@ -104,7 +113,8 @@ class Reader:
                     return None  # the event date is wrong; that problem is already reported
                 h, mi, s = int(match[1]), int(match[2]), int(match[3] or 0)
                 return _local(datetime.combine(day, time(h, mi, s)), tz)
-            parsed = datetime.fromisoformat(text)
+            # a date alone ("2025-03-03") would silently mean midnight: a time is required
+            parsed = datetime.fromisoformat(text) if ":" in text else None
         except ValueError:
             parsed = None
         if parsed is None:
@@ -130,7 +140,7 @@ class Reader:
         items = self.schedule(data, day, tz, event.room if event else None, speakers)
         if event is None or self.problems:
             return None
-        items.sort(key=lambda i: (i.start, i.room or "", i.end))
+        items.sort(key=lambda i: (_utc(i.start), i.room or "", _utc(i.end)))
         return Program(event, tuple(items), speakers, chair, source, digest)
 
     def event(self, data: Map) -> Event | None:
@@ -223,9 +233,10 @@ class Reader:
                 hint = f"did you mean {near[0]!r}? " if near else ""
                 self.problem(m.value_lines["kind"], f"{where} kind {kind!r} is not known: {hint}one of {', '.join(KINDS)}")
             start, end = self.window(m, where, day, tz)
-            refs = self.ids(m, "speakers", where)
-            self.check_refs(refs, speakers, m, "speakers")
-            talks = self.talks(m, where, day, tz, start, end, speakers, seen)
+            refs = self.refs(m, "speakers", where, speakers)
+            # HH:MM in a talk means the item's day (the event date unless the item says otherwise)
+            talk_day = start.date() if start else day
+            talks = self.talks(m, where, talk_day, tz, start, end, speakers, seen)
             posters = self.posters(m, where, seen)
             fixed = m.get("fixed")
             if fixed is not None and not isinstance(fixed, bool):
@@ -261,19 +272,26 @@ class Reader:
             seen[ident] = line
 
     def window(self, m: Map, where: str, day, tz) -> tuple[datetime | None, datetime | None]:
+        """An entry's start and end; an ``HH:MM`` end is on the day the entry starts."""
         start = self.instant(m, "start", where, day, tz)
-        end = self.instant(m, "end", where, day, tz)
-        if start and end and end <= start:
-            self.problem(m.value_lines["end"], f"{where} ends at {_hm(end)}, not after its start {_hm(start)}")
+        end = self.instant(m, "end", where, start.date() if start else day, tz)
+        if start and end and _utc(end) <= _utc(start):
+            hint = ""
+            if end.date() == start.date() and end.time() < start.time():
+                hint = " (an end on the next day needs a full date-time such as \"2025-03-03 00:30\")"
+            self.problem(m.value_lines["end"], f"{where} ends at {_hm(end)}, not after its start {_hm(start)}{hint}")
             return start, None
         return start, end
 
-    def check_refs(self, refs, speakers, m: Map, key: str) -> None:
-        for ref, line in zip(refs, m[key].lines if refs else ()):
+    def refs(self, m: Map, key: str, where: str, speakers: dict) -> tuple[str, ...]:
+        """Speaker ids under ``key``; each must name a speaker."""
+        found = self.texts(m, key, where)
+        for ref, line in found:
             if ref not in speakers:
                 near = difflib.get_close_matches(ref, list(speakers), n=1)
                 hint = f" (did you mean {near[0]!r}?)" if near else " (add it under speakers:)"
                 self.problem(line, f"unknown speaker id {ref!r}{hint}")
+        return tuple(ref for ref, _ in found)
 
     def talks(self, item: Map, where, day, tz, start, end, speakers, seen) -> tuple[Talk, ...]:
         found: list[tuple[Talk, int]] = []
@@ -284,17 +302,16 @@ class Reader:
             here = f"talk {tid!r}" if tid else "talk"
             self.claim(tid, line, seen)
             t0, t1 = self.window(m, here, day, tz)
-            refs = self.ids(m, "speakers", here)
-            self.check_refs(refs, speakers, m, "speakers")
-            if t0 and t1 and start and end and (t0 < start or t1 > end):
+            refs = self.refs(m, "speakers", here, speakers)
+            if t0 and t1 and start and end and (_utc(t0) < _utc(start) or _utc(t1) > _utc(end)):
                 self.problem(line, f"{here} ({_hm(t0)}-{_hm(t1)}) is outside {where} ({_hm(start)}-{_hm(end)})")
             title = self.text(m, "title", here)
             if tid and title and t0 and t1:
                 found.append((Talk(tid, title, t0, t1, refs, self.text(m, "abstract", here),
                                    self.text(m, "subtitle", here)), line))
-        found.sort(key=lambda pair: pair[0].start)
+        found.sort(key=lambda pair: _utc(pair[0].start))
         for (a, _), (b, line) in zip(found, found[1:]):
-            if b.start < a.end:
+            if _utc(b.start) < _utc(a.end):
                 self.problem(line, f"talk {b.id!r} starts at {_hm(b.start)}, before talk {a.id!r} ends at {_hm(a.end)}")
         return tuple(t for t, _ in found)
 
@@ -312,19 +329,19 @@ class Reader:
 
     def overlaps(self, items: list[Item], lines: dict[str, int]) -> None:
         """Items in one room must not overlap (an item with no room is in every room)."""
-        ordered = sorted(items, key=lambda i: (i.start, i.end))
+        ordered = sorted(items, key=lambda i: (_utc(i.start), _utc(i.end)))
         last_in: dict[str | None, Item] = {}
         for item in ordered:
             rivals = list(last_in.values()) if item.room is None else [
                 v for k, v in last_in.items() if k in (item.room, None)]
             for other in rivals:
-                if item.start < other.end:
+                if _utc(item.start) < _utc(other.end):
                     where = f" in room {item.room}" if item.room else ""
                     self.problem(lines[item.id], f"item {item.id!r} ({_hm(item.start)}-{_hm(item.end)}) overlaps "
                                  f"{other.id!r} ({_hm(other.start)}-{_hm(other.end)}, line {lines[other.id]}){where}")
                     break
             prev = last_in.get(item.room)
-            if prev is None or item.end > prev.end:
+            if prev is None or _utc(item.end) > _utc(prev.end):
                 last_in[item.room] = item
 
 
@@ -332,6 +349,10 @@ def _local(naive: datetime, tz) -> datetime:
     from .clock import _localize
 
     return _localize(naive, tz)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc)
 
 
 def _hm(moment: datetime) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date, datetime
 
-from .model import ChairSettings, Event, Item, Poster, Program, Speaker, Talk
+from .model import ChairSettings, Event, Item, Poster, Program, Speaker, Talk, asdict
 
 
 def program_to_dict(program: Program) -> dict:
-    event = {k: v for k, v in program.event.__dict__.items() if k != "tz"}
+    event = asdict(program.event)
     event["date"] = program.event.date.isoformat()
     return {
         "event": event,
@@ -29,11 +28,19 @@ def _item(item: Item) -> dict:
     return out
 
 
-def program_from_dict(data: dict) -> Program:
+def program_from_dict(data: dict, source: str | None = None) -> Program:
+    """The inverse of :func:`program_to_dict`; ``source`` replaces the recorded one."""
     e = dict(data["event"])
     event = Event(**dict(e, date=date.fromisoformat(e["date"])))
     tz = event.tz
-    at = lambda text: datetime.fromisoformat(text).astimezone(tz)  # noqa: E731
+    seen: dict[str, datetime] = {}  # parallel rooms share their times: convert each text once
+
+    def at(text: str) -> datetime:
+        moment = seen.get(text)
+        if moment is None:
+            moment = seen[text] = datetime.fromisoformat(text).astimezone(tz)
+        return moment
+
     items = []
     for raw in data["items"]:
         talks = tuple(
@@ -45,4 +52,4 @@ def program_from_dict(data: dict) -> Program:
                                  posters=posters, speakers=tuple(raw["speakers"]))))
     speakers = {s["id"]: Speaker(**s) for s in data["speakers"]}
     return Program(event, tuple(items), speakers, ChairSettings(**data["chair"]),
-                   data.get("source", ""), data.get("digest", ""))
+                   data.get("source", "") if source is None else source, data.get("digest", ""))

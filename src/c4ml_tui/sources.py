@@ -8,15 +8,16 @@ bytes, the importer version and the zone, so a big schedule loads from JSON on t
 
 from __future__ import annotations
 
-from dataclasses import replace
-from pathlib import Path
-from typing import Callable
-
-from .model import Program
-from .problems import Problem
+from .model import Program, replace
 from .program import ProgramError, check_zone
 
-Notice = Callable[[str], None]
+# Nothing slow at the top (pathlib, typing, dataclasses): ``now`` comes through here on every start.
+
+
+def Problem(file: str, line: int, message: str):  # noqa: N802 - the class, imported when needed
+    from .problems import Problem as _Problem
+
+    return _Problem(file, line, message)
 
 
 def is_url(text: str | Path) -> bool:
@@ -32,7 +33,7 @@ def check_timezone(timezone: str | None) -> None:
 
 
 def load_source(path_or_url: str | Path, timezone: str | None = None, *, use_cache: bool = True,
-                notice: Notice | None = None, fresh_for: float = 0) -> Program:
+                notice=None, fresh_for: float = 0) -> Program:
     """Load a program from a path or an ``http(s)://`` URL, whatever its format.
 
     ``timezone`` is the zone of a schedule that names none (and overrides a schedule's own; a
@@ -50,7 +51,8 @@ def load_source(path_or_url: str | Path, timezone: str | None = None, *, use_cac
         return fetched.program
     source = str(path_or_url)
     try:
-        content = Path(path_or_url).read_bytes()
+        with open(path_or_url, "rb") as handle:
+            content = handle.read()
     except FileNotFoundError:
         raise ProgramError([Problem(source, 0, "no such file")]) from None
     except IsADirectoryError:

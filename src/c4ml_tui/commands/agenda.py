@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from datetime import timezone
 from itertools import groupby
 
 from .. import fmt
@@ -44,7 +45,7 @@ def as_text(program: Program) -> str:
         lines += ["", fmt.day_title(items[0].start), ""]
         previous_end = None
         for item in items:
-            if previous_end and item.start > previous_end and not multi_room:
+            if previous_end and _utc(item.start) > _utc(previous_end) and not multi_room:
                 lines.append(f"  {fmt.span(previous_end, item.start)}  (gap)")
             room = f"  [{item.room}]" if multi_room and item.room else ""
             kind = f"  ({item.kind})" if item.kind not in ("session", "talk") else ""
@@ -57,8 +58,12 @@ def as_text(program: Program) -> str:
                 lines.append(f"    {fmt.span(talk.start, talk.end)}  {talk.title}{' - ' + names if names else ''}")
             if item.kind == "session" and not item.talks and not item.speakers:
                 lines.append("               talks not announced yet")
-            previous_end = max(previous_end or item.end, item.end)
+            previous_end = max(previous_end or item.end, item.end, key=_utc)
     return "\n".join(lines)
+
+
+def _utc(moment):
+    return moment.astimezone(timezone.utc)  # in one zone, datetimes compare on the wall clock
 
 
 def add_parser(sub, common):

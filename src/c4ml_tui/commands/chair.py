@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import inspect
 import sys
 
 
@@ -67,6 +66,8 @@ def run(args) -> int:
     #     run_app(program, clock, start_screen="chair", chair=ChairOptions)
     # the screen loads marks.ChairLog.load(program), recomputes delays.compute(program, log.marks)
     # after each key, and counts down with stages.countdown(...). Then drop this guard.
+    import inspect
+
     accepted = inspect.signature(run_app).parameters
     if "start_screen" not in accepted or "chair" not in accepted:
         print("c4ml-tui chair: the chair screen is not in this build yet (the app does not take "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
+from datetime import datetime, timezone
 
 from .. import delays, fmt
 from ..model import Item, Program, Talk
@@ -17,7 +17,9 @@ def entry_json(tl: Timeline, entry: Item | Talk | None, now: datetime, field: st
         return None
     kind = entry.kind if isinstance(entry, Item) else "talk"
     start, end = tl.start(entry), tl.end(entry)
-    seconds = (end - now) if field == "remaining_seconds" else (start - now)
+    # in UTC: two datetimes in one zone subtract on the wall clock, wrong across a DST change
+    until = end if field == "remaining_seconds" else start
+    seconds = until.astimezone(timezone.utc) - now.astimezone(timezone.utc)
     return {
         "id": entry.id,
         "title": entry.title,
@@ -49,14 +51,16 @@ def as_json(tl: Timeline, snap: Snapshot) -> dict:
 def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
     now = snap.at
     clock = f"{fmt.place(program.event.location, program.event.timezone)} {fmt.hm(now)} {now.tzname()}"
-    local = local or fmt.local_zone()
-    if fmt.differs(now, local):
-        mine = now.astimezone(local)
+    mine = fmt.local(now, local)
+    if mine.utcoffset() != now.utcoffset():
         clock += f" (your time {fmt.hm(mine)} {mine.tzname()})"
     parts = [clock]
+    if not tl.items:
+        parts.append("the program has no items yet")
+        return " | ".join(parts)
     if snap.status == "upcoming" and snap.next:
         parts.append(f"starts in {fmt.duration(snap.until_next)}: {snap.next.title} at {fmt.hm(tl.start(snap.next))}")
-        if snap.next.start.date() != now.date():
+        if tl.start(snap.next).date() != now.date():
             parts[-1] += f" on {fmt.day_title(tl.start(snap.next))}"
         return " | ".join(parts)
     if snap.status == "over":

@@ -7,12 +7,12 @@ or raises :class:`~c4ml_tui.program.ProgramError`.
 
 from __future__ import annotations
 
-import hashlib
-from typing import Literal
+IMPORTER_VERSION = "1"
+"""Bump when an importer changes what it produces, so cached imports are not reused."""
 
-from .common import IMPORTER_VERSION
-
-Format = Literal["xml", "json", "yaml"]
+Format = str
+"""``xml``, ``json`` or ``yaml``. This package's top stays light: ``now`` runs :func:`detect`
+on every start, so the importers themselves load only for schedule files."""
 FORMAT_NAMES = {"xml": "frab/pentabarf XML", "json": "schedule JSON", "yaml": "c4ml-tui YAML"}
 
 __all__ = ["IMPORTER_VERSION", "FORMAT_NAMES", "detect", "import_schedule"]
@@ -38,6 +38,8 @@ def import_schedule(content: bytes, source: str, timezone: str | None = None, fm
     ``timezone`` (already checked) is the zone the times are written in; it is required when
     the file names none, and overrides the file's ``time_zone_name`` otherwise.
     """
+    import hashlib
+
     digest = hashlib.sha256(content).hexdigest()
     fmt = fmt or detect(content)
     if fmt == "xml":

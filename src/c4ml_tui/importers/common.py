@@ -19,7 +19,7 @@ from ..problems import Problem
 from ..textclean import clean
 from .text import plain
 
-IMPORTER_VERSION = "1"
+from . import IMPORTER_VERSION  # noqa: F401 - defined on the package, which stays light
 """Bump when an importer's output changes, so cached imports are not reused."""
 
 MAX_PROBLEMS = 100

@@ -1,0 +1,127 @@
+"""The parse cache: keyed by the file's bytes, ignored when damaged, never stale after an edit."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import timezone
+from pathlib import Path
+
+import pytest
+from core_helpers import FIXTURES, HEADER, write
+
+from c4ml_tui import cache
+from c4ml_tui.locations import cache_dir, cache_folder
+from c4ml_tui.program import ProgramError, bundled_path, load
+from c4ml_tui.serialize import program_from_dict, program_to_dict
+
+ONE = HEADER + "schedule:\n  - {id: a, title: First Title, start: \"09:00\", end: \"10:00\"}\n"
+
+
+def entries() -> list[Path]:
+    return sorted((cache_dir() / "programs").glob("*.json"))
+
+
+def test_the_cache_folder_is_the_test_folder(tmp_path):
+    assert cache_dir() == tmp_path / "cache" and cache_folder() == str(tmp_path / "cache")
+
+
+def test_second_load_comes_from_the_cache(tmp_path):
+    path = write(tmp_path, ONE)
+    first = load(path)
+    [entry] = entries()
+    assert load(path) == first
+    # prove the second load read the entry: doctor it (validly) and load again
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["items"][0]["title"] = "From The Cache"
+    entry.write_text(json.dumps(data), encoding="utf-8")
+    assert load(path).items[0].title == "From The Cache"
+    assert load(path, use_cache=False).items[0].title == "First Title"
+
+
+@pytest.mark.parametrize("damage", ["", "{not json", "[]", '{"event": {}}', "\x00\x01", "null"])
+def test_a_damaged_cache_entry_is_ignored_and_rewritten(tmp_path, damage):
+    path = write(tmp_path, ONE)
+    fresh = load(path)
+    [entry] = entries()
+    entry.write_text(damage, encoding="utf-8")
+    assert load(path) == fresh
+    assert json.loads(entry.read_text(encoding="utf-8"))["items"][0]["title"] == "First Title"
+
+
+def test_an_edited_file_is_parsed_again(tmp_path):
+    path = write(tmp_path, ONE)
+    assert load(path).items[0].title == "First Title"
+    write(tmp_path, ONE.replace("First Title", "Second Title"))
+    assert load(path).items[0].title == "Second Title"
+    assert len(entries()) == 2
+
+
+def test_an_edit_that_breaks_the_file_is_reported_not_served_from_the_cache(tmp_path):
+    path = write(tmp_path, ONE)
+    load(path)
+    write(tmp_path, ONE.replace('"10:00"', '"08:00"'))
+    with pytest.raises(ProgramError):
+        load(path)
+
+
+def test_invalid_programs_are_not_cached(tmp_path):
+    with pytest.raises(ProgramError):
+        load(write(tmp_path, HEADER + "schedule: 7\n"))
+    assert entries() == []
+
+
+def test_use_cache_false_writes_nothing(tmp_path):
+    load(write(tmp_path, ONE), use_cache=False)
+    assert entries() == []
+
+
+def test_the_same_bytes_elsewhere_keep_their_own_source(tmp_path):
+    a = load(write(tmp_path, ONE, "a.yaml"))
+    b = load(write(tmp_path, ONE, "b.yaml"))
+    assert a.source.endswith("a.yaml") and b.source.endswith("b.yaml") and a.digest == b.digest
+    assert len(entries()) == 1
+
+
+def test_an_unusable_cache_folder_only_costs_speed(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("C4ML_TUI_CACHE_DIR", str(blocker))
+    path = write(tmp_path, ONE)
+    assert load(path).items[0].title == "First Title"
+    assert load(path) == load(path, use_cache=False)
+
+
+def test_the_key_depends_on_content_and_loader_version():
+    assert cache.key(b"a") != cache.key(b"b") and cache.key(b"a") == cache.key(b"a")
+    assert cache.path(b"a").endswith(cache.key(b"a") + ".json")
+
+
+@pytest.mark.parametrize("source", [bundled_path(), *sorted(FIXTURES.glob("*.yaml"))], ids=lambda p: Path(p).name)
+def test_serialize_round_trips_every_fixture(source):
+    program = load(source, use_cache=False)
+    again = program_from_dict(json.loads(json.dumps(program_to_dict(program))))
+    assert again == program
+    for a, b in zip(program.items, again.items):  # the same instants, fold and all, in the event zone
+        assert a.start.astimezone(timezone.utc) == b.start.astimezone(timezone.utc)
+        assert b.start.tzinfo is program.tz and b.start.utcoffset() == a.start.utcoffset()
+
+
+# -- the cache folder without the override matches platformdirs ---------------------------------
+
+CHECK = ("import json, platformdirs\nfrom c4ml_tui.locations import cache_folder, cache_dir\n"
+         "print(json.dumps([cache_folder(), str(cache_dir()), platformdirs.user_cache_dir('c4ml-tui', appauthor=False)]))")
+
+
+@pytest.mark.parametrize("xdg", [None, "ABS", "relative/cache", ""])
+@pytest.mark.parametrize("home", ["ABS", "ABS/"])
+def test_cache_folder_matches_platformdirs(tmp_path, xdg, home):
+    env = {k: v for k, v in os.environ.items() if k not in ("C4ML_TUI_CACHE_DIR", "XDG_CACHE_HOME")}
+    env["HOME"] = home.replace("ABS", str(tmp_path / "home"))
+    if xdg is not None:
+        env["XDG_CACHE_HOME"] = xdg.replace("ABS", str(tmp_path / "xdg"))
+    result = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, env=env, timeout=60)
+    ours, as_path, theirs = json.loads(result.stdout)
+    assert os.path.normpath(ours) == os.path.normpath(theirs) == os.path.normpath(as_path)

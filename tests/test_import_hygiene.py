@@ -1,0 +1,98 @@
+"""The core never imports Textual, and ``now`` with a warm cache imports nothing slow (not even YAML).
+
+Checked in fresh subprocesses: ``sys.modules`` of the test process is full of everything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+CORE = ["c4ml_tui", "c4ml_tui.cli", "c4ml_tui.program", "c4ml_tui.timeline", "c4ml_tui.clock", "c4ml_tui.model",
+        "c4ml_tui.records", "c4ml_tui.cache", "c4ml_tui.serialize", "c4ml_tui.fmt", "c4ml_tui.reader",
+        "c4ml_tui.plainyaml", "c4ml_tui.textclean", "c4ml_tui.locations", "c4ml_tui.commands.now",
+        "c4ml_tui.commands.agenda", "c4ml_tui.commands.validate"]
+
+# What ``now`` must not import once the parse is cached, and why it matters (measured on a
+# machine where a bare interpreter starts in ~12 ms):
+SLOW = {
+    "yaml": "the parse is cached as JSON",
+    "textual": "only the app needs it (~280 ms)",
+    "dateutil": "zoneinfo does the job (~65 ms)",
+    "dataclasses": "model.py uses records.py instead (~15 ms with inspect)",
+    "inspect": "pulled in by dataclasses",
+    "typing": "~4 ms; annotations are strings (from __future__ import annotations)",
+    "pathlib": "~6 ms; the start-up path uses os.path",
+    "hashlib": "~4 ms (OpenSSL); the cache key uses the built-in _blake2",
+    "platformdirs": "~12 ms; locations.cache_folder() knows the Linux answer",
+    "difflib": "only needed for suggestions in error messages",
+}
+
+SCRIPT = """
+import json, runpy, sys
+sys.argv = ["c4ml-tui"] + json.loads(sys.argv[1])
+try:
+    runpy.run_module("c4ml_tui", run_name="__main__")
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def modules_after(args: list[str], env: dict | None = None) -> set[str]:
+    """The top-level packages imported by running ``c4ml-tui ARGS`` in a fresh interpreter."""
+    result = subprocess.run([sys.executable, "-c", SCRIPT, json.dumps(args)], capture_output=True, text=True,
+                            env=env or dict(os.environ), timeout=60)
+    assert "Traceback" not in result.stderr, result.stderr
+    return {name.split(".")[0] for name in json.loads(result.stderr.splitlines()[-1])}
+
+
+def test_importing_the_core_never_imports_textual():
+    code = (f"import importlib, sys\nfor m in {CORE!r}: importlib.import_module(m)\n"
+            "from c4ml_tui.cli import build_parser\nbuild_parser()\n"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
+            "assert not bad, bad\nprint('clean')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout == "clean\n", result.stderr
+
+
+@pytest.mark.parametrize("args", [["now"], ["now", "--json"], ["agenda"], ["agenda", "--json"],
+                                  ["validate", "--help"]])
+def test_commands_never_import_textual(args):
+    assert "textual" not in modules_after(args)
+
+
+def test_now_with_a_warm_cache_does_not_import_yaml():
+    args = ["now", "--at", "2025-03-02T09:15", "--json"]
+    assert "yaml" in modules_after(args)  # the first run parsed the YAML (and filled the cache)
+    warm = modules_after(args)
+    assert "yaml" not in warm and "textual" not in warm
+
+
+def test_now_with_a_warm_cache_imports_nothing_slow():
+    """The speed guard: ``now`` within 4x of a bare start leaves no room for these. Command
+    modules are imported on every start (``cli.build_parser``): import heavy things in ``run``."""
+    args = ["now", "--at", "2025-03-02T09:15", "--json"]
+    modules_after(args)
+    warm = modules_after(args)
+    found = {name: why for name, why in SLOW.items() if name in warm}
+    assert not found, f"`c4ml-tui now` imported slow modules with a warm cache: {found}"
+
+
+def test_now_with_the_default_cache_folder_skips_platformdirs(tmp_path):
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the fast path for the cache folder is Linux only")
+    env = {k: v for k, v in os.environ.items() if k not in ("C4ML_TUI_CACHE_DIR", "XDG_CACHE_HOME")}
+    env["HOME"] = str(tmp_path / "home")
+    modules_after(["now"], env)
+    warm = modules_after(["now"], env)
+    assert not {"platformdirs", "yaml", "pathlib"} & warm
+    assert list((tmp_path / "home" / ".cache" / "c4ml-tui" / "programs").glob("*.json"))
+
+
+def test_validate_and_agenda_do_not_import_dateutil():
+    assert "dateutil" not in modules_after(["validate", os.path.join(os.path.dirname(__file__), "..", "program.yaml")])
