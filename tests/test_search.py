@@ -227,7 +227,7 @@ def test_bundled_program_is_searchable(c4ml):
 
 
 def test_core_search_modules_do_not_import_textual_or_icalendar():
-    code = ("import sys, c4ml_tui.search, c4ml_tui.textfold;"
+    code = ("import sys, c4ml_tui.search, c4ml_tui.favourites, c4ml_tui.reminders, c4ml_tui.textfold;"
             "print(sorted(m for m in ('textual', 'icalendar') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
