@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("now", "agenda", "validate")
+COMMANDS = ("now", "agenda", "search", "export", "validate")
 """Command modules under ``c4ml_tui.commands``, in the order ``--help`` lists them."""
 
 EPILOG = """examples:
