@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import unicodedata
@@ -200,14 +201,15 @@ VOCAB = ["z", "zo", "zoe", "zoe ex", "a", "ad", "ada", "pl", "place", "placehold
          "tensor", "ten", "e", "comp", "compil", "compiler", "zz", "ø", "øster", "se", "ses", "session b"]
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from(VOCAB), min_size=1, max_size=12))
-def test_narrowing_gives_the_same_answers_as_a_fresh_index(program, queries):
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(VOCAB), st.one_of(st.none(), st.integers(0, 12))), min_size=1, max_size=12))
+def test_narrowing_and_limits_give_the_same_answers_as_a_fresh_index(program, queries):
     typed = SearchIndex(program)
-    for query in queries:
+    for query, limit in queries:
         fresh = SearchIndex(program).search(query, limit=None)
-        again = typed.search(query, limit=None)
-        assert ids(again) == ids(fresh) and again.total == fresh.total
+        again = typed.search(query, limit=limit)
+        assert ids(again) == ids(fresh)[:limit] and again.total == fresh.total
+        assert [h.score for h in again.hits] == [h.score for h in fresh.hits][:limit]
 
 
 def test_typing_keystroke_by_keystroke_narrows(program):
@@ -231,3 +233,22 @@ def test_core_search_modules_do_not_import_textual_or_icalendar():
             "print(sorted(m for m in ('textual', 'icalendar') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_partial_ranking_is_completed_when_more_is_asked(program):
+    index = SearchIndex(program)
+    full = SearchIndex(program).search("e", limit=None)
+    for limit in (2, None, 5, 1, None):
+        got = index.search("e", limit=limit)
+        assert ids(got) == ids(full)[:limit] and got.total == full.total
+
+
+@given(_TEXT)
+def test_words_form_keeps_length_and_blanks_exactly_the_non_word_characters(text):
+    from c4ml_tui.textfold import words_form
+
+    folded = fold(text)
+    form = words_form(folded)
+    assert len(form) == len(folded)
+    for a, b in zip(folded, form):
+        assert b == (a if re.match(r"\w", a) else " ")

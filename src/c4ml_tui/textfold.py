@@ -25,6 +25,7 @@ _UNALIGNED: set[str] = set()
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NONWORD = re.compile(r"\W")
+_ASCII_NONWORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or c == ord("_"))})
 
 
 def fold_char(char: str) -> str:
@@ -111,6 +112,8 @@ def to_original(starts: list[int] | None, a: int, b: int) -> tuple[int, int]:
 def words_form(folded: str) -> str:
     """``folded`` with every non-word character replaced by a space, same length: used to
     test whether a match starts a word ("tuning" in "auto-tuning")."""
+    if folded.isascii():
+        return folded.translate(_ASCII_NONWORD)  # several times faster than the regex
     return _NONWORD.sub(" ", folded)
 
 
