@@ -25,7 +25,7 @@ from datetime import datetime
 from typing import Literal
 
 from .model import Item, Poster, Program, Speaker, Talk
-from .textfold import excerpt, fold, fold_map, is_aligned, merge, to_original, words_form
+from .textfold import excerpt, fold, fold_aligned, fold_map, merge, to_original, words_form
 
 Kind = Literal["item", "talk", "poster", "speaker"]
 Span = tuple[int, int]
@@ -196,15 +196,17 @@ class SearchIndex:
         at = 0
         placed: list[tuple[int, _Field]] = []
         texts = []
+        by_class: dict[int, list] = {TITLE: [], PERSON: [], DETAIL: [], BODY: []}
+        for position, (name, text, ref) in enumerate(fields):
+            by_class[FIELD_CLASS[name]].append((position, name, text, ref))
         for cls in (TITLE, PERSON, DETAIL, BODY):
             pieces = ["\n"]
             at += 1
-            for position, (name, text, ref) in enumerate(fields):
-                if FIELD_CLASS[name] == cls:
-                    folded = fold(text)
-                    placed.append((position, _Field(name, text, ref, at, len(folded), is_aligned(text))))
-                    pieces.append(folded + "\n")
-                    at += len(folded) + 1
+            for position, name, text, ref in by_class[cls]:
+                folded, aligned = fold_aligned(text)
+                placed.append((position, _Field(name, text, ref, at, len(folded), aligned)))
+                pieces.append(folded + "\n")
+                at += len(folded) + 1
             texts.append("".join(pieces))
             self._forms[cls].append(words_form(texts[-1]))
             if cls != BODY:

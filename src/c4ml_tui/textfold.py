@@ -70,10 +70,15 @@ def fold(text: str) -> str:
 def is_aligned(text: str) -> bool:
     """Whether every character of ``text`` folds to exactly one character, so offsets in
     ``fold(text)`` are offsets in ``text`` (true for ASCII and for precomposed accents)."""
+    return fold_aligned(text)[1]
+
+
+def fold_aligned(text: str) -> tuple[str, bool]:
+    """``(fold(text), is_aligned(text))`` in one pass."""
     if text.isascii():
-        return True
-    fold(text)  # learn its characters
-    return _UNALIGNED.isdisjoint(text)
+        return text.lower(), True
+    folded = _NON_ASCII.sub(_replace, text).lower()  # learns every character of text
+    return folded, _UNALIGNED.isdisjoint(text)
 
 
 def fold_map(text: str) -> tuple[str, list[int] | None]:
