@@ -202,3 +202,10 @@ def test_the_second_occurrence_of_a_repeated_hour_is_written_in_utc():
     data = ics.to_bytes(program, stamp=STAMP)
     assert b"DTSTART:20311026T013000Z" in data
     check_instants(program, data)
+
+
+def test_utc_everywhere_when_no_vtimezone_can_be_built(program):
+    cal = ics.calendar(program, ics.entries(program), stamp=STAMP, zoned=False)
+    data = cal.to_ical()
+    assert b"TZID" not in data and b"VTIMEZONE" not in data
+    check_instants(program, data)

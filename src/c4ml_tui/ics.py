@@ -8,7 +8,8 @@ Imported only by ``c4ml-tui export ics``: nothing else pays for ``icalendar``.
   starred session is one block listing its talks.
 * **Times.** ``DTSTART``/``DTEND`` carry ``TZID=<the event's zone>`` with a ``VTIMEZONE`` built
   from the zone database for the years of the program; never floating. An instant that wall
-  time cannot name (the second 02:30 of a fall-back night) is written in UTC instead.
+  time cannot name (the second 02:30 of a fall-back night) is written in UTC instead, and so
+  is every time with an icalendar too old to build a VTIMEZONE (before 6.1).
 * **UIDs** are ``<entry id>@<program key>.c4ml-tui`` (see ``favourites.program_key``): the
   same entry keeps its UID across exports and edits, so re-importing updates, not duplicates.
 """
@@ -49,8 +50,16 @@ def uid(key: str, entry_id: str) -> str:
     return f"{quote(entry_id, safe='._-')}@{key}.c4ml-tui"
 
 
-def calendar(program: Program, chosen: list[Entry], *, stamp: datetime, favourites: bool = False) -> Calendar:
-    """The calendar for ``chosen`` entries; ``stamp`` (aware) becomes every ``DTSTAMP``."""
+def calendar(program: Program, chosen: list[Entry], *, stamp: datetime, favourites: bool = False,
+             zoned: bool | None = None) -> Calendar:
+    """The calendar for ``chosen`` entries; ``stamp`` (aware) becomes every ``DTSTAMP``.
+
+    ``zoned=False`` writes every time in UTC; by default times carry the event's zone when this
+    ``icalendar`` can build a ``VTIMEZONE`` (``add_missing_timezones``, icalendar 6.1 and later),
+    and UTC otherwise: never a ``TZID`` without its ``VTIMEZONE``, never a floating time.
+    """
+    if zoned is None:
+        zoned = hasattr(Calendar, "add_missing_timezones")
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -61,29 +70,30 @@ def calendar(program: Program, chosen: list[Entry], *, stamp: datetime, favourit
     key = program_key(program)
     stamp = stamp.astimezone(timezone.utc).replace(microsecond=0)
     for entry, parent in chosen:
-        cal.add_component(_event(program, entry, parent, key, stamp))
-    if chosen:
+        cal.add_component(_event(program, entry, parent, key, stamp, zoned))
+    if chosen and zoned:
         years = [e.start.astimezone(program.tz).year for e, _ in chosen]
         years += [e.end.astimezone(program.tz).year for e, _ in chosen]
         cal.add_missing_timezones(first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1))
     return cal
 
 
-def _instant(moment: datetime, program: Program) -> datetime:
+def _instant(moment: datetime, program: Program, zoned: bool) -> datetime:
     """The event-zone time, or UTC when wall time is ambiguous there (RFC 5545 reads an
-    ambiguous local time as its first occurrence)."""
+    ambiguous local time as its first occurrence) or when asked for."""
     local = moment.astimezone(program.tz)
-    if local.replace(fold=0).utcoffset() != local.utcoffset():
+    if not zoned or local.replace(fold=0).utcoffset() != local.utcoffset():
         return moment.astimezone(timezone.utc)
     return local
 
 
-def _event(program: Program, entry: Item | Talk, parent: Item | None, key: str, stamp: datetime) -> Event:
+def _event(program: Program, entry: Item | Talk, parent: Item | None, key: str, stamp: datetime,
+           zoned: bool) -> Event:
     event = Event()
     event.add("uid", uid(key, entry.id))
     event.add("dtstamp", stamp)
-    event.add("dtstart", _instant(entry.start, program))
-    event.add("dtend", _instant(entry.end, program))
+    event.add("dtstart", _instant(entry.start, program, zoned))
+    event.add("dtend", _instant(entry.end, program, zoned))
     event.add("summary", entry.title)
     where = _location(program, entry, parent)
     if where:
