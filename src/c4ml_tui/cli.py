@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-COMMANDS = ("now", "agenda", "validate", "chair", "timings", "import_", "changes")
+COMMANDS = ("now", "agenda", "search", "chair", "timings", "export", "validate", "import_", "changes")
 """Command modules under ``c4ml_tui.commands``, in the order ``--help`` lists them."""
 
 EPILOG = """examples:

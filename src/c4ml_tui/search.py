@@ -1,0 +1,386 @@
+"""Offline search over a program: items, talks, posters and speakers. Pure; no Textual.
+
+Build a :class:`SearchIndex` once per program, then call :meth:`SearchIndex.search` on every
+keystroke. Matching is case- and accent-insensitive (see ``textfold.py``); every word of the
+query must occur somewhere in an entry (words may match different fields). Ranking, best first:
+
+* per query word, the best class of field it occurs in: the entry's own title (or a speaker's
+  name) 4, a speaker's or author's name 3, a subtitle, affiliation or chair 2, an abstract,
+  description, bio, room or track 1; the words' scores add up;
+* within a class, a whole-word match beats a word-start match, which beats one inside a word;
+* ties go to the earlier entry (a speaker counts at their first talk), then to the title.
+
+Only the best ``limit`` hits are returned, and their highlight spans are computed when first
+asked for; ``total`` counts every match so a UI can offer "more" (asking again with a larger
+limit completes the ranking). The matches and ranking of recent queries are kept, and a query
+that only adds to an earlier one ("com" -> "comp", "zoe" -> "zoe ex") filters that query's
+matches instead of the whole program. ``bench/search.py`` measures all this on 10,000 talks.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+from .model import Item, Poster, Program, Speaker, Talk
+from .textfold import excerpt, fold, fold_aligned, fold_map, merge, to_original, words_form
+
+Kind = Literal["item", "talk", "poster", "speaker"]
+Span = tuple[int, int]
+Target = Item | Talk | Poster | Speaker
+
+TITLE, PERSON, DETAIL, BODY = 4, 3, 2, 1
+FIELD_CLASS = {
+    "title": TITLE, "name": TITLE, "speaker": PERSON, "author": PERSON,
+    "subtitle": DETAIL, "affiliation": DETAIL, "chair": DETAIL,
+    "abstract": BODY, "description": BODY, "bio": BODY, "room": BODY, "track": BODY,
+}
+"""The class of each field; a word scores ``3 * class + bonus`` (bonus 2 whole word, 1 word
+start), so the class always decides before the kind of match."""
+
+_KIND_ORDER = {"item": 0, "talk": 1, "poster": 2, "speaker": 3}
+_CACHE_SIZE = 32
+
+
+@dataclass(frozen=True, slots=True)
+class FieldMatch:
+    """One field of a hit that matched: its name, its original text and where to highlight."""
+
+    field: str
+    """``title``, ``subtitle``, ``speaker``, ``author``, ``affiliation``, ``chair``, ``abstract``,
+    ``description``, ``bio``, ``room``, ``track`` or (for speakers) ``name``."""
+    text: str
+    """The field's text exactly as in the model."""
+    spans: tuple[Span, ...]
+    """``[start, end)`` offsets into ``text``, sorted, merged, never splitting a character."""
+    ref: str | None = None
+    """The speaker id for ``speaker``/``author``/``affiliation``/``chair`` fields, when known."""
+
+    def excerpt(self, width: int = 100) -> tuple[str, tuple[Span, ...]]:
+        """A one-line window around the first span, with the spans moved into it."""
+        return excerpt(self.text, self.spans, width)
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    name: str
+    text: str
+    ref: str | None
+    offset: int
+    """Where the folded text starts in the entry's folded blob."""
+    length: int
+    """The length of the folded text."""
+    aligned: bool
+    """Folded offsets are original offsets (no mapping needed)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    kind: Kind
+    id: str
+    title: str
+    start: datetime | None
+    end: datetime | None
+    parent: str | None
+    target: Target
+    fields: tuple[_Field, ...] = ()
+
+
+@dataclass(eq=False, slots=True)
+class Hit:
+    """One search result. ``matches`` is computed on first use (a list widget asks only for the
+    rows it shows)."""
+
+    kind: Kind
+    id: str
+    title: str
+    """The title (a speaker's name for speakers)."""
+    start: datetime | None
+    end: datetime | None
+    """Scheduled times; a poster has its item's times, a speaker none."""
+    parent: str | None
+    """The id of the item that holds a talk or poster."""
+    target: Target
+    """The model object, to open it."""
+    score: int
+    _doc: _Doc = field(repr=False)
+    _blob: str = field(repr=False)
+    _words: tuple[str, ...] = field(repr=False)
+    _matches: tuple[FieldMatch, ...] | None = field(default=None, repr=False)
+
+    @property
+    def matches(self) -> tuple[FieldMatch, ...]:
+        """Every field with a highlight, in the order the entry shows them (title first)."""
+        if self._matches is None:
+            self._matches = _field_matches(self._doc, self._blob, self._words)
+        return self._matches
+
+    @property
+    def matched(self) -> tuple[str, ...]:
+        """The names of the fields that matched, without repeats: ``("title", "speaker")``."""
+        return tuple(dict.fromkeys(m.field for m in self.matches))
+
+    def spans(self, name: str = "title") -> tuple[Span, ...]:
+        """Highlight spans in the first ``name`` field (``()`` when it did not match); for a
+        speaker the title is the ``name`` field."""
+        if name == "title" and self.kind == "speaker":
+            name = "name"
+        return next((m.spans for m in self.matches if m.field == name), ())
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    query: str
+    words: tuple[str, ...]
+    """The folded query words every hit contains."""
+    hits: tuple[Hit, ...]
+    """The best ``limit`` hits, best first."""
+    total: int
+    """How many entries match in all."""
+
+    @property
+    def more(self) -> int:
+        """How many matches are not in ``hits``."""
+        return self.total - len(self.hits)
+
+
+def _field_matches(doc: _Doc, blob: str, words: tuple[str, ...]) -> tuple[FieldMatch, ...]:
+    found = []
+    for f in doc.fields:
+        folded = blob[f.offset:f.offset + f.length]
+        spans = []
+        for w in words:
+            at = folded.find(w)
+            while at >= 0:
+                spans.append((at, at + len(w)))
+                at = folded.find(w, at + 1)
+        if spans:
+            starts = None if f.aligned else fold_map(f.text)[1]
+            original = merge([to_original(starts, a, b) for a, b in spans])
+            found.append(FieldMatch(f.name, f.text, original, f.ref))
+    return tuple(found)
+
+
+class SearchIndex:
+    """Folded texts of every item, talk, poster and speaker of one program, ready to search.
+
+    Building reads every text once (``bench/search.py`` measures it; about a second for
+    10,000 talks), so a UI builds it once, in a worker if it likes. One caller at a time: the
+    query cache is not locked.
+    """
+
+    def __init__(self, program: Program):
+        self.program = program
+        raw = list(_documents(program))
+        raw.sort(key=lambda r: (r[0].timestamp() if r[0] else float("inf"), _KIND_ORDER[r[1].kind],
+                                fold(r[1].title), r[1].id))
+        self._docs: list[_Doc] = []
+        self._blobs: list[str] = []
+        self._texts: dict[int, list[str]] = {c: [] for c in (TITLE, PERSON, DETAIL)}
+        self._forms: dict[int, list[str]] = {c: [] for c in (TITLE, PERSON, DETAIL, BODY)}
+        for _, doc, fields in raw:
+            self._add(doc, fields)
+        self._every = list(range(len(self._docs)))
+        self._cache: OrderedDict[tuple[str, ...], _Cached] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def _add(self, doc: _Doc, fields: list[tuple[str, str, str | None]]) -> None:
+        """Fold the fields and keep, per entry: one blob of every folded field (``in`` filters
+        a whole entry), the folded text of each field class (to rank) and its words form (to
+        tell whole words and word starts). Each class text starts with a newline and ends every
+        field with one; a query word never holds a newline, so no match spans two fields."""
+        at = 0
+        placed: list[tuple[int, _Field]] = []
+        texts = []
+        by_class: dict[int, list] = {TITLE: [], PERSON: [], DETAIL: [], BODY: []}
+        for position, (name, text, ref) in enumerate(fields):
+            by_class[FIELD_CLASS[name]].append((position, name, text, ref))
+        for cls in (TITLE, PERSON, DETAIL, BODY):
+            pieces = ["\n"]
+            at += 1
+            for position, name, text, ref in by_class[cls]:
+                folded, aligned = fold_aligned(text)
+                placed.append((position, _Field(name, text, ref, at, len(folded), aligned)))
+                pieces.append(folded + "\n")
+                at += len(folded) + 1
+            texts.append("".join(pieces))
+            self._forms[cls].append(words_form(texts[-1]))
+            if cls != BODY:
+                self._texts[cls].append(texts[-1])
+        placed.sort(key=lambda pair: pair[0])
+        self._docs.append(_Doc(doc.kind, doc.id, doc.title, doc.start, doc.end, doc.parent,
+                               doc.target, tuple(f for _, f in placed)))
+        self._blobs.append("".join(texts))
+
+    # -- querying ------------------------------------------------------------------------------
+    def search(self, query: str, limit: int | None = 200) -> Results:
+        """Every entry containing all words of ``query``, best first; at most ``limit`` hits
+        (``None``: all). An empty query finds nothing."""
+        words = tuple(dict.fromkeys(fold(query).split()))
+        if not words:
+            return Results(query, (), (), 0)
+        cached = self._lookup(words)
+        if limit is not None and limit <= 0:
+            return Results(query, words, (), len(cached.matches))
+        if cached.keys is None or (cached.exact is not None and (limit is None or limit > cached.exact)):
+            cached.keys, cached.exact = self._rank(cached.matches, words, limit)
+        chosen = cached.keys if limit is None else cached.keys[:limit]
+        n, docs, blobs = len(self._docs), self._docs, self._blobs
+        hits = []
+        for key in chosen:
+            i = key % n
+            d = docs[i]
+            hits.append(Hit(d.kind, d.id, d.title, d.start, d.end, d.parent, d.target, -(key // n),
+                            d, blobs[i], words))
+        return Results(query, words, tuple(hits), len(cached.matches))
+
+    def _lookup(self, words: tuple[str, ...]) -> _Cached:
+        """The entries matching ``words``, from the cache or narrowed from a broader query."""
+        cached = self._cache.get(words)
+        if cached is not None:
+            self._cache.move_to_end(words)
+            return cached
+        pool = self._every
+        for previous, earlier in self._cache.items():  # narrow from a broader, earlier query
+            if len(earlier.matches) < len(pool) and all(any(p in w for w in words) for p in previous):
+                pool = earlier.matches
+        needed = [w for w in words if not any(w != o and w in o for o in words)]
+        needed.sort(key=len, reverse=True)  # a longer word is usually rarer: filter with it first
+        blobs = self._blobs
+        found = pool
+        for w in needed:
+            found = [i for i in found if w in blobs[i]]
+        cached = self._cache[words] = _Cached(found)
+        while len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return cached
+
+    def _rank(self, matches: list[int], words: tuple[str, ...], need: int | None) -> tuple[list[int], int | None]:
+        """Sort keys ``index - score * n`` (one int per entry: best first, then earliest), in
+        their final order for at least the first ``need``; returns the keys and how many are
+        final (``None``: all). Only ints are allocated per entry: a keystroke that allocated a
+        tuple per entry would wake the garbage collector, which then walks the whole index."""
+        probes = [(w, " " + f + " ", " " + f) for w, f in zip(words, map(words_form, words))]
+        if len(words) == 1:
+            return self._rank_one(matches, probes[0], need)
+        n, forms = len(self._docs), self._forms
+        t, p, d = self._texts[TITLE], self._texts[PERSON], self._texts[DETAIL]
+        ft, fp, fd, fb = forms[TITLE], forms[PERSON], forms[DETAIL], forms[BODY]
+        keys = []
+        for i in matches:
+            ti, pi, di = t[i], p[i], d[i]
+            score = 0
+            for w, whole, start in probes:
+                if w in ti:
+                    cls, form = TITLE, ft[i]
+                elif w in pi:
+                    cls, form = PERSON, fp[i]
+                elif w in di:
+                    cls, form = DETAIL, fd[i]
+                else:
+                    cls, form = BODY, fb[i]
+                score += cls * 3 + (2 if whole in form else 1 if start in form else 0)
+            keys.append(i - score * n)
+        keys.sort()
+        return keys, None
+
+    def _rank_one(self, matches: list[int], probe: tuple[str, str, str], need: int | None) -> tuple[list[int], int | None]:
+        """One word: split the matches into tiers, best first (title whole word, title word
+        start, inside a title, then the same for names, details, bodies) and stop once the
+        tiers so far fill ``need``: the long abstracts are read only when the titles do not
+        fill the page. Within a tier entries stay in index (time) order, so no sort is needed."""
+        w, whole, start = probe
+        n = len(self._docs)
+        keys: list[int] = []
+        rest = matches
+        for cls in (TITLE, PERSON, DETAIL, BODY):
+            if cls == BODY:
+                inside, rest = rest, []
+            else:
+                texts = self._texts[cls]
+                inside = [i for i in rest if w in texts[i]]
+                if inside:
+                    taken = set(inside)
+                    rest = [i for i in rest if i not in taken]
+            form = self._forms[cls]
+            for bonus, probe_text in ((2, whole), (1, start), (0, None)):
+                if probe_text is None:
+                    tier, inside = inside, []
+                else:
+                    tier = [i for i in inside if probe_text in form[i]]
+                    if tier:
+                        taken = set(tier)
+                        inside = [i for i in inside if i not in taken]
+                base = -(cls * 3 + bonus) * n
+                keys += [base + i for i in tier]
+                if need is not None and len(keys) >= need and (inside or rest):
+                    return keys, len(keys)
+        return keys, None
+
+
+@dataclass(slots=True)
+class _Cached:
+    """A query's matches (in index order) and, once ranked, its sort keys; ``exact`` says how
+    many keys are in their final order (``None``: all)."""
+
+    matches: list[int]
+    keys: list[int] | None = None
+    exact: int | None = None
+
+
+# -- what is searchable ---------------------------------------------------------------------------
+def _people(program: Program, refs, role: str) -> list[tuple[str, str, str | None]]:
+    """Name and affiliation fields for speaker ids (or free-text names)."""
+    out = []
+    for ref in refs:
+        speaker = program.speakers.get(ref)
+        if speaker is None:
+            out.append((role, ref, None))
+            continue
+        out.append((role, speaker.name, ref))
+        if speaker.affiliation:
+            out.append(("affiliation", speaker.affiliation, ref))
+    return out
+
+
+def _texts(**fields: str | None) -> list[tuple[str, str, str | None]]:
+    return [(name, text, None) for name, text in fields.items() if text]
+
+
+def _documents(program: Program):
+    """``(time, doc, fields)`` for every searchable entry; fields in display order. A speaker's
+    time is that of their first item, talk or poster (for "ties by time")."""
+    first: dict[str, datetime] = {}
+
+    def seen(refs, when: datetime) -> None:
+        for ref in refs:
+            if ref in program.speakers and (ref not in first or when < first[ref]):
+                first[ref] = when
+
+    for item in program.items:
+        chair = [item.chair] if item.chair else []
+        fields = (_texts(title=item.title, subtitle=item.subtitle)
+                  + _people(program, item.speakers, "speaker") + _people(program, chair, "chair")
+                  + _texts(abstract=item.abstract, description=item.description, room=item.room,
+                           track=item.track))
+        yield item.start, _Doc("item", item.id, item.title, item.start, item.end, None, item), fields
+        seen(item.speakers + tuple(chair), item.start)
+        for talk in item.talks:
+            fields = (_texts(title=talk.title, subtitle=talk.subtitle)
+                      + _people(program, talk.speakers, "speaker") + _texts(abstract=talk.abstract))
+            yield talk.start, _Doc("talk", talk.id, talk.title, talk.start, talk.end, item.id, talk), fields
+            seen(talk.speakers, talk.start)
+        for poster in item.posters:
+            fields = (_texts(title=poster.title) + _people(program, poster.authors, "author")
+                      + _texts(abstract=poster.abstract))
+            yield item.start, _Doc("poster", poster.id, poster.title, item.start, item.end, item.id,
+                                   poster), fields
+            seen(poster.authors, item.start)
+    for speaker in program.speakers.values():
+        fields = _texts(name=speaker.name, affiliation=speaker.affiliation, bio=speaker.bio)
+        yield first.get(speaker.id), _Doc("speaker", speaker.id, speaker.name, None, None, None,
+                                          speaker), fields
