@@ -57,8 +57,14 @@ def time_left(tl: Timeline, entry: Entry, now: datetime) -> str:
 def starts(tl: Timeline, entry: Entry, now: datetime) -> str:
     """``at 10:00 · in 45 min``; the day is named when it is not ``now``'s day."""
     start = tl.start(entry)
-    when = fmt.hm(start) if start.date() == now.date() else f"{fmt.day_title(start)} {fmt.hm(start)}"
-    return f"at {when} · in {fmt.duration(start - now)}"
+    return f"{at_time(start, now)} · in {fmt.duration(start - now)}"
+
+
+def at_time(moment: datetime, now: datetime) -> str:
+    """``at 10:00``, or ``on Monday 3 March 2025 at 10:00`` when that is not ``now``'s day."""
+    if moment.date() == now.date():
+        return f"at {fmt.hm(moment)}"
+    return f"on {fmt.day_title(moment)} at {fmt.hm(moment)}"
 
 
 def talks_unknown(item: Item) -> bool:
@@ -104,9 +110,7 @@ def status_line(tl: Timeline, snap: Snapshot) -> str:
 def nothing_now(tl: Timeline, snap: Snapshot) -> str:
     """What the now card says when no item runs."""
     if snap.status == "upcoming" and snap.next:
-        start = tl.start(snap.next)
-        when = fmt.hm(start) if start.date() == snap.at.date() else f"{fmt.day_title(start)} {fmt.hm(start)}"
-        return f"Nothing yet: the programme starts at {when}."
+        return f"Nothing yet: the programme starts {at_time(tl.start(snap.next), snap.at)}."
     if snap.status == "between" and snap.next:
         return f"Nothing on: free until {fmt.hm(tl.start(snap.next))}."
     end = last_end(tl)
