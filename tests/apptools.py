@@ -31,6 +31,23 @@ def pilot_test(test):
     return run
 
 
+async def palette_choose(pilot, query: str, expected: str) -> None:
+    """Open the command palette, type ``query``, wait until the first hit reads ``expected``
+    (the palette searches in the background), and choose it."""
+    app = pilot.app
+    await pilot.press("ctrl+p", *query)
+    for _ in range(50):
+        await pilot.pause(0.05)
+        lists = app.screen.query(OptionList)
+        options = lists.first().options if lists else []
+        if options and expected in str(getattr(options[0].prompt, "plain", options[0].prompt)):
+            break
+    else:
+        raise AssertionError(f"the palette never offered {expected!r} first for {query!r}")
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def load_data(name: str) -> Program:
     from c4ml_tui.program import load
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from apptools import app_at, load_data, pilot_test, screen_text
+from apptools import app_at, load_data, palette_choose, pilot_test, screen_text
 from textual.widgets import Markdown
 
 from c4ml_tui.screens.detail import DetailScreen
@@ -87,10 +87,7 @@ async def test_the_palette_searches_markup_looking_titles():
     program = load_data("markup.yaml")
     app, _ = app_at(program, 9, 20)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p", *"[/] oo")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette_choose(pilot, "[/] oo", "[/] oops")
         assert isinstance(app.screen, DetailScreen) and app.screen.entry_id == "b"
 
 

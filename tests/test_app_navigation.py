@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apptools import app_at, load_data, pilot_test, screen_text
+from apptools import app_at, load_data, palette_choose, pilot_test, screen_text
 
 from c4ml_tui.screens.agenda import AgendaScreen
 from c4ml_tui.screens.detail import DetailScreen
@@ -191,12 +191,7 @@ async def test_mouse_clicks_open_a_card_and_a_link():
 async def test_the_palette_opens_an_item_by_name(c4ml):
     app, _ = app_at(c4ml, 9, 15)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"lunch")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette_choose(pilot, "lunch", "Lunch")
         assert isinstance(app.screen, DetailScreen) and app.screen.entry_id == "lunch"
 
 
@@ -204,14 +199,9 @@ async def test_the_palette_opens_an_item_by_name(c4ml):
 async def test_the_palette_jumps_to_now_and_opens_the_agenda(c4ml):
     app, _ = app_at(c4ml, 9, 15)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p", *"open agenda")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette_choose(pilot, "open agenda", "Open agenda")
         assert isinstance(app.screen, AgendaScreen)
-        await pilot.press("end")
-        await pilot.press("ctrl+p", *"jump to now")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("j", "j", "j")
+        assert cursor_key(app) != "session-1"
+        await palette_choose(pilot, "jump to now", "Jump to now")
         assert cursor_key(app) == "session-1"

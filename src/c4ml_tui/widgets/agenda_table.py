@@ -127,6 +127,17 @@ class AgendaTable(DataTable):
     def _keys(self) -> list[str]:
         return [r.key for r in self._agenda_rows]
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select_cursor":
+            key = self.cursor_key()
+            row = next((r for r in self._agenda_rows if r.key == key), None)
+            return None if row is None or row.entry_id is None else True  # None: shown disabled
+        return True
+
+    @on(DataTable.RowHighlighted)
+    def _moved(self) -> None:
+        self.refresh_bindings()
+
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
