@@ -12,7 +12,7 @@ from datetime import tzinfo
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from .clock import Clock
 from .model import Program
@@ -46,7 +46,7 @@ class C4mlApp(App[int]):
         *(Binding(p.key, f"show('{p.name}')", p.title, id=f"show.{p.name}", tooltip=p.help) for p in PLACES),
         Binding("escape", "back", "Back", id="back", tooltip="Back to the previous screen"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key, the mouse and the palette"),
-        Binding("q", "quit", "Quit", id="quit", tooltip="Quit c4ml-tui"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit c4ml-tui (ctrl+q too)"),
     ]
 
     timeline: reactive[Timeline] = reactive(None, init=False, always_update=True)  # type: ignore[arg-type]
@@ -78,6 +78,11 @@ class C4mlApp(App[int]):
         self.tick()
 
     # -- screens -------------------------------------------------------------------------------
+    @property
+    def front(self) -> Screen:
+        """The screen in front, not counting a modal box (help) over it."""
+        return next(s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen))
+
     def get_default_screen(self) -> Screen:
         return NowScreen()
 
@@ -127,11 +132,11 @@ class C4mlApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
-            return len(self.screen_stack) > 1
+            return self.front is not self.screen_stack[0]
         if action == "show" and parameters:
             # No key for the screen already in front (its own keys say what to do there).
             place = next((p for p in PLACES if p.name == parameters[0]), None)
-            return not (place and isinstance(place.screen, type) and isinstance(self.screen, place.screen))
+            return not (place and isinstance(place.screen, type) and isinstance(self.front, place.screen))
         return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,14 +23,18 @@ PALETTE = (
 
 def key_lines(app, screen: Screen) -> list[tuple[str, str]]:
     """``(keys, description)`` for the bindings active on ``screen``: ours (with an id) and any
-    shown in the footer. Keys for the same action are joined (``↓ j``)."""
-    found: dict[tuple[str, str], list[str]] = {}
-    for key, active in screen.active_bindings.items():
-        binding = active.binding
-        if not binding.description or not (binding.id or binding.show):
-            continue
-        found.setdefault((binding.action, binding.description), []).append(app.get_key_display(binding))
-    return [(" ".join(dict.fromkeys(keys)), description) for (_, description), keys in found.items()]
+    shown in the footer, with every other key bound to the same action (``↓ j``, ``q ^q``)."""
+    actives = [active.binding for active in screen.active_bindings.values()]
+    described: dict[str, str] = {}
+    for binding in actives:
+        if binding.description and (binding.id or binding.show):
+            described.setdefault(binding.action, binding.description)
+    keys: dict[str, list[str]] = {action: [] for action in described}
+    for binding in actives:
+        if binding.action in keys:
+            # The real key, not a footer abbreviation (q and ctrl+q both show as "q" there).
+            keys[binding.action].append(app.get_key_display(replace(binding, key_display=None)))
+    return [(" ".join(sorted(dict.fromkeys(keys[a]), key=len)), described[a]) for a in described]
 
 
 class HelpScreen(ModalScreen[None]):

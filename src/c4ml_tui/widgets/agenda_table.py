@@ -37,8 +37,8 @@ class AgendaTable(DataTable):
 
     BINDINGS = [
         Binding("enter", "select_cursor", "Open", id="agenda.open", tooltip="Open the highlighted row"),
-        Binding("j", "cursor_down", "Down", show=False, id="agenda.down", tooltip="Next row"),
-        Binding("k", "cursor_up", "Up", show=False, id="agenda.up", tooltip="Previous row"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="agenda.down", tooltip="Next row"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="agenda.up", tooltip="Previous row"),
     ]
 
     DEFAULT_CSS = """

@@ -21,10 +21,11 @@ class Card(Vertical, can_focus=True):
     DEFAULT_CSS = """
     Card {
         height: auto;
-        border: round $panel-lighten-2;
+        border: round $foreground 30%;
+        border-title-color: $foreground 70%;
         border-title-align: left;
         padding: 0 1;
-        &:focus { border: round $accent; }
+        &:focus { border: round $accent; border-title-color: $accent; }
     }
     """
 

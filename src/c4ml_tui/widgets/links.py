@@ -30,8 +30,8 @@ class LinkList(OptionList):
 
     BINDINGS = [
         Binding("enter", "select", "Open", id="links.open", tooltip="Open the highlighted link"),
-        Binding("j", "cursor_down", "Down", show=False, id="links.down", tooltip="Next link"),
-        Binding("k", "cursor_up", "Up", show=False, id="links.up", tooltip="Previous link"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="links.down", tooltip="Next link"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="links.up", tooltip="Previous link"),
     ]
 
     DEFAULT_CSS = """
@@ -39,11 +39,12 @@ class LinkList(OptionList):
         height: auto;
         max-height: 14;
         margin: 1 0 0 0;
-        border: round $panel-lighten-2;
+        border: round $foreground 30%;
+        border-title-color: $foreground 70%;
         background: transparent;
         border-title-align: left;
         padding: 0 1;
-        &:focus { border: round $accent; }
+        &:focus { border: round $accent; border-title-color: $accent; }
     }
     """
 
