@@ -15,6 +15,8 @@ from textual.widgets import DataTable, Markdown, OptionList, Static
 from c4ml_tui.app import C4mlApp, make_app
 from c4ml_tui.clock import ManualClock
 from c4ml_tui.model import Program
+from c4ml_tui.widgets.card import Card
+from c4ml_tui.widgets.clock import ClockBar
 
 DATA = Path(__file__).parent / "data"
 PARIS = ZoneInfo("Europe/Paris")
@@ -85,6 +87,8 @@ def text_of(widget: Widget) -> str:
     if isinstance(widget, Static):
         content = widget.content
         return str(getattr(content, "plain", content))
+    if isinstance(widget, (Card, ClockBar)):  # drawn in one piece by render()
+        return widget.render().plain
     return ""
 
 

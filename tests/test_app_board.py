@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 from apptools import app_at, load_data, pilot_test, screen_text
 
 from c4ml_tui.screens.now import NowScreen
-from c4ml_tui.widgets.clock import ClockFace
-from c4ml_tui.widgets.meter import Meter
+from c4ml_tui.widgets.card import Card
+from c4ml_tui.widgets.clock import ClockBar
 
 SIZE = (80, 24)
 
@@ -100,14 +100,14 @@ async def test_countdowns_move_every_minute_and_the_answer_only_on_change(c4ml):
         answers = []
         original = screen.show_answer
         screen.show_answer = lambda snap: (answers.append(snap.key()), original(snap))
-        meter = screen.query_one("#now-meter", Meter)
-        before = meter.fraction
+        card = screen.query_one("#now-card", Card)
+        before = card.view.fraction
         for _ in range(5):
             clock.advance(minutes=1)
             app.tick()
         await pilot.pause()
         assert "40 min left" in screen_text(app)
-        assert meter.fraction > before
+        assert card.view.fraction > before
         assert answers == []  # the same item runs: no structural redraw
         clock.advance(minutes=45)
         app.tick()
@@ -116,17 +116,20 @@ async def test_countdowns_move_every_minute_and_the_answer_only_on_change(c4ml):
 
 
 @pilot_test
-async def test_the_clock_keeps_its_width_between_ticks(c4ml):
+async def test_a_tick_repaints_the_clock_bar_alone_and_only_when_it_changed(c4ml):
     app, clock = app_at(c4ml, 9, 15)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        face = app.screen.query_one(ClockFace)
-        width = face.size.width
+        bar = app.screen.query_one(ClockBar)
+        repaints = []
+        original = bar.refresh
+        bar.refresh = lambda *a, **k: (repaints.append(k), original(*a, **k))
         clock.advance(seconds=1)
         app.tick()
+        app.tick()  # the same second again: nothing to redraw
         await pilot.pause()
-        assert face.text.startswith("Las Vegas 09:15:01")
-        assert face.size.width == width
+        assert bar.clock_text.startswith("Las Vegas 09:15:01")
+        assert repaints == [{}]  # one repaint of the bar, no layout
 
 
 @pilot_test

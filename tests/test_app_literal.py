@@ -49,7 +49,7 @@ async def test_clicking_markup_looking_text_does_not_run_it():
     app, _ = app_at(program, 9, 20)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.click("#now-title")  # "[@click=app.quit]x[/]": opens the item, quits nothing
+        await pilot.click("#now-card", offset=(3, 1))  # on "[@click=app.quit]x[/]": opens the item, quits nothing
         await pilot.pause()
         assert app.return_code is None
         assert isinstance(app.screen, DetailScreen)

@@ -7,10 +7,9 @@ when nothing at all is scheduled (in any room) between two items.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from . import fmt
 from .timeline import Timeline
@@ -19,8 +18,7 @@ RowKind = Literal["day", "item", "talk", "gap"]
 State = Literal["past", "now", "later", ""]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One line of the agenda. ``key`` is unique and stable as time passes (for the cursor)."""
 
     kind: RowKind

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -16,17 +17,24 @@ from textual.screen import ModalScreen, Screen
 
 from .clock import Clock
 from .model import Program
-from .palette import EntriesProvider
 from .screens import PLACES
 from .screens.base import LiveScreen
-from .screens.detail import DetailScreen
-from .screens.help import HelpScreen
 from .screens.now import NowScreen
-from .screens.speaker import SpeakerScreen
 from .timeline import Snapshot, Timeline
-from .widgets.links import Link
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from .widgets.links import Link
 
 TICK_SECONDS = 1.0
+
+
+def entries_provider() -> type[Provider]:
+    """The palette's items, talks and speakers, imported when the palette first opens."""
+    from .palette import EntriesProvider
+
+    return EntriesProvider
 
 
 class C4mlApp(App[int]):
@@ -37,9 +45,9 @@ class C4mlApp(App[int]):
     """
 
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {EntriesProvider}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
+    COMMANDS = App.COMMANDS | {entries_provider}
+    HORIZONTAL_BREAKPOINTS = [(120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(40, "-tall")]
     SCREENS = {place.name: place.screen for place in PLACES}
     BINDINGS = [
         Binding("n", "now", "Now", id="now", tooltip="Back to the now board"),
@@ -95,12 +103,17 @@ class C4mlApp(App[int]):
         else:
             self.push_screen(target)
 
+    # Panes are imported on first use: the board paints sooner without Markdown and friends.
     def open_entry(self, entry_id: str) -> None:
         if entry_id in self.program.by_id:
+            from .screens.detail import DetailScreen
+
             self.push_screen(DetailScreen(entry_id))
 
     def open_speaker(self, speaker_id: str) -> None:
         if speaker_id in self.program.speakers:
+            from .screens.speaker import SpeakerScreen
+
             self.push_screen(SpeakerScreen(speaker_id))
 
     def open_link(self, link: Link) -> None:
@@ -127,6 +140,8 @@ class C4mlApp(App[int]):
             self.pop_screen()
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -135,8 +150,7 @@ class C4mlApp(App[int]):
             return self.front is not self.screen_stack[0]
         if action == "show" and parameters:
             # No key for the screen already in front (its own keys say what to do there).
-            place = next((p for p in PLACES if p.name == parameters[0]), None)
-            return not (place and isinstance(place.screen, type) and isinstance(self.front, place.screen))
+            return getattr(self.front, "PLACE", None) != parameters[0]
         return True
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

@@ -7,10 +7,78 @@ delay shows up everywhere), and every duration is rounded up to the minute by ``
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
+from typing import Literal, NamedTuple
 
 from . import fmt
 from .model import Item, Program, Talk
 from .timeline import Entry, Snapshot, Timeline
+
+
+Role = Literal["plain", "meta", "note", "accent"]
+
+
+class CardView(NamedTuple):
+    """What one box of the board says: a title, lines in a role each, maybe a progress bar.
+
+    Equal views draw the same, so a box is redrawn only when its view changes. (A named
+    tuple, not a dataclass: it is cheaper to define, and start-up time counts.)
+    """
+
+    title: str
+    lines: tuple[tuple[str, Role], ...] = ()
+    fraction: float | None = None
+    """Part of the window gone, for the bar; ``None`` for no bar."""
+    fraction_label: str = ""
+    """Shown right of the bar: ``45 min left``."""
+    notes: tuple[tuple[str, Role], ...] = ()
+    """Lines under the bar."""
+    entry_id: str | None = None
+    """What Enter opens; ``None`` when the box shows nothing to open."""
+    quiet: bool = False
+    """The title says that nothing is on, rather than naming something."""
+
+    def shape(self) -> tuple:
+        """What decides the box's height: a change here needs a new layout."""
+        return (len(self.title), tuple(len(t) for t, _ in self.lines + self.notes), self.fraction is None)
+
+
+def now_card(tl: Timeline, snap: Snapshot) -> CardView:
+    """The "Now" box: the running item, its window, the bar and time left, who speaks."""
+    current, program = snap.current, tl.program
+    if current is None:
+        return CardView(nothing_now(tl, snap), ((countdown_now(snap), "note"),), quiet=True)
+    notes: tuple[tuple[str, Role], ...] = ()
+    if current.speakers:
+        notes = ((who(program, current.speakers), "plain"),)
+    elif talks_unknown(current):
+        notes = (("Talks not announced yet.", "note"),)
+    done, total = elapsed(tl, current, snap.at)
+    return CardView(current.title, ((meta(tl, current), "meta"),), done / total, time_left(tl, current, snap.at),
+                    notes=notes, entry_id=current.id)
+
+
+def talk_card(tl: Timeline, snap: Snapshot) -> CardView | None:
+    """The "Talk on stage" box, for a session with talks (``None`` otherwise)."""
+    if snap.current is None or not snap.current.talks:
+        return None
+    talk, nxt, now = snap.current_talk, snap.next_talk, snap.at
+    if talk is None:
+        return CardView(between_talks(tl, snap), entry_id=nxt.id if nxt else None, quiet=True)
+    lines: list[tuple[str, Role]] = [
+        (who(tl.program, talk.speakers) or "Speaker not announced.", "plain"),
+        (f"{window(tl, talk)} · {time_left(tl, talk, now)}", "meta"),
+    ]
+    if nxt:
+        lines.append((f"Then: {nxt.title}, {starts(tl, nxt, now)}", "note"))
+    return CardView(talk.title, tuple(lines), entry_id=talk.id)
+
+
+def next_card(tl: Timeline, snap: Snapshot) -> CardView:
+    """The "Next" box: what starts next, when, and in how long."""
+    nxt = snap.next
+    if nxt is None:
+        return CardView(nothing_next(snap), quiet=True)
+    return CardView(nxt.title, ((meta(tl, nxt), "meta"), (starts(tl, nxt, snap.at), "accent")), entry_id=nxt.id)
 
 
 def clock_text(program: Program, now: datetime, local: tzinfo | None = None) -> str:
@@ -86,12 +154,6 @@ def who(program: Program, refs: tuple[str, ...]) -> str:
 
 def last_end(tl: Timeline) -> datetime | None:
     return max((tl.end(i) for i in tl.items), default=None)
-
-
-def event_line(program: Program) -> str:
-    """``6th C4ML workshop, at CGO 2025 · The Westin Las Vegas Hotel & Spa · Willow``."""
-    ev = program.event
-    return " · ".join(x for x in (ev.edition, ev.venue, ev.room) if x)
 
 
 def status_line(tl: Timeline, snap: Snapshot) -> str:

@@ -16,6 +16,7 @@ class AgendaScreen(LiveScreen):
     """One table of the whole program; ``n`` brings the cursor back to what is on now."""
 
     HEADING = "Agenda"
+    PLACE = "agenda"
     BINDINGS = [
         Binding("n", "jump_now", "Jump to now", id="agenda.now", tooltip="Move to what is on now"),
     ]

@@ -27,6 +27,8 @@ class LiveScreen(Screen):
 
     HEADING = ""
     """Shown left of the clock, before the event's title."""
+    PLACE = ""
+    """The name of the :class:`~c4ml_tui.screens.Place` this screen is, if it is one."""
 
     def __init__(self, *, name: str | None = None, id: str | None = None):
         super().__init__(name=name, id=id)

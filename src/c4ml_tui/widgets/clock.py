@@ -2,45 +2,44 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.widgets import Label
+from textual.content import Content
+from textual.widget import Widget
 
-from .literal import LiveLabel, literal
+from .literal import literal
 
 
-class ClockBar(Horizontal):
-    """One line: a title (program text, literal) and the clock, redrawn alone once a second.
+class ClockBar(Widget):
+    """One line, one widget: a title (program text, literal) and the clock.
 
-    The clock keeps its width while the text keeps its length, so a tick repaints those few
-    cells and never lays out the screen again.
+    A tick that changes the clock repaints this line only; it never lays out the screen.
     """
 
+    COMPONENT_CLASSES = {"clockbar--time"}
     DEFAULT_CSS = """
     ClockBar {
         height: 1;
         width: 1fr;
         dock: top;
-        & > #clock-title { width: 1fr; text-overflow: ellipsis; text-wrap: nowrap; padding: 0 1; }
-        & > #clock-time { width: auto; padding: 0 1; }
+        & > .clockbar--time { text-style: bold; }
     }
     """
 
     def __init__(self, title: str, *, id: str | None = None):
         super().__init__(id=id)
-        self._title = title
-
-    def compose(self) -> ComposeResult:
-        yield Label(literal(self._title), id="clock-title", markup=False)
-        yield ClockFace(id="clock-time")
+        self.heading = title
+        self.clock_text = ""
 
     def show(self, text: str) -> None:
-        self.query_one(ClockFace).show(text)
+        """Show the clock ``text``; a no-op when it is unchanged."""
+        if text != self.clock_text:
+            self.clock_text = text
+            self.refresh()
 
-
-class ClockFace(LiveLabel):
-    """The clock text; its own type so the theme can style it."""
-
-    DEFAULT_CSS = """
-    ClockFace { width: auto; }
-    """
+    def render(self) -> Content:
+        clock = Content(self.clock_text).stylize(self.get_visual_style("clockbar--time"))
+        room = max(0, self.size.width - clock.cell_length - 4)
+        title = literal(self.heading)
+        if title.cell_length > room:
+            title = title.truncate(room, ellipsis=True)
+        gap = " " * max(1, self.size.width - title.cell_length - clock.cell_length - 2)
+        return Content.assemble(" ", title, gap, clock, " ")
