@@ -1,0 +1,87 @@
+"""The now board: what runs, how long it has left, the talk on stage, and what comes next."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical
+from textual.widgets import Digits
+
+from .. import agenda, board
+from ..timeline import Snapshot
+from ..widgets.card import Card
+from ..widgets.day_list import DayList
+from ..widgets.literal import LiveLabel
+from .base import LiveScreen
+
+
+class NowScreen(LiveScreen):
+    """The first screen. Boxes take the focus in turn; Enter or a click opens one.
+
+    Few widgets on purpose: each box is one widget drawn from a ``board.CardView``.
+    """
+
+    BINDINGS = [
+        Binding("down,j", "app.focus_next", "Next box", show=False, id="now.down", tooltip="Focus the next box"),
+        Binding("up,k", "app.focus_previous", "Previous box", show=False, id="now.up",
+                tooltip="Focus the previous box"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        # Built with what they say now, so the first frame needs a single layout.
+        tl, snap = self.c4ml.timeline, self.c4ml.snapshot()
+        later, today = self.day_lists(snap)
+        talk_card = Card("Talk on stage", board.talk_card(tl, snap), id="talk-card")
+        talk_card.display = talk_card.view.title != ""
+        yield from self.compose_clock()
+        with Container(id="board"):
+            with Vertical(id="board-main"):
+                yield Digits(board.big_clock(snap.at), id="big-clock")
+                yield LiveLabel(board.status_line(tl, snap), id="status")
+                yield Card("Now", board.now_card(tl, snap), id="now-card")
+                yield talk_card
+                yield Card("Next", board.next_card(tl, snap), id="next-card")
+            with Vertical(id="day"):
+                yield DayList(*later, id="later-list")
+                yield DayList(*today, id="today-list")
+        yield from self.compose_footer()
+
+    def day_lists(self, snap: Snapshot) -> tuple[tuple[str, list], tuple[str, list]]:
+        """``(heading, rows)`` for the rest of the day (narrow) and the whole day (wide)."""
+        tl = self.c4ml.timeline
+        day = agenda.board_day(tl, snap.at)
+        today = agenda.day_rows(agenda.rows(tl, snap.at), day)
+        nxt = snap.next.id if snap.next else None
+        later = [r for r in today if r.state == "later" and r.entry_id != nxt]
+        return ("Later", later), (board.day_heading(day, snap.at), today)
+
+    def on_mount(self) -> None:
+        self.query_one("#now-card").focus()
+
+    def show_answer(self, snap: Snapshot) -> None:
+        """What runs and what is next changed: the lists of the day, and which boxes exist."""
+        later, today = self.day_lists(snap)
+        self.query_one("#later-list", DayList).show(*later)
+        self.query_one("#today-list", DayList).show(*today)
+
+    def show_countdown(self, snap: Snapshot) -> None:
+        """Every tick: each box and line is redrawn only if its words changed (once a minute)."""
+        tl = self.c4ml.timeline
+        digits = self.query_one("#big-clock", Digits)
+        if digits.value != board.big_clock(snap.at):
+            digits.update(board.big_clock(snap.at))
+        self.query_one("#status", LiveLabel).show(board.status_line(tl, snap))
+        self.query_one("#now-card", Card).show(board.now_card(tl, snap))
+        self.query_one("#next-card", Card).show(board.next_card(tl, snap))
+        talk = board.talk_card(tl, snap)
+        talk_card = self.query_one("#talk-card", Card)
+        talk_card.display = talk is not None
+        if talk is not None:
+            talk_card.show(talk)
+        elif talk_card.has_focus:
+            self.query_one("#now-card").focus()
+
+    @on(Card.Opened)
+    def _open(self, event: Card.Opened) -> None:
+        self.c4ml.open_entry(event.entry_id)

@@ -1,0 +1,146 @@
+"""The agenda as a table: one row per day heading, item, talk and gap, with the running row marked."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events, on
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import DataTable
+
+from ..agenda import Row
+from ..textclean import clean
+
+MARK_NOW = "▶"
+FIXED = {"mark": 1, "time": 11, "kind": 8}
+"""Widths of the fixed columns; the title takes what is left, the room what it needs."""
+
+
+def cell(text: str, style: str = "") -> Text:
+    """A literal cell: program text is never markup (``Text``, not a string)."""
+    return Text(clean(text), style=style, no_wrap=True, overflow="ellipsis")
+
+
+def row_style(row: Row) -> str:
+    """Past rows dim, the running row bold, gaps and talks set apart (shapes, not colours)."""
+    style = {"past": "dim", "now": "bold"}.get(row.state, "")
+    if row.kind == "gap":
+        style += " italic"
+    if row.kind == "day":
+        style = "bold underline"
+    return style.strip()
+
+
+class AgendaTable(DataTable):
+    """Rows from :func:`c4ml_tui.agenda.rows`; Enter or a second click on a row posts
+    :class:`AgendaTable.EntrySelected` for rows that open an item or talk."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="agenda.open", tooltip="Open the highlighted row"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="agenda.down", tooltip="Next row"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="agenda.up", tooltip="Previous row"),
+    ]
+
+    DEFAULT_CSS = """
+    AgendaTable { height: 1fr; width: 1fr; }
+    """
+
+    class EntrySelected(Message):
+        """A row that stands for an item or talk was chosen."""
+
+        def __init__(self, table: AgendaTable, entry_id: str):
+            super().__init__()
+            self.table = table
+            self.entry_id = entry_id
+
+    def __init__(self, *, id: str | None = None):
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self._agenda_rows: list[Row] = []
+        self._built_width = 0
+
+    @property
+    def rows_shown(self) -> list[Row]:
+        return self._agenda_rows
+
+    def show(self, rows: list[Row]) -> None:
+        """Replace the rows, keeping the cursor on the same row when it still exists."""
+        keep = self.cursor_key()
+        self._agenda_rows = rows
+        self._rebuild(keep)
+
+    def cursor_key(self) -> str | None:
+        """The key of the row under the cursor."""
+        if 0 <= self.cursor_row < len(self._agenda_rows):
+            return self._agenda_rows[self.cursor_row].key
+        return None
+
+    def jump_to(self, index: int) -> None:
+        """Put the cursor on row ``index`` and scroll it to the middle of the view."""
+        if not self._agenda_rows:
+            return
+        index = min(max(index, 0), len(self._agenda_rows) - 1)
+        self.move_cursor(row=index, scroll=False)
+        self.call_after_refresh(self._centre, index)
+
+    def _centre(self, index: int) -> None:
+        self.scroll_to(y=max(0, index - self.scrollable_content_region.height // 2), animate=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._built_width:
+            self._rebuild(self.cursor_key())
+
+    def _rebuild(self, current: str | None) -> None:
+        self._built_width = self.size.width
+        self.clear(columns=True)
+        rooms = any(r.room for r in self._agenda_rows)
+        room_width = max((len(r.room) for r in self._agenda_rows), default=0) if rooms else 0
+        room_width = min(max(room_width, 4), 20) if rooms else 0
+        fixed = sum(FIXED.values()) + room_width
+        columns = 4 + (1 if rooms else 0)
+        # Leave room for a vertical scrollbar, so the columns do not jump when one appears.
+        spare = self._built_width - fixed - 2 * columns - self.styles.scrollbar_size_vertical
+        title_width = max(12, spare)
+        self.add_column("", width=FIXED["mark"], key="mark")
+        self.add_column("Time", width=FIXED["time"], key="time")
+        self.add_column("Title", width=title_width, key="title")
+        self.add_column("Kind", width=FIXED["kind"], key="kind")
+        if rooms:
+            self.add_column("Room", width=room_width, key="room")
+        for row in self._agenda_rows:
+            style = row_style(row)
+            title = row.title if row.kind != "talk" else f"  {row.title}"
+            if row.who:
+                title += f" — {row.who}"
+            cells = [
+                cell(MARK_NOW if row.state == "now" and row.kind != "day" else "", "bold"),
+                cell(row.times, style),
+                cell(title, style),
+                cell(row.label, style),
+            ]
+            if rooms:
+                cells.append(cell(row.room, style))
+            self.add_row(*cells, key=row.key)
+        if current is not None and current in self._keys:
+            self.move_cursor(row=self._keys.index(current), scroll=False)
+
+    @property
+    def _keys(self) -> list[str]:
+        return [r.key for r in self._agenda_rows]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select_cursor":
+            key = self.cursor_key()
+            row = next((r for r in self._agenda_rows if r.key == key), None)
+            return None if row is None or row.entry_id is None else True  # None: shown disabled
+        return True
+
+    @on(DataTable.RowHighlighted)
+    def _moved(self) -> None:
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        row = self._agenda_rows[event.cursor_row] if 0 <= event.cursor_row < len(self._agenda_rows) else None
+        if row is not None and row.entry_id is not None:
+            self.post_message(self.EntrySelected(self, row.entry_id))

@@ -1,0 +1,52 @@
+"""Program text as literal content: never markup, never control characters.
+
+A title such as ``[/] oops`` or ``[@click=app.quit]x[/]`` is data. ``textual.markup.escape`` is
+not enough on Textual 8.2 (``[/`` still raises), so text is wrapped in ``Content`` directly.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Label
+
+from ..textclean import clean
+
+
+def literal(text: str | None, style: str = "") -> Content:
+    """``text`` exactly as typed (control characters removed), optionally in one style."""
+    content = Content(clean(text or ""))
+    return content.stylize(style) if style and content else content
+
+
+class LiveLabel(Label):
+    """A label updated every tick that repaints only when its text changes.
+
+    The text is program data or words from ``board``; it is shown literally. With
+    ``hide_empty`` the label takes no room while it has nothing to say.
+    """
+
+    DEFAULT_CSS = """
+    LiveLabel { width: 1fr; }
+    """
+
+    def __init__(self, text: str = "", *, style: str = "", hide_empty: bool = False,
+                 id: str | None = None, classes: str | None = None):
+        self._text = text
+        self._style = style
+        self._hide_empty = hide_empty
+        super().__init__(literal(text, style), id=id, classes=classes, markup=False)
+        if hide_empty and not text:
+            self.display = False
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def show(self, text: str) -> None:
+        """Show ``text``; a no-op (no repaint) when it is what is shown already."""
+        if text != self._text:
+            same_width = len(text) == len(self._text)
+            self._text = text
+            self.update(literal(text, self._style), layout=not same_width)
+            if self._hide_empty:
+                self.display = bool(text)

@@ -1,0 +1,162 @@
+"""The now board at the moments the issue names, and as time passes while the app runs."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from apptools import app_at, load_data, pilot_test, screen_text
+
+from c4ml_tui.screens.now import NowScreen
+from c4ml_tui.widgets.card import Card
+from c4ml_tui.widgets.clock import ClockBar
+
+SIZE = (80, 24)
+
+
+async def board_text(program, hour, minute, **kw) -> str:
+    app, _ = app_at(program, hour, minute, **kw)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NowScreen)
+        return screen_text(app)
+
+
+@pilot_test
+async def test_before_the_day_starts_it_counts_down(c4ml):
+    text = await board_text(c4ml, 8, 0)
+    assert "Las Vegas 08:00:00 PST · your time 17:00 CET" in text
+    assert "Sunday 2 March 2025 · not started yet · starts in 30 min" in text
+    assert "Nothing yet: the programme starts at 08:30." in text
+    assert "Opening" in text and "at 08:30 · in 30 min" in text
+
+
+@pilot_test
+async def test_during_session_1(c4ml):
+    app, _ = app_at(c4ml, 9, 15)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert not app.screen.query_one("#talk-card").display  # the C4ML sessions list no talks yet
+    assert "Sunday 2 March 2025 · live" in text
+    assert "Session 1" in text
+    assert "08:40-10:00 · session · Willow" in text
+    assert "45 min left" in text
+    assert "Talks not announced yet." in text
+    assert "Break" in text and "at 10:00 · in 45 min" in text
+
+
+@pilot_test
+async def test_in_the_gap_before_lunch(c4ml):
+    text = await board_text(c4ml, 11, 55)
+    assert "in a gap until 12:00" in text
+    assert "Nothing on: free until 12:00." in text
+    assert "Lunch" in text and "at 12:00 · in 5 min" in text
+
+
+@pilot_test
+async def test_during_the_last_session(c4ml):
+    text = await board_text(c4ml, 15, 45)
+    assert "Session 4 - Poster Lightning Talks" in text
+    assert "35 min left" in text
+    assert "Nothing more: this is the last item." in text
+
+
+@pilot_test
+async def test_after_the_day(c4ml):
+    text = await board_text(c4ml, 17, 0)
+    assert "the programme is over" in text
+    assert "Nothing on: the programme ended at 16:20." in text
+
+
+@pilot_test
+async def test_your_time_is_left_out_when_it_is_the_same(c4ml):
+    text = await board_text(c4ml, 9, 15, local=ZoneInfo("America/Los_Angeles"))
+    assert "Las Vegas 09:15:00 PST" in text
+    assert "your time" not in text
+
+
+@pilot_test
+async def test_crossing_ten_moves_to_the_break_without_a_key(c4ml):
+    """The real one-second interval, not a direct call: the clock moves, the board follows."""
+    app, clock = app_at(c4ml, 9, 59, 59)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Session 1" in screen_text(app)
+        clock.advance(seconds=1)
+        await pilot.pause(1.5)
+        text = screen_text(app)
+        assert "Las Vegas 10:00" in text
+        assert "Break\n10:00-10:30 · break · Willow" in text
+        assert "30 min left" in text
+        assert "Session 2" in text and "at 10:30 · in 30 min" in text
+
+
+@pilot_test
+async def test_countdowns_move_every_minute_and_the_answer_only_on_change(c4ml):
+    app, clock = app_at(c4ml, 9, 15)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        answers = []
+        original = screen.show_answer
+        screen.show_answer = lambda snap: (answers.append(snap.key()), original(snap))
+        card = screen.query_one("#now-card", Card)
+        before = card.view.fraction
+        for _ in range(5):
+            clock.advance(minutes=1)
+            app.tick()
+        await pilot.pause()
+        assert "40 min left" in screen_text(app)
+        assert card.view.fraction > before
+        assert answers == []  # the same item runs: no structural redraw
+        clock.advance(minutes=45)
+        app.tick()
+        await pilot.pause()
+        assert len(answers) == 1 and answers[0][1] == "break-1"
+
+
+@pilot_test
+async def test_a_tick_repaints_the_clock_bar_alone_and_only_when_it_changed(c4ml):
+    app, clock = app_at(c4ml, 9, 15)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(ClockBar)
+        repaints = []
+        original = bar.refresh
+        bar.refresh = lambda *a, **k: (repaints.append(k), original(*a, **k))
+        clock.advance(seconds=1)
+        app.tick()
+        app.tick()  # the same second again: nothing to redraw
+        await pilot.pause()
+        assert bar.clock_text.startswith("Las Vegas 09:15:01")
+        assert repaints == [{}]  # one repaint of the bar, no layout
+
+
+@pilot_test
+async def test_the_talk_on_stage_and_its_speakers():
+    program = load_data("fictional.yaml")
+    text = await board_text(program, 9, 20)
+    assert "Lowering Dreams to Loops" in text
+    assert "Ada Example (Example University)" in text
+    assert "09:10-09:40 · 20 min left" in text
+    assert "Then: Registers of the Mind, at 09:45 · in 25 min" in text
+    assert "Session One" in text and "1 h 10 min left" in text
+
+
+@pilot_test
+async def test_between_two_talks_it_says_so():
+    program = load_data("fictional.yaml")
+    text = await board_text(program, 9, 42)
+    assert "Between talks. Next talk at 09:45 · in 3 min." in text
+
+
+@pilot_test
+async def test_the_wide_board_shows_the_whole_day(c4ml):
+    app, _ = app_at(c4ml, 9, 15)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-wide")
+        text = screen_text(app)
+        assert "Today" in text
+        assert "08:30-08:40  Opening" in text  # past items stay listed (dimmed)
+        assert "11:50-12:00  nothing scheduled (10 min)" in text

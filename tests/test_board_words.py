@@ -1,0 +1,123 @@
+"""The pure words of the board and the agenda rows (no Textual)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from apptools import load_data
+from hypothesis import given
+from hypothesis import strategies as st
+
+from c4ml_tui import agenda, board
+from c4ml_tui.timeline import Timeline
+
+
+def at(program, hour, minute=0, day=None):
+    day = day or program.days[0]
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=program.tz)
+
+
+def test_clock_text_names_the_place_and_the_users_own_time(c4ml):
+    now = at(c4ml, 9, 15)
+    assert board.clock_text(c4ml, now, ZoneInfo("Europe/Paris")) == "Las Vegas 09:15:00 PST · your time 18:15 CET"
+    assert board.clock_text(c4ml, now, ZoneInfo("America/Los_Angeles")) == "Las Vegas 09:15:00 PST"
+    assert board.clock_text(c4ml, now, timezone.utc).endswith("your time 17:15 UTC")
+
+
+def test_status_lines_through_the_day(c4ml):
+    tl = Timeline(c4ml)
+    lines = {t: board.status_line(tl, tl.at(at(c4ml, *t))) for t in [(8, 0), (9, 15), (11, 55), (17, 0)]}
+    assert lines[(8, 0)] == "Sunday 2 March 2025 · not started yet · starts in 30 min"
+    assert lines[(9, 15)] == "Sunday 2 March 2025 · live"
+    assert lines[(11, 55)] == "Sunday 2 March 2025 · in a gap until 12:00"
+    assert lines[(17, 0)] == "Sunday 2 March 2025 · the programme is over"
+
+
+def test_the_day_before_names_the_day(c4ml):
+    tl = Timeline(c4ml)
+    snap = tl.at(at(c4ml, 20, 0) - timedelta(days=1))
+    assert board.nothing_now(tl, snap) == "Nothing yet: the programme starts on Sunday 2 March 2025 at 08:30."
+    assert board.starts(tl, snap.next, snap.at) == "on Sunday 2 March 2025 at 08:30 · in 12 h 30 min"
+
+
+def test_delays_show_up_in_every_word(c4ml):
+    """A timeline with expected times (a delay) moves the board's words with it."""
+    s1 = c4ml.by_id["session-1"]
+    tl = Timeline(c4ml, expected={"session-1": (s1.start + timedelta(minutes=10), s1.end + timedelta(minutes=10))})
+    now = at(c4ml, 9, 15)
+    assert board.meta(tl, s1) == "08:50-10:10 · session · Willow"
+    assert board.time_left(tl, s1, now) == "55 min left"
+    rows = agenda.rows(tl, now)
+    assert [r.times for r in rows if r.key == "session-1"] == ["08:50-10:10"]
+
+
+def test_elapsed_counts_whole_minutes(c4ml):
+    tl = Timeline(c4ml)
+    s1 = c4ml.by_id["session-1"]
+    assert board.elapsed(tl, s1, at(c4ml, 9, 15)) == (35, 80)
+    assert board.elapsed(tl, s1, at(c4ml, 8, 0)) == (0, 80)
+    assert board.elapsed(tl, s1, at(c4ml, 11, 0)) == (80, 80)
+
+
+@given(st.integers(min_value=-600, max_value=24 * 60))
+def test_elapsed_stays_in_range(minutes):
+    from c4ml_tui.program import bundled_path, load
+
+    program = load(bundled_path(), use_cache=False)
+    tl = Timeline(program)
+    now = at(program, 0) + timedelta(minutes=minutes)
+    for item in program.items:
+        done, total = board.elapsed(tl, item, now)
+        assert 0 <= done <= total
+
+
+def test_agenda_rows_have_days_items_talks_and_gaps():
+    program = load_data("fictional.yaml")
+    tl = Timeline(program)
+    rows = agenda.rows(tl, at(program, 9, 20))
+    assert [(r.kind, r.key) for r in rows] == [
+        ("day", "day:2031-05-20"), ("item", "welcome"), ("item", "s1"), ("talk", "t1"), ("talk", "t2"),
+        ("item", "coffee"), ("gap", "gap:2031-05-20T11:00:00+01:00"), ("item", "s2"),
+        ("day", "day:2031-05-21"), ("item", "day2"),
+    ]
+    states = {r.key: r.state for r in rows}
+    assert states["welcome"] == "past" and states["s1"] == "now" and states["t1"] == "now"
+    assert states["t2"] == "later"
+    assert rows[3].who == "Ada Example"
+    assert rows[6].title == "nothing scheduled (30 min)"
+    assert agenda.now_index(rows) == 3  # the talk on stage
+
+
+def test_agenda_now_index_before_between_and_after(c4ml):
+    tl = Timeline(c4ml)
+    for moment, key in [((7, 0), "opening"), ((11, 55), "gap:2025-03-02T11:50:00-08:00"), ((18, 0), "session-4")]:
+        rows = agenda.rows(tl, at(c4ml, *moment))
+        assert rows[agenda.now_index(rows)].key == key
+
+
+@given(st.integers(min_value=-3 * 24 * 60, max_value=3 * 24 * 60))
+def test_now_index_is_always_a_row(minutes):
+    program = load_data("fictional.yaml")
+    tl = Timeline(program)
+    rows = agenda.rows(tl, at(program, 9) + timedelta(minutes=minutes))
+    assert 0 <= agenda.now_index(rows) < len(rows)
+
+
+def test_board_day_is_today_or_the_next_day_with_items():
+    program = load_data("fictional.yaml")
+    tl = Timeline(program)
+    first, second = program.days
+    assert agenda.board_day(tl, at(program, 9)) == first
+    assert agenda.board_day(tl, at(program, 23)) == first
+    assert agenda.board_day(tl, at(program, 9) + timedelta(hours=20)) == second
+    assert agenda.board_day(tl, at(program, 9) + timedelta(days=9)) == second
+
+
+def test_the_words_and_rows_do_not_import_textual():
+    """The board's words stay in the core: importing them never pulls in Textual."""
+    code = "import sys, c4ml_tui.board, c4ml_tui.agenda; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
