@@ -16,6 +16,7 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from .clock import Clock
+from .filters import Filter
 from .model import Program
 from .screens import PLACES
 from .screens.base import LiveScreen
@@ -67,6 +68,9 @@ class C4mlApp(App[int]):
         self.local_zone = local_zone
         self.title = program.event.title
         self.set_reactive(C4mlApp.timeline, Timeline(program))
+        # -- rooms (issue 6): the room/track filter of the rooms board and the agenda --------
+        self.room_filter = Filter()
+        """What the rooms board and the agenda show (``r`` and ``t``); every room at first."""
 
     # -- time ----------------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -92,6 +96,10 @@ class C4mlApp(App[int]):
         return next(s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen))
 
     def get_default_screen(self) -> Screen:
+        if len(self.program.rooms) > 1:  # parallel rooms (issue 6): the board per room
+            from .screens.rooms import RoomsScreen
+
+            return RoomsScreen()
         return NowScreen()
 
     def show(self, name: str) -> None:

@@ -1,25 +1,39 @@
-"""The agenda: every day of the program, past rows dimmed, the running row marked, gaps shown."""
+"""The agenda: one day of the program at a time, past rows dimmed, the running row marked, gaps
+shown; ``[``/``]`` (or the arrows) change the day, ``r``/``t`` narrow it to a room or a track."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from .. import agenda
+from .. import agenda, filters, fmt, rooms
+from ..agenda import Row
 from ..timeline import Snapshot
 from ..widgets.agenda_table import AgendaTable
-from .base import LiveScreen
+from .filtered import FilteredScreen
 
 
-class AgendaScreen(LiveScreen):
-    """One table of the whole program; ``n`` brings the cursor back to what is on now."""
+class AgendaScreen(FilteredScreen):
+    """One table per day (38C3 has 300 events on a day: one day draws fast, four do not);
+    ``n`` brings the day and the cursor back to what is on now."""
 
     HEADING = "Agenda"
     PLACE = "agenda"
     BINDINGS = [
         Binding("n", "jump_now", "Jump to now", id="agenda.now", tooltip="Move to what is on now"),
+        Binding("left_square_bracket,left", "day(-1)", "Prev day", id="agenda.day-before",
+                tooltip="Show the day before", priority=True),
+        Binding("right_square_bracket,right", "day(1)", "Next day", id="agenda.day-after",
+                tooltip="Show the next day", priority=True),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day: date | None = None
+        """The day shown; chosen when the screen is first shown (see ``filters.opening_day``)."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
@@ -30,16 +44,71 @@ class AgendaScreen(LiveScreen):
     def table(self) -> AgendaTable:
         return self.query_one(AgendaTable)
 
+    @property
+    def days(self) -> tuple[date, ...]:
+        return filters.days(self.c4ml.timeline)
+
+    def heading(self) -> str:
+        if len(self.days) < 2 or self.day is None:
+            return super().heading()
+        where = f"{filters.short_day(self.day)} ({self.days.index(self.day) + 1}/{len(self.days)})"
+        return super().heading().replace(self.HEADING, f"{self.HEADING} · {where}", 1)
+
     def show_answer(self, snap: Snapshot) -> None:
         """Mark past, running and later rows afresh; the cursor stays where the user left it."""
+        if self.day not in self.days:
+            self.day = filters.opening_day(self.c4ml.timeline, snap.at)
+            self.filter_changed()
         first = not self.table.rows_shown
-        self.table.show(agenda.rows(self.c4ml.timeline, snap.at))
+        self.table.show(self.day_rows(snap))
         if first:
             self.action_jump_now()
 
+    def day_rows(self, snap: Snapshot) -> list[Row]:
+        """The rows of the day shown; a line saying so when the filter leaves nothing that day."""
+        assert self.day is not None
+        found = agenda.rows(self.narrowed(self.day), snap.at)
+        if found:
+            return found
+        return [Row("day", f"day:{self.day.isoformat()}", fmt.day_title(self.day)),
+                Row("gap", "empty", f"nothing for {self.flt.label()} on this day", label="")]
+
     def action_jump_now(self) -> None:
-        self.table.jump_to(agenda.now_index(self.table.rows_shown))
+        today = filters.opening_day(self.c4ml.timeline, self.c4ml.clock.now())
+        if today != self.day:
+            self.show_day(today)
+        self.table.jump_to(self.now_index())
         self.table.focus()
+
+    def now_index(self) -> int:
+        """The row of "now"; with parallel rooms, the latest to start of the rows running."""
+        if len(self.c4ml.program.rooms) > 1:
+            return rooms.now_row(self.table.rows_shown)
+        return agenda.now_index(self.table.rows_shown)
+
+    def action_day(self, step: int) -> None:
+        if self.day is not None:
+            self.show_day(filters.step_day(self.days, self.day, step))
+
+    def show_day(self, day: date) -> None:
+        """Show ``day``: on today the cursor goes to what runs now, on another day to its top."""
+        if day == self.day:
+            return
+        self.day = day
+        self.filter_changed()
+        snap = self.c4ml.snapshot()
+        self.table.show(self.day_rows(snap))
+        today = filters.opening_day(self.c4ml.timeline, snap.at) == day
+        self.table.jump_to(self.now_index() if today else 0)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "day":
+            if len(self.days) < 2:
+                return False  # one day: the arrows are the table's
+            at_end = self.day == (self.days[0] if parameters[0] == -1 else self.days[-1])
+            return None if at_end else True  # None: shown, but disabled at the first and last day
+        return super().check_action(action, parameters)
 
     @on(AgendaTable.EntrySelected)
     def _open(self, event: AgendaTable.EntrySelected) -> None:
