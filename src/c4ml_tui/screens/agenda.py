@@ -34,6 +34,7 @@ class AgendaScreen(FilteredScreen):
         super().__init__()
         self.day: date | None = None
         """The day shown; chosen when the screen is first shown (see ``filters.opening_day``)."""
+        self._days: tuple[object, tuple[date, ...]] | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
@@ -46,7 +47,11 @@ class AgendaScreen(FilteredScreen):
 
     @property
     def days(self) -> tuple[date, ...]:
-        return filters.days(self.c4ml.timeline)
+        """The program's days (worked out once per timeline: the footer asks often)."""
+        tl = self.c4ml.timeline
+        if self._days is None or self._days[0] is not tl:
+            self._days = (tl, filters.days(tl))
+        return self._days[1]
 
     def heading(self) -> str:
         if len(self.days) < 2 or self.day is None:
@@ -94,13 +99,15 @@ class AgendaScreen(FilteredScreen):
         """Show ``day``: on today the cursor goes to what runs now, on another day to its top."""
         if day == self.day:
             return
+        ends = self.check_action("day", (-1,)), self.check_action("day", (1,))
         self.day = day
         self.filter_changed()
         snap = self.c4ml.snapshot()
         self.table.show(self.day_rows(snap))
         today = filters.opening_day(self.c4ml.timeline, snap.at) == day
         self.table.jump_to(self.now_index() if today else 0)
-        self.refresh_bindings()
+        if ends != (self.check_action("day", (-1,)), self.check_action("day", (1,))):
+            self.refresh_bindings()  # a day key turned on or off (the footer costs a rebuild)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "day":
