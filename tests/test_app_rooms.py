@@ -3,7 +3,7 @@ Enter, time passing, and the day of the room under the cursor. Fictional program
 
 from __future__ import annotations
 
-from apptools import app_at, load_data, pilot_test, screen_text, text_of
+from apptools import DATA, app_at, load_data, pilot_test, screen_text, text_of
 
 from c4ml_tui.screens.detail import DetailScreen
 from c4ml_tui.screens.now import NowScreen
@@ -180,3 +180,16 @@ async def test_the_filter_holds_in_the_agenda_too():
         await pilot.press("escape")
         await pilot.pause()
         assert heading(app).startswith("Rooms · all rooms · ")
+
+
+@pilot_test
+async def test_the_room_option_narrows_the_app_to_one_room():
+    from c4ml_tui.cli import build_parser, load_program
+
+    program = load_program(build_parser().parse_args(["--program", str(DATA / "rooms.yaml"), "--room", "studio"]))
+    app, _ = app_at(program, 10, 5)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NowScreen)  # one room left: the now board of that room
+        text = screen_text(app)
+        assert "Café Öffentlich: Ärger mit Übersetzern" in text and "Loops All the Way Down" not in text
