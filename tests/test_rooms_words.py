@@ -187,3 +187,14 @@ def test_the_agenda_row_of_now_with_parallel_rooms_is_the_latest_start():
     found = agenda.rows(filters.narrowed(tl, Filter(), date(2031, 9, 15)), at(10, 5))
     assert found[rooms.now_row(found)].entry_id == "m1"  # started 10:00; h1 and s1 at 09:30
     assert found[agenda.now_index(found)].entry_id == "h1"
+
+
+def test_the_words_of_big_programs_never_import_textual():
+    """The pure modules of this feature stay usable without the app (and cheap to import)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, c4ml_tui.filters, c4ml_tui.rooms, c4ml_tui.follow; "
+            "print('textual' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr

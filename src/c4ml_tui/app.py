@@ -26,6 +26,7 @@ from .timeline import Snapshot, Timeline
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from .follow import Source
     from .widgets.links import Link
 
 TICK_SECONDS = 1.0
@@ -60,8 +61,10 @@ class C4mlApp(App[int]):
 
     timeline: reactive[Timeline] = reactive(None, init=False, always_update=True)  # type: ignore[arg-type]
 
-    def __init__(self, program: Program, clock: Clock, *, local_zone: tzinfo | None = None):
-        """``local_zone`` is the user's own zone for the second clock (``None``: the machine's)."""
+    def __init__(self, program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
+                 source: Source | None = None):
+        """``local_zone`` is the user's own zone for the second clock (``None``: the machine's);
+        ``source``, for a program from a URL, is followed while the app runs (``follow.py``)."""
         super().__init__()
         self.program = program
         self.clock = clock
@@ -71,6 +74,14 @@ class C4mlApp(App[int]):
         # -- rooms (issue 6): the room/track filter of the rooms board and the agenda --------
         self.room_filter = Filter()
         """What the rooms board and the agenda show (``r`` and ``t``); every room at first."""
+        # -- live updates (issue 6): a program from a URL is refreshed in a worker thread ------
+        self.follower = None
+        if source is not None:
+            from .follow import Follower
+
+            self.follower = Follower(self, source)
+        self.source_note = ""
+        """Shown before the clock while the schedule's server cannot be reached (``offline · ...``)."""
 
     # -- time ----------------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -79,6 +90,8 @@ class C4mlApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self.tick)
+        if self.follower is not None:
+            self.follower.start()
 
     def tick(self) -> None:
         """Once a second: tell the screen in front what time it is (it redraws what changed)."""
@@ -88,6 +101,20 @@ class C4mlApp(App[int]):
 
     def watch_timeline(self) -> None:
         self.tick()
+
+    # -- live updates (issue 6) ------------------------------------------------------------------
+    def swap_program(self, program: Program) -> None:
+        """Show a new version of the program: every screen redraws from a new timeline (with the
+        expected times already known), and a pane of an entry or speaker that is gone closes."""
+        self.program = program
+        for index, screen in enumerate(self.screen_stack):
+            entry, speaker = getattr(screen, "entry_id", None), getattr(screen, "speaker_id", None)
+            if (entry and entry not in program.by_id) or (speaker and speaker not in program.speakers):
+                while len(self.screen_stack) > max(index, 1):
+                    self.pop_screen()
+                break
+        old = self.timeline
+        self.timeline = Timeline(program, room=old.room, expected=old.expected)
 
     # -- screens -------------------------------------------------------------------------------
     @property
@@ -171,13 +198,14 @@ class C4mlApp(App[int]):
         yield from super().get_system_commands(screen)
 
 
-def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None) -> C4mlApp:
+def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
+             source: Source | None = None) -> C4mlApp:
     """The app a user gets; the command line and the tests both build it here."""
-    return C4mlApp(program, clock, local_zone=local_zone)
+    return C4mlApp(program, clock, local_zone=local_zone, source=source)
 
 
-def run_app(program: Program, clock: Clock) -> int:
+def run_app(program: Program, clock: Clock, *, source: Source | None = None) -> int:
     """Run the app in this terminal until the user quits; the exit status."""
-    app = make_app(program, clock)
+    app = make_app(program, clock, source=source)
     app.run()
     return app.return_code or 0

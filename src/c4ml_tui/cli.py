@@ -111,8 +111,9 @@ def run_app(args) -> int:
     if clock is None:
         return 2
     from .app import run_app as run
+    from .follow import source_of
 
-    return run(program, clock)
+    return run(program, clock, source=source_of(args))  # a URL is followed while the app runs
 
 
 def main(argv: list[str] | None = None) -> int:
