@@ -17,6 +17,7 @@ class AgendaScreen(LiveScreen):
 
     HEADING = "Agenda"
     PLACE = "agenda"
+    STARS = True
     BINDINGS = [
         Binding("n", "jump_now", "Jump to now", id="agenda.now", tooltip="Move to what is on now"),
     ]
@@ -33,13 +34,20 @@ class AgendaScreen(LiveScreen):
     def show_answer(self, snap: Snapshot) -> None:
         """Mark past, running and later rows afresh; the cursor stays where the user left it."""
         first = not self.table.rows_shown
-        self.table.show(agenda.rows(self.c4ml.timeline, snap.at))
+        self.table.show(agenda.rows(self.c4ml.timeline, snap.at), frozenset(self.c4ml.favourites))
         if first:
             self.action_jump_now()
 
     def action_jump_now(self) -> None:
         self.table.jump_to(agenda.now_index(self.table.rows_shown))
         self.table.focus()
+
+    def star_target(self) -> str | None:
+        key = self.table.cursor_key()
+        return next((r.entry_id for r in self.table.rows_shown if r.key == key), None)
+
+    def show_stars(self) -> None:
+        self.table.show_stars(frozenset(self.c4ml.favourites))
 
     @on(AgendaTable.EntrySelected)
     def _open(self, event: AgendaTable.EntrySelected) -> None:

@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from ..agenda import Row
 from ..textclean import clean
+from .literal import STAR
 
 MARK_NOW = "▶"
 FIXED = {"mark": 1, "time": 11, "kind": 8}
@@ -57,16 +58,35 @@ class AgendaTable(DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._agenda_rows: list[Row] = []
         self._built_width = 0
+        self._starred: frozenset[str] = frozenset()
 
     @property
     def rows_shown(self) -> list[Row]:
         return self._agenda_rows
 
-    def show(self, rows: list[Row]) -> None:
-        """Replace the rows, keeping the cursor on the same row when it still exists."""
+    def show(self, rows: list[Row], starred: frozenset[str] | None = None) -> None:
+        """Replace the rows, keeping the cursor on the same row when it still exists; rows whose
+        entry is in ``starred`` show a star (``None``: the stars shown before)."""
         keep = self.cursor_key()
         self._agenda_rows = rows
+        if starred is not None:
+            self._starred = starred
         self._rebuild(keep)
+
+    def show_stars(self, starred: frozenset[str]) -> None:
+        """Redraw the titles of the rows whose star changed (the rest of the table stays)."""
+        changed = self._starred ^ starred
+        self._starred = starred
+        if not changed or not self.columns:
+            return
+        for row in self._agenda_rows:
+            if row.entry_id in changed:
+                self.update_cell(row.key, "title", cell(self._title(row), row_style(row)))
+
+    def _title(self, row: Row) -> str:
+        title = f"{STAR} {row.title}" if row.entry_id in self._starred else row.title
+        title = title if row.kind != "talk" else f"  {title}"
+        return f"{title} — {row.who}" if row.who else title
 
     def cursor_key(self) -> str | None:
         """The key of the row under the cursor."""
@@ -108,9 +128,7 @@ class AgendaTable(DataTable):
             self.add_column("Room", width=room_width, key="room")
         for row in self._agenda_rows:
             style = row_style(row)
-            title = row.title if row.kind != "talk" else f"  {row.title}"
-            if row.who:
-                title += f" — {row.who}"
+            title = self._title(row)
             cells = [
                 cell(MARK_NOW if row.state == "now" and row.kind != "day" else "", "bold"),
                 cell(row.times, style),
