@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -27,9 +27,11 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from .follow import Source
+    from .favourites import Favourites
     from .widgets.links import Link
 
 TICK_SECONDS = 1.0
+DEFAULT_REMIND_MINUTES = 5
 
 
 def entries_provider() -> type[Provider]:
@@ -54,6 +56,8 @@ class C4mlApp(App[int]):
     BINDINGS = [
         Binding("n", "now", "Now", id="now", tooltip="Back to the now board"),
         *(Binding(p.key, f"show('{p.name}')", p.title, id=f"show.{p.name}", tooltip=p.help) for p in PLACES),
+        Binding("f", "star", "Star", id="star", tooltip="Star the highlighted item or talk: it shows ★ and joins My day"),
+        Binding("f", "unstar", "Unstar", id="unstar", tooltip="Unstar the highlighted item or talk"),
         Binding("escape", "back", "Back", id="back", tooltip="Back to the previous screen"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key, the mouse and the palette"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit c4ml-tui (ctrl+q too)"),
@@ -62,9 +66,12 @@ class C4mlApp(App[int]):
     timeline: reactive[Timeline] = reactive(None, init=False, always_update=True)  # type: ignore[arg-type]
 
     def __init__(self, program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
-                 source: Source | None = None):
+                 source: Source | None = None,
+                 remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False):
         """``local_zone`` is the user's own zone for the second clock (``None``: the machine's);
-        ``source``, for a program from a URL, is followed while the app runs (``follow.py``)."""
+        ``source``, for a program from a URL, is followed while the app runs (``follow.py``).
+        ``remind_minutes`` before a starred entry starts a notification comes (0: never), with a
+        terminal bell when ``remind_bell``."""
         super().__init__()
         self.program = program
         self.clock = clock
@@ -82,6 +89,12 @@ class C4mlApp(App[int]):
             self.follower = Follower(self, source)
         self.source_note = ""
         """Shown before the clock while the schedule's server cannot be reached (``offline · ...``)."""
+        self.remind_minutes = remind_minutes
+        self.remind_bell = remind_bell
+        self._favourites: Favourites | None = None
+        self._remind_since: datetime | None = None
+        self._remind_next: datetime | None = None
+        self._remind_checked = False
 
     # -- time ----------------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -92,14 +105,17 @@ class C4mlApp(App[int]):
         self.set_interval(TICK_SECONDS, self.tick)
         if self.follower is not None:
             self.follower.start()
+        self.call_after_refresh(self._load_favourites)  # after the first frame: it costs imports
 
     def tick(self) -> None:
         """Once a second: tell the screen in front what time it is (it redraws what changed)."""
+        self.check_reminders()
         screen = self.screen
         if isinstance(screen, LiveScreen) and screen.is_mounted:
             screen.show_time(self.snapshot())
 
     def watch_timeline(self) -> None:
+        self._reminders_changed()
         self.tick()
 
     # -- live updates (issue 6) ------------------------------------------------------------------
@@ -186,7 +202,101 @@ class C4mlApp(App[int]):
         if action == "show" and parameters:
             # No key for the screen already in front (its own keys say what to do there).
             return getattr(self.front, "PLACE", None) != parameters[0]
+        if action in ("star", "unstar"):
+            # Shown where something can be starred; Star or Unstar after what is highlighted.
+            front = self.front
+            if not (isinstance(front, LiveScreen) and front.stars_here()):
+                return False
+            target = front.star_target()
+            if target is None:
+                return None if action == "star" else False
+            return self.is_starred(target) == (action == "unstar")
         return True
+
+    # -- favourites and reminders (issue 5) ---------------------------------------------------
+    @property
+    def favourites(self) -> Favourites:
+        """The starred ids of this program, read from the user data folder on first use."""
+        if self._favourites is None:
+            from .favourites import Favourites
+
+            self._favourites = Favourites.load(self.program)
+            self._warn_favourites()
+        return self._favourites
+
+    def is_starred(self, entry_id: str | None) -> bool:
+        """Whether ``entry_id`` is starred; ``False`` until the favourites are read (just after
+        the first frame, so the board paints without reading them)."""
+        return self._favourites is not None and entry_id in self._favourites
+
+    def _load_favourites(self) -> None:
+        if self._favourites is None:
+            self.favourites  # noqa: B018 (reads the file, warns about a bad one)
+            self._stars_changed()
+        self.check_reminders()
+
+    def _warn_favourites(self) -> None:
+        favourites = self._favourites
+        if favourites is not None and favourites.warning:
+            self.notify(favourites.warning, title="Favourites", severity="warning", timeout=15, markup=False)
+            favourites.warning = None
+
+    def toggle_star(self, entry_id: str) -> None:
+        """Star or unstar an item or talk, say so, and redraw the stars on the screen in front."""
+        entry = self.program.by_id.get(entry_id)
+        if entry is None:
+            return
+        starred = self.favourites.toggle(entry_id)
+        self.notify(f"{'Starred' if starred else 'Unstarred'}: {entry.title}", markup=False, timeout=3)
+        self._warn_favourites()  # a save that failed
+        self._reminders_changed()
+        self._stars_changed()
+
+    def _stars_changed(self) -> None:
+        front = self.front
+        if isinstance(front, LiveScreen) and front.is_mounted:
+            front.show_stars()
+        self.screen.refresh_bindings()
+
+    def action_star(self) -> None:
+        front = self.front
+        target = front.star_target() if isinstance(front, LiveScreen) else None
+        if target is not None:
+            self.toggle_star(target)
+
+    action_unstar = action_star
+
+    def check_reminders(self) -> None:
+        """Notify the reminders that fell due since the last check. Cheap: ``reminders.due`` runs
+        only once the event clock has passed the next reminder instant (or at the first check)."""
+        if self.remind_minutes <= 0 or self._favourites is None:
+            return
+        now = self.clock.now()
+        if self._remind_checked and (self._remind_next is None or now < self._remind_next):
+            return
+        from . import reminders
+
+        favourites, tl = self._favourites, self.timeline
+        for reminder in reminders.due(self.program, favourites, self._remind_since, now, self.remind_minutes,
+                                      timeline=tl):
+            self.notify(reminder.text(now), title="Reminder", timeout=30, markup=False)
+            if self.remind_bell:
+                self.bell()
+        self._remind_checked = True
+        self._remind_since = now
+        self._remind_next = reminders.next_due(self.program, favourites, now, self.remind_minutes, timeline=tl)
+
+    def _reminders_changed(self) -> None:
+        """Stars or times changed: reminders count from now, and the next one is looked up again."""
+        if not self._remind_checked or self.remind_minutes <= 0:
+            return
+        from . import reminders
+
+        now = self.clock.now()
+        self._remind_since = now
+        self._remind_next = reminders.next_due(self.program, self.favourites, now, self.remind_minutes,
+                                               timeline=self.timeline)
+    # -- end favourites and reminders ---------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         jump = getattr(screen, "action_jump_now", self.action_now)
@@ -199,13 +309,16 @@ class C4mlApp(App[int]):
 
 
 def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
-             source: Source | None = None) -> C4mlApp:
+             source: Source | None = None,
+             remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False) -> C4mlApp:
     """The app a user gets; the command line and the tests both build it here."""
-    return C4mlApp(program, clock, local_zone=local_zone, source=source)
+    return C4mlApp(program, clock, local_zone=local_zone, source=source,
+                   remind_minutes=remind_minutes, remind_bell=remind_bell)
 
 
-def run_app(program: Program, clock: Clock, *, source: Source | None = None) -> int:
+def run_app(program: Program, clock: Clock, *, source: Source | None = None,
+            remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False) -> int:
     """Run the app in this terminal until the user quits; the exit status."""
-    app = make_app(program, clock, source=source)
+    app = make_app(program, clock, source=source, remind_minutes=remind_minutes, remind_bell=remind_bell)
     app.run()
     return app.return_code or 0

@@ -44,6 +44,28 @@ def common_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
     # -- end importers ------------------------------------------------------------------------------
 
 
+# -- reminders (issue 5): options of the app only ----------------------------------------------------
+def minutes(text: str) -> float:
+    """A reminder lead time: 0 to 1440 minutes (a day)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1440:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"not a number of minutes from 0 to 1440: {text!r}")
+    return value
+
+
+def app_options(parser: argparse.ArgumentParser) -> None:
+    """Options of the app (no command), given before any command."""
+    parser.add_argument("--remind", metavar="MIN", type=minutes, default=5,
+                        help="in the app, a notification MIN minutes before a starred item or talk starts "
+                             "(default 5; 0: no reminders)")
+    parser.add_argument("--remind-bell", action="store_true",
+                        help="ring the terminal bell with each reminder")
+# -- end reminders --------------------------------------------------------------------------------
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="c4ml-tui",
@@ -53,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     common_options(parser, top=True)
+    app_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f".commands.{name}", __package__)
@@ -113,7 +136,8 @@ def run_app(args) -> int:
     from .app import run_app as run
     from .follow import source_of
 
-    return run(program, clock, source=source_of(args))  # a URL is followed while the app runs
+    return run(program, clock, source=source_of(args),  # a URL is followed while the app runs
+               remind_minutes=args.remind, remind_bell=args.remind_bell)
 
 
 def main(argv: list[str] | None = None) -> int:

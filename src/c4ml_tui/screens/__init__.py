@@ -36,4 +36,7 @@ class Place(NamedTuple):
 
 PLACES: tuple[Place, ...] = (
     Place("agenda", "agenda:AgendaScreen", "a", "Agenda", "Open the agenda: the whole program, scrolled to now"),
+    Place("search", "search:SearchScreen", "slash", "Search",
+          "Search titles, abstracts and speakers as you type (case and accents ignored)"),
+    Place("my_day", "my_day:MyDayScreen", "m", "My day", "Your starred items and talks in time order, clashes flagged"),
 )

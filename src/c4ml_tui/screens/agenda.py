@@ -22,6 +22,7 @@ class AgendaScreen(FilteredScreen):
 
     HEADING = "Agenda"
     PLACE = "agenda"
+    STARS = True
     BINDINGS = [
         Binding("n", "jump_now", "Jump to now", id="agenda.now", tooltip="Move to what is on now"),
         Binding("left_square_bracket,left", "day(-1)", "Prev day", id="agenda.day-before",
@@ -65,7 +66,7 @@ class AgendaScreen(FilteredScreen):
             self.day = filters.opening_day(self.c4ml.timeline, snap.at)
             self.filter_changed()
         first = not self.table.rows_shown
-        self.table.show(self.day_rows(snap))
+        self.table.show(self.day_rows(snap), frozenset(self.c4ml.favourites))
         if first:
             self.action_jump_now()
 
@@ -103,7 +104,7 @@ class AgendaScreen(FilteredScreen):
         self.day = day
         self.filter_changed()
         snap = self.c4ml.snapshot()
-        self.table.show(self.day_rows(snap))
+        self.table.show(self.day_rows(snap), frozenset(self.c4ml.favourites))
         today = filters.opening_day(self.c4ml.timeline, snap.at) == day
         self.table.jump_to(self.now_index() if today else 0)
         if ends != (self.check_action("day", (-1,)), self.check_action("day", (1,))):
@@ -116,6 +117,13 @@ class AgendaScreen(FilteredScreen):
             at_end = self.day == (self.days[0] if parameters[0] == -1 else self.days[-1])
             return None if at_end else True  # None: shown, but disabled at the first and last day
         return super().check_action(action, parameters)
+
+    def star_target(self) -> str | None:
+        key = self.table.cursor_key()
+        return next((r.entry_id for r in self.table.rows_shown if r.key == key), None)
+
+    def show_stars(self) -> None:
+        self.table.show_stars(frozenset(self.c4ml.favourites))
 
     @on(AgendaTable.EntrySelected)
     def _open(self, event: AgendaTable.EntrySelected) -> None:

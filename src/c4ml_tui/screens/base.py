@@ -50,7 +50,10 @@ class LiveScreen(Screen):
         """Called every tick while this screen is in front."""
         clock = board.clock_text(self.c4ml.program, snap.at, self.c4ml.local_zone)
         note = self.c4ml.source_note  # live updates (issue 6): "offline · copy 2 h old"
-        self.query_one(ClockBar).show(f"{note} · {clock}" if note else clock)
+        bars = self.query(ClockBar)
+        if not bars:
+            return  # a tick (or the favourites arriving) before the screen is composed: the next tick draws it
+        bars.first().show(f"{note} · {clock}" if note else clock)
         key = (self.c4ml.timeline, snap.key())
         if key != self._shown:
             self._shown = key
@@ -63,5 +66,22 @@ class LiveScreen(Screen):
     def show_countdown(self, snap: Snapshot) -> None:
         """Update what changes as time passes (time left, in N min). Override; keep it cheap."""
 
+    # -- stars (issue 5): ``f`` stars what the screen highlights ---------------------------------
+    STARS = False
+    """Whether ``f`` can star something on this screen (the footer shows it only then)."""
+
+    def stars_here(self) -> bool:
+        """Whether ``f`` stars something here now (a screen may say no while an input has the focus)."""
+        return self.STARS
+
+    def star_target(self) -> str | None:
+        """The id of the item or talk ``f`` would star or unstar now. Override."""
+        return None
+
+    def show_stars(self) -> None:
+        """The starred entries changed (or may have, while this screen was behind): redraw the
+        stars. Override; keep it cheap."""
+
     def on_screen_resume(self) -> None:
         self.show_time(self.c4ml.snapshot())
+        self.show_stars()

@@ -10,7 +10,7 @@ from .. import board
 from ..model import Item, Talk
 from ..timeline import Snapshot
 from ..widgets.links import Link, LinkList
-from ..widgets.literal import LiveLabel, literal
+from ..widgets.literal import STAR, LiveLabel, literal
 from ..widgets.markdown import SafeMarkdown
 from .base import LiveScreen
 
@@ -39,6 +39,7 @@ class DetailScreen(LiveScreen):
     """One item or talk. Its speakers, talks and session open from the list under the header."""
 
     HEADING = "Detail"
+    STARS = True
 
     def __init__(self, entry_id: str):
         super().__init__()
@@ -90,6 +91,13 @@ class DetailScreen(LiveScreen):
 
     def show_countdown(self, snap: Snapshot) -> None:
         self.query_one("#detail-state", LiveLabel).show(board.entry_state(self.c4ml.timeline, self.entry, snap.at))
+
+    def star_target(self) -> str | None:
+        return self.entry_id
+
+    def show_stars(self) -> None:
+        title = self.entry.title
+        self.query_one("#detail-title", LiveLabel).show(f"{STAR} {title}" if self.c4ml.is_starred(self.entry_id) else title)
 
     @on(LinkList.Opened)
     def _open(self, event: LinkList.Opened) -> None:

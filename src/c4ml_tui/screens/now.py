@@ -12,7 +12,7 @@ from .. import agenda, board
 from ..timeline import Snapshot
 from ..widgets.card import Card
 from ..widgets.day_list import DayList
-from ..widgets.literal import LiveLabel
+from ..widgets.literal import STAR, LiveLabel
 from .base import LiveScreen
 
 
@@ -72,15 +72,31 @@ class NowScreen(LiveScreen):
         if digits.value != board.big_clock(snap.at):
             digits.update(board.big_clock(snap.at))
         self.query_one("#status", LiveLabel).show(board.status_line(tl, snap))
-        self.query_one("#now-card", Card).show(board.now_card(tl, snap))
-        self.query_one("#next-card", Card).show(board.next_card(tl, snap))
+        self.query_one("#now-card", Card).show(self.starred(board.now_card(tl, snap)))
+        self.query_one("#next-card", Card).show(self.starred(board.next_card(tl, snap)))
         talk = board.talk_card(tl, snap)
         talk_card = self.query_one("#talk-card", Card)
         talk_card.display = talk is not None
         if talk is not None:
-            talk_card.show(talk)
+            talk_card.show(self.starred(talk))
         elif talk_card.has_focus:
             self.query_one("#now-card").focus()
+
+    # -- stars (issue 5) -------------------------------------------------------------------------
+    STARS = True
+
+    def starred(self, view: board.CardView) -> board.CardView:
+        """``view`` with a star before its title when it names a starred entry."""
+        if view.quiet or not self.c4ml.is_starred(view.entry_id):
+            return view
+        return view._replace(title=f"{STAR} {view.title}")
+
+    def star_target(self) -> str | None:
+        card = self.focused
+        return card.entry_id if isinstance(card, Card) and not card.view.quiet else None
+
+    def show_stars(self) -> None:
+        self.show_countdown(self.c4ml.snapshot())
 
     @on(Card.Opened)
     def _open(self, event: Card.Opened) -> None:

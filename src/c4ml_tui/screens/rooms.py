@@ -89,11 +89,19 @@ class RoomsScreen(FilteredScreen):
     def _moved(self) -> None:
         self.show_room_day()
 
+    def highlighted(self):
+        """What the row under the cursor stands for: what runs in that room, else what is next."""
+        shown, room = self._answer, self.table.room
+        line = next((line for line in shown.lines if line.room == room), None) if shown else None
+        return line and (line.current or line.next)
+
+    def star_target(self) -> str | None:
+        target = self.highlighted()
+        return target.id if target is not None else None
+
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        shown, room = self._answer, self.table.room
-        line = next((line for line in shown.lines if line.room == room), None) if shown else None
-        target = line and (line.current or line.next)
+        target = self.highlighted()
         if target is not None:
             self.c4ml.open_entry(target.id)

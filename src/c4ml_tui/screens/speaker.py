@@ -63,6 +63,21 @@ class SpeakerScreen(LiveScreen):
         links = self.query(LinkList)
         (links.first() if links else self.query_one("#speaker", VerticalScroll)).focus()
 
+    # -- stars (issue 5): f stars the highlighted talk ----------------------------------------------
+    STARS = True
+
+    def star_target(self) -> str | None:
+        lists = self.query(LinkList)
+        links = lists.first() if lists else None
+        if links is None or links.highlighted is None or not links.has_focus:
+            return None
+        link = links.links[links.highlighted]
+        return link.ref if link.target == "entry" else None
+
+    @on(LinkList.OptionHighlighted)
+    def _moved(self) -> None:
+        self.refresh_bindings()
+
     @on(LinkList.Opened)
     def _open(self, event: LinkList.Opened) -> None:
         self.c4ml.open_link(event.link)

@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from ..agenda import Row
 from ..textclean import clean
+from .literal import STAR
 
 MARK_NOW = "▶"
 FIXED = {"mark": 1, "time": 11, "kind": 8}
@@ -31,12 +32,17 @@ def row_style(row: Row) -> str:
     return style.strip()
 
 
-def row_cells(row: Row, rooms: bool) -> list[Text]:
+def row_title(row: Row, starred: frozenset[str] = frozenset()) -> str:
+    """The title cell's text: a star for a starred entry, talks indented, who speaks after."""
+    title = f"{STAR} {row.title}" if row.entry_id in starred else row.title
+    title = title if row.kind != "talk" else f"  {title}"
+    return f"{title} — {row.who}" if row.who else title
+
+
+def row_cells(row: Row, rooms: bool, starred: frozenset[str] = frozenset()) -> list[Text]:
     """The cells of one row: mark, time, title (with who speaks), kind, and room if ``rooms``."""
     style = row_style(row)
-    title = row.title if row.kind != "talk" else f"  {row.title}"
-    if row.who:
-        title += f" — {row.who}"
+    title = row_title(row, starred)
     cells = [
         cell(MARK_NOW if row.state == "now" and row.kind != "day" else "", "bold"),
         cell(row.times, style),
@@ -79,27 +85,42 @@ class AgendaTable(DataTable):
         self._agenda_rows: list[Row] = []
         self._built_width = 0
         self._can_open: bool | None = None
+        self._starred: frozenset[str] = frozenset()
 
     @property
     def rows_shown(self) -> list[Row]:
         return self._agenda_rows
 
-    def show(self, rows: list[Row]) -> None:
-        """Replace the rows, keeping the cursor on the same row when it still exists.
+    def show(self, rows: list[Row], starred: frozenset[str] | None = None) -> None:
+        """Replace the rows, keeping the cursor on the same row when it still exists; rows whose
+        entry is in ``starred`` show a star (``None``: the stars shown before).
 
         When the rows are the same ones (time passed: only their marks changed), only the cells
         that changed are rewritten: a day of 38C3 has 300 rows, and a new table costs a repaint
         of all of them and of the footer."""
         keep = self.cursor_key()
         old, self._agenda_rows = self._agenda_rows, rows
+        restarred = frozenset()
+        if starred is not None:
+            restarred, self._starred = self._starred ^ starred, starred
         same = [r.key for r in old] == [r.key for r in rows] and _has_rooms(old) == _has_rooms(rows)
         if same and self.columns and self.size.width == self._built_width:
             for before, after in zip(old, rows):
-                if before != after:
-                    for key, value in zip(self.columns, row_cells(after, _has_rooms(rows))):
+                if before != after or after.entry_id in restarred:
+                    for key, value in zip(self.columns, row_cells(after, _has_rooms(rows), self._starred)):
                         self.update_cell(after.key, key, value)
             return
         self._rebuild(keep)
+
+    def show_stars(self, starred: frozenset[str]) -> None:
+        """Redraw the titles of the rows whose star changed (the rest of the table stays)."""
+        changed = self._starred ^ starred
+        self._starred = starred
+        if not changed or not self.columns:
+            return
+        for row in self._agenda_rows:
+            if row.entry_id in changed:
+                self.update_cell(row.key, "title", cell(row_title(row, starred), row_style(row)))
 
     def cursor_key(self) -> str | None:
         """The key of the row under the cursor."""
@@ -140,7 +161,7 @@ class AgendaTable(DataTable):
         if rooms:
             self.add_column("Room", width=room_width, key="room")
         for row in self._agenda_rows:
-            self.add_row(*row_cells(row, rooms), key=row.key)
+            self.add_row(*row_cells(row, rooms, self._starred), key=row.key)
         if current is not None and current in self._keys:
             self.move_cursor(row=self._keys.index(current), scroll=False)
 

@@ -11,11 +11,37 @@ from textual.widgets import Label
 
 from ..textclean import clean
 
+STAR = "★"
+"""The mark of a starred item or talk (a shape: it reads under ``NO_COLOR`` too)."""
+
 
 def literal(text: str | None, style: str = "") -> Content:
     """``text`` exactly as typed (control characters removed), optionally in one style."""
     content = Content(clean(text or ""))
     return content.stylize(style) if style and content else content
+
+
+def highlighted(text: str | None, spans, style, base: str = "") -> Content:
+    """``text`` literal, one line, with the ``[start, end)`` ``spans`` (offsets into ``text``) in
+    ``style``. Each piece is cleaned on its own, so removed control characters never shift a
+    highlight; newlines become spaces."""
+    text = text or ""
+    pieces: list[tuple[str, object] | str] = []
+    at = 0
+    for start, end in spans:
+        start, end = max(start, at), min(end, len(text))
+        if start >= end:
+            continue
+        pieces.append(_one_line(text[at:start]))
+        pieces.append((_one_line(text[start:end]), style))
+        at = end
+    pieces.append(_one_line(text[at:]))
+    content = Content.assemble(*pieces)
+    return content.stylize_before(base) if base and content else content
+
+
+def _one_line(text: str) -> str:
+    return clean(text).replace("\n", " ").replace("\t", " ")
 
 
 class LiveLabel(Label):
