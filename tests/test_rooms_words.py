@@ -159,10 +159,10 @@ def test_compact_durations(minutes, text):
 def test_the_status_counts_busy_free_and_done_rooms():
     tl = Timeline(PROGRAM)
     answer = rooms.answer(tl, at(11, 45))
-    assert rooms.status(tl, tl.at(at(11, 45)), answer, Filter()) == (
-        "Monday 15 September 2031 · in a gap until 12:00 · 2 free, 2 done for today")
+    assert rooms.status(tl, tl.at(at(11, 45)), answer) == (
+        "Monday 15 September 2031 · in a gap until 12:00 · 2 free, 2 quiet today")
     busy = rooms.answer(tl, at(10, 5))
-    assert rooms.status(tl, tl.at(at(10, 5)), busy, Filter()).endswith("· live · 3 busy, 1 free")
+    assert rooms.status(tl, tl.at(at(10, 5)), busy).endswith("· live · 3 busy, 1 free")
     assert rooms.heading("Rooms", Filter(room="Hall Ω")) == "Rooms · Hall Ω"
 
 

@@ -125,15 +125,16 @@ def compact(delta) -> str:
     return text[: -len(" min")] if " h " in text and text.endswith(" min") else text
 
 
-def status(tl: Timeline, snap: Snapshot, shown: Answer, flt: Filter) -> str:
-    """``Saturday 28 December 2024 · live · 35 busy, 21 free, 16 done for today``: the day, and
-    how many rooms have something on, have nothing on yet, and are left out."""
+def status(tl: Timeline, snap: Snapshot, shown: Answer) -> str:
+    """``Saturday 28 December 2024 · live · 35 busy, 21 free, 16 quiet today``: the day, and
+    how many rooms have something on, have nothing on now but more later, and are left out
+    (quiet: nothing on now and nothing more that day)."""
     from .board import status_line
 
     busy = sum(1 for line in shown.lines if line.current is not None)
     parts = [status_line(tl, snap)]
     counted = [f"{busy} busy" if busy else "", f"{len(shown.lines) - busy} free" if len(shown.lines) > busy else "",
-               f"{shown.quiet} done for today" if shown.quiet else ""]
+               f"{shown.quiet} quiet today" if shown.quiet else ""]
     if any(counted):
         parts.append(", ".join(c for c in counted if c))
     return " · ".join(parts)

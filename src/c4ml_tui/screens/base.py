@@ -48,11 +48,11 @@ class LiveScreen(Screen):
 
     def show_time(self, snap: Snapshot) -> None:
         """Called every tick while this screen is in front."""
-        clock = board.clock_text(self.c4ml.program, snap.at, self.c4ml.local_zone)
-        note = self.c4ml.source_note  # live updates (issue 6): "offline · copy 2 h old"
         bars = self.query(ClockBar)
         if not bars:
-            return  # a tick (or the favourites arriving) before the screen is composed: the next tick draws it
+            return  # a tick between the push and the mount of the widgets: resuming draws it all
+        clock = board.clock_text(self.c4ml.program, snap.at, self.c4ml.local_zone)
+        note = self.c4ml.source_note  # live updates (issue 6): "offline · copy 2 h old"
         bars.first().show(f"{note} · {clock}" if note else clock)
         key = (self.c4ml.timeline, snap.key())
         if key != self._shown:

@@ -58,7 +58,7 @@ class FilteredScreen(LiveScreen):
 
     def show_time(self, snap: Snapshot) -> None:
         seen = (self.flt, self.c4ml.program, self.c4ml.timeline)
-        if seen != self._seen:
+        if seen != self._seen and self.query(ClockBar):  # (not while its widgets mount)
             self._seen = seen
             self._shown = None  # redraw everything: the answer is not the one shown
             self.filter_changed()

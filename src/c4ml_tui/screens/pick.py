@@ -44,6 +44,7 @@ class PickScreen(ModalScreen[str | None]):
         self.current = current
         self._folded = {name: fold(name) for name in names}
         self._shown: list[str] = []
+        self._query: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="pick-box") as box:
@@ -61,6 +62,9 @@ class PickScreen(ModalScreen[str | None]):
         return self.query_one("#pick-list", OptionList)
 
     def _fill(self, query: str) -> None:
+        if query == self._query:
+            return
+        self._query = query
         wanted = fold(query.strip())
         shown = [name for name in self.names if wanted in self._folded[name]]
         self._shown = ([] if wanted else [ALL]) + shown
@@ -85,7 +89,8 @@ class PickScreen(ModalScreen[str | None]):
         self._fill(event.value)
 
     @on(Input.Submitted)
-    def _submitted(self) -> None:
+    def _submitted(self, event: Input.Submitted) -> None:
+        self._fill(event.value)  # what is typed, even if Enter came before the last change
         index = self.options.highlighted
         if index is not None and 0 <= index < len(self._shown):
             self.dismiss(self._shown[index])
