@@ -8,7 +8,7 @@ from apptools import app_at, load_data, pilot_test, screen_text
 
 from c4ml_tui.screens.now import NowScreen
 from c4ml_tui.widgets.card import Card
-from c4ml_tui.widgets.clock import ClockBar
+from c4ml_tui.widgets.clock import ClockFace
 
 SIZE = (80, 24)
 
@@ -120,7 +120,7 @@ async def test_a_tick_repaints_the_clock_bar_alone_and_only_when_it_changed(c4ml
     app, clock = app_at(c4ml, 9, 15)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        bar = app.screen.query_one(ClockBar)
+        bar = app.screen.query_one(ClockFace)
         repaints = []
         original = bar.refresh
         bar.refresh = lambda *a, **k: (repaints.append(k), original(*a, **k))
@@ -128,8 +128,8 @@ async def test_a_tick_repaints_the_clock_bar_alone_and_only_when_it_changed(c4ml
         app.tick()
         app.tick()  # the same second again: nothing to redraw
         await pilot.pause()
-        assert bar.clock_text.startswith("Las Vegas 09:15:01")
-        assert repaints == [{}]  # one repaint of the bar, no layout
+        assert bar.text.startswith("Las Vegas 09:15:01")
+        assert repaints == [{"layout": False}]  # one repaint of the clock, no layout
 
 
 @pilot_test

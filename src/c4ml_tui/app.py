@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import tzinfo
+from datetime import datetime, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
+from . import board, fmt
 from .clock import Clock
 from .model import Program
 from .screens import PLACES
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from .widgets.links import Link
 
 TICK_SECONDS = 1.0
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def entries_provider() -> type[Provider]:
@@ -66,7 +68,11 @@ class C4mlApp(App[int]):
         self.clock = clock
         self.local_zone = local_zone
         self.title = program.event.title
+        self.place = fmt.place(program.event.location, program.event.timezone)
+        """The clock's place name: ``Las Vegas``."""
         self.set_reactive(C4mlApp.timeline, Timeline(program))
+        self._due: tuple[datetime, datetime, Screen | None] = (_EPOCH, _EPOCH, None)
+        """When the words on screen may next change, the last tick's instant, and for which screen."""
 
     # -- time ----------------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -76,14 +82,25 @@ class C4mlApp(App[int]):
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self.tick)
 
-    def tick(self) -> None:
-        """Once a second: tell the screen in front what time it is (it redraws what changed)."""
+    def tick(self, force: bool = False) -> None:
+        """Once a second: move the clock of the screen in front; ask the timeline and redraw
+        the rest only when a word can have changed (``board.next_change``), on a new screen,
+        a new timeline, or when the clock went backwards. ``force`` redraws regardless."""
         screen = self.screen
-        if isinstance(screen, LiveScreen) and screen.is_mounted:
-            screen.show_time(self.snapshot())
+        if not isinstance(screen, LiveScreen) or not screen.is_mounted:
+            return
+        now = self.clock.now()
+        due, last, seen = self._due
+        if force or screen is not seen or not (last <= now < due):
+            snap = self.timeline.at(now)
+            screen.show_time(snap)
+            due = board.next_change(now, board.targets(self.timeline, snap) + screen.targets())
+        else:
+            screen.show_clock(board.event_clock(self.place, now))
+        self._due = (due, now, screen)
 
     def watch_timeline(self) -> None:
-        self.tick()
+        self.tick(force=True)
 
     # -- screens -------------------------------------------------------------------------------
     @property
