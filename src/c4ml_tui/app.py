@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, tzinfo
+from datetime import datetime, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
+from . import board, fmt
 from .clock import Clock
 from .filters import Filter
 from .model import Program
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 TICK_SECONDS = 1.0
 DEFAULT_REMIND_MINUTES = 5
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def entries_provider() -> type[Provider]:
@@ -77,6 +79,8 @@ class C4mlApp(App[int]):
         self.clock = clock
         self.local_zone = local_zone
         self.title = program.event.title
+        self.place = fmt.place(program.event.location, program.event.timezone)
+        """The clock's place name: ``Las Vegas``."""
         self.set_reactive(C4mlApp.timeline, Timeline(program))
         # -- rooms (issue 6): the room/track filter of the rooms board and the agenda --------
         self.room_filter = Filter()
@@ -95,6 +99,8 @@ class C4mlApp(App[int]):
         self._remind_since: datetime | None = None
         self._remind_next: datetime | None = None
         self._remind_checked = False
+        self._due: tuple[datetime, datetime, Screen | None] = (_EPOCH, _EPOCH, None)
+        """When the words on screen may next change, the last tick's instant, and for which screen."""
 
     # -- time ----------------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -107,16 +113,27 @@ class C4mlApp(App[int]):
             self.follower.start()
         self.call_after_refresh(self._load_favourites)  # after the first frame: it costs imports
 
-    def tick(self) -> None:
-        """Once a second: tell the screen in front what time it is (it redraws what changed)."""
+    def tick(self, force: bool = False) -> None:
+        """Once a second: move the clock of the screen in front; ask the timeline and redraw
+        the rest only when a word can have changed (``board.next_change``), on a new screen,
+        a new timeline, or when the clock went backwards. ``force`` redraws regardless."""
         self.check_reminders()
         screen = self.screen
-        if isinstance(screen, LiveScreen) and screen.is_mounted:
-            screen.show_time(self.snapshot())
+        if not isinstance(screen, LiveScreen) or not screen.is_mounted:
+            return
+        now = self.clock.now()
+        due, last, seen = self._due
+        if force or screen is not seen or not (last <= now < due):
+            snap = self.timeline.at(now)
+            screen.show_time(snap)
+            due = board.next_change(now, board.targets(self.timeline, snap) + screen.targets())
+        else:
+            screen.show_clock(board.event_clock(self.place, now))
+        self._due = (due, now, screen)
 
     def watch_timeline(self) -> None:
         self._reminders_changed()
-        self.tick()
+        self.tick(force=True)
 
     # -- live updates (issue 6) ------------------------------------------------------------------
     def swap_program(self, program: Program) -> None:

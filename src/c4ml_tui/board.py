@@ -6,7 +6,7 @@ delay shows up everywhere), and every duration is rounded up to the minute by ``
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal, NamedTuple
 
 from . import fmt
@@ -81,16 +81,45 @@ def next_card(tl: Timeline, snap: Snapshot) -> CardView:
     return CardView(nxt.title, ((meta(tl, nxt), "meta"), (starts(tl, nxt, snap.at), "accent")), entry_id=nxt.id)
 
 
-def clock_text(program: Program, now: datetime, local: tzinfo | None = None) -> str:
-    """``Las Vegas 09:15:00 PST · your time 18:15 CET``; the second part only when it differs.
+def targets(tl: Timeline, snap: Snapshot) -> list[datetime]:
+    """The instants the board counts to or from at ``snap``: what runs, what is next, the talks."""
+    found = [tl.start(e) for e in (snap.current, snap.next, snap.current_talk, snap.next_talk) if e]
+    found += [tl.end(e) for e in (snap.current, snap.current_talk) if e]
+    return found
+
+
+def next_change(now: datetime, instants: list[datetime]) -> datetime:
+    """The first moment after ``now`` when any word on screen can change: a countdown to (or
+    from) one of ``instants`` reaching another whole minute, the wall clock's next minute, or
+    midnight. Until then only the seconds of the clock move, so nothing else is redrawn."""
+    minute = timedelta(minutes=1)
+    due = now.replace(second=0, microsecond=0) + minute
+    for instant in instants:
+        step = (instant - now) % minute
+        due = min(due, now + (step or minute))
+    return due
+
+
+def event_clock(place: str, now: datetime) -> str:
+    """``Las Vegas 09:15:00 PST``: the part of the clock that moves every second (short, so a
+    tick repaints few cells). ``place`` is ``fmt.place`` of the event, worked out once."""
+    return f"{place} {now:%H:%M:%S} {now.tzname()}"
+
+
+def your_time(now: datetime, local: tzinfo | None = None) -> str:
+    """``your time 18:15 CET`` when the user's wall clock differs from the event's, else ``""``.
 
     ``local`` is the user's zone; ``None`` means the machine's zone at ``now`` (DST-correct).
     """
-    text = f"{fmt.place(program.event.location, program.event.timezone)} {now:%H:%M:%S} {now.tzname()}"
     mine = now.astimezone(local) if local is not None else now.astimezone()
-    if mine.utcoffset() != now.utcoffset():
-        text += f" · your time {fmt.hm(mine)} {mine.tzname()}"
-    return text
+    return "" if mine.utcoffset() == now.utcoffset() else f"your time {fmt.hm(mine)} {mine.tzname()}"
+
+
+def clock_text(program: Program, now: datetime, local: tzinfo | None = None) -> str:
+    """``Las Vegas 09:15:00 PST · your time 18:15 CET``: both parts, as the clock bar shows them."""
+    mine = your_time(now, local)
+    clock = event_clock(fmt.place(program.event.location, program.event.timezone), now)
+    return f"{clock} · {mine}" if mine else clock
 
 
 def window(tl: Timeline, entry: Entry) -> str:

@@ -150,4 +150,4 @@ class Follower:
             app.swap_program(update.program)
             if changes:  # else only words changed (an abstract, a title): no news worth a toast
                 app.notify(message(changes), title="Schedule", markup=False, timeout=10)
-        app.tick()
+        app.tick(force=True)  # the offline note is not a countdown: redraw it now

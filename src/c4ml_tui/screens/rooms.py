@@ -54,6 +54,16 @@ class RoomsScreen(FilteredScreen):
         super().filter_changed()
         self._answer = None
 
+    def targets(self):
+        """Every room's countdowns: when what runs ends and what is next starts (the app's cheap
+        tick redraws the board only when one of them reaches another minute)."""
+        tl = self.narrowed()
+        found = [tl.end(line.current) for line in (self._answer.lines if self._answer else ()) if line.current]
+        found += [tl.start(line.next) for line in (self._answer.lines if self._answer else ()) if line.next]
+        if self._answer is not None and self._answer.until is not None:
+            found.append(self._answer.until)
+        return found
+
     def show_answer(self, snap: Snapshot) -> None:
         self._answer = None  # something started or ended somewhere: ask again
 
