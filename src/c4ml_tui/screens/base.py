@@ -48,7 +48,11 @@ class LiveScreen(Screen):
 
     def show_time(self, snap: Snapshot) -> None:
         """Called every tick while this screen is in front."""
-        self.query_one(ClockBar).show(board.clock_text(self.c4ml.program, snap.at, self.c4ml.local_zone))
+        bars = self.query(ClockBar)
+        if not bars:  # a tick that lands while the screen is still being built: the next one draws
+            return
+        bars.first().show(board.clock_text(self.c4ml.program, snap.at, self.c4ml.local_zone),
+                          board.late_line(self.c4ml.timeline, snap))
         key = (self.c4ml.timeline, snap.key())
         if key != self._shown:
             self._shown = key

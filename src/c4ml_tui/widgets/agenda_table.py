@@ -108,7 +108,7 @@ class AgendaTable(DataTable):
             self.add_column("Room", width=room_width, key="room")
         for row in self._agenda_rows:
             style = row_style(row)
-            title = row.title if row.kind != "talk" else f"  {row.title}"
+            title = row.caption if row.kind != "talk" else f"  {row.caption}"
             if row.who:
                 title += f" — {row.who}"
             cells = [

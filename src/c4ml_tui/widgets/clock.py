@@ -1,4 +1,5 @@
-"""The bar on top of every screen: where you are on the left, the event's clock on the right."""
+"""The bar on top of every screen: where you are on the left, the event's clock on the right,
+and before the clock a note when the day runs late (``running 7 min late``)."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ class ClockBar(Widget):
     A tick that changes the clock repaints this line only; it never lays out the screen.
     """
 
-    COMPONENT_CLASSES = {"clockbar--time"}
+    COMPONENT_CLASSES = {"clockbar--time", "clockbar--note"}
     DEFAULT_CSS = """
     ClockBar {
         height: 1;
         width: 1fr;
         dock: top;
         & > .clockbar--time { text-style: bold; }
+        & > .clockbar--note { text-style: bold; }
     }
     """
 
@@ -28,15 +30,19 @@ class ClockBar(Widget):
         super().__init__(id=id)
         self.heading = title
         self.clock_text = ""
+        self.note = ""
 
-    def show(self, text: str) -> None:
-        """Show the clock ``text``; a no-op when it is unchanged."""
-        if text != self.clock_text:
-            self.clock_text = text
+    def show(self, text: str, note: str = "") -> None:
+        """Show the clock ``text`` and the ``note`` before it; a no-op when both are unchanged."""
+        if (text, note) != (self.clock_text, self.note):
+            self.clock_text, self.note = text, note
             self.refresh()
 
     def render(self) -> Content:
         clock = Content(self.clock_text).stylize(self.get_visual_style("clockbar--time"))
+        if self.note:  # the title gives way first: the delay matters more than the event's name
+            note = Content(self.note).stylize(self.get_visual_style("clockbar--note"))
+            clock = Content.assemble(note, " · ", clock)
         room = max(0, self.size.width - clock.cell_length - 4)
         title = literal(self.heading)
         if title.cell_length > room:
