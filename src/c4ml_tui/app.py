@@ -15,11 +15,13 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
+from .chairdesk import ChairDesk
 from .clock import Clock
 from .model import Program
 from .screens import PLACES
 from .screens.base import LiveScreen
 from .screens.now import NowScreen
+from .stages import ChairOptions
 from .timeline import Snapshot, Timeline
 
 if TYPE_CHECKING:
@@ -59,14 +61,20 @@ class C4mlApp(App[int]):
 
     timeline: reactive[Timeline] = reactive(None, init=False, always_update=True)  # type: ignore[arg-type]
 
-    def __init__(self, program: Program, clock: Clock, *, local_zone: tzinfo | None = None):
-        """``local_zone`` is the user's own zone for the second clock (``None``: the machine's)."""
+    def __init__(self, program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
+                 start_screen: str | None = None, chair: ChairOptions | None = None):
+        """``local_zone`` is the user's own zone for the second clock (``None``: the machine's);
+        ``start_screen`` a place to open over the board at start (``"chair"``)."""
         super().__init__()
         self.program = program
         self.clock = clock
         self.local_zone = local_zone
         self.title = program.event.title
-        self.set_reactive(C4mlApp.timeline, Timeline(program))
+        # -- chair mode (issue 4): the marks are read at start, so every view shows the delay
+        self.chair_options = chair or ChairOptions(thresholds=program.chair)
+        self.chair_desk = ChairDesk.load(program, room=self.chair_options.room)
+        self.start_screen = start_screen
+        self.set_reactive(C4mlApp.timeline, self.chair_desk.timeline())
 
     # -- time ----------------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -75,6 +83,10 @@ class C4mlApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self.tick)
+        for warning in self.chair_desk.warnings:  # a corrupt marks file: set aside, said here
+            self.notify(warning, title="Chair marks", severity="warning", timeout=15, markup=False)
+        if self.start_screen:
+            self.show(self.start_screen)
 
     def tick(self) -> None:
         """Once a second: tell the screen in front what time it is (it redraws what changed)."""
@@ -163,13 +175,21 @@ class C4mlApp(App[int]):
         yield from super().get_system_commands(screen)
 
 
-def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None) -> C4mlApp:
-    """The app a user gets; the command line and the tests both build it here."""
-    return C4mlApp(program, clock, local_zone=local_zone)
+def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
+             start_screen: str | None = None, chair: ChairOptions | None = None) -> C4mlApp:
+    """The app a user gets; the command line and the tests both build it here.
+
+    ``start_screen`` names a place (``"chair"``) opened over the board at start; ``chair`` the
+    chair screen's thresholds, bell and room (default: the program's ``chair:`` block).
+    """
+    if start_screen is not None and start_screen not in C4mlApp.SCREENS:
+        raise ValueError(f"no screen {start_screen!r} to start on")
+    return C4mlApp(program, clock, local_zone=local_zone, start_screen=start_screen, chair=chair)
 
 
-def run_app(program: Program, clock: Clock) -> int:
+def run_app(program: Program, clock: Clock, *, start_screen: str | None = None,
+            chair: ChairOptions | None = None) -> int:
     """Run the app in this terminal until the user quits; the exit status."""
-    app = make_app(program, clock)
+    app = make_app(program, clock, start_screen=start_screen, chair=chair)
     app.run()
     return app.return_code or 0

@@ -36,4 +36,6 @@ class Place(NamedTuple):
 
 PLACES: tuple[Place, ...] = (
     Place("agenda", "agenda:AgendaScreen", "a", "Agenda", "Open the agenda: the whole program, scrolled to now"),
+    Place("chair", "chair:ChairScreen", "c", "Chair",
+          "Open the session chair's countdown; mark talks started and ended"),
 )
