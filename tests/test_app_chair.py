@@ -117,7 +117,7 @@ async def test_the_countdown_crosses_every_stage_and_counts_up_in_overtime():
         await step(app, pilot, clock, at("09:32:13"))  # marked started, not ended: it runs over
         assert shown(app) == ("+02:13", "-overtime", "OVERTIME")
         assert line(app, "title") == "Lowering Dreams to Loops"
-        assert line(app, "next") == "Next: Tensor Folding for Paper Cranes, at 09:30 · as soon as this ends"
+        assert line(app, "next") == "Next: Tensor Folding for Paper Cranes, at 09:30 · after this one"
 
 
 @pilot_test

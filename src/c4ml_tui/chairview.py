@@ -142,7 +142,7 @@ def _next_line(tl: Timeline, entry: Entry | None, now: datetime, running: bool) 
     start, note = tl.start(entry), scheduled(tl, entry)
     when = f"at {fmt.hm(start)}" + (f", {note}" if note else "")
     if start <= now:
-        return f"Next: {entry.title}, {when} · as soon as this ends"
+        return f"Next: {entry.title}, {when} · after this one"
     return f"Next: {entry.title}, {when} · in {fmt.duration(start - now)}"
 
 
