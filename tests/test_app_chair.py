@@ -150,20 +150,6 @@ async def test_an_item_whose_talks_are_unknown_is_counted_down_whole_and_a_gap_c
         assert shown(app) == ("--:--", "-idle", "DONE FOR TODAY")
 
 
-@pilot_test
-async def test_the_countdown_fits_at_80x24_and_the_words_read_without_colour():
-    app, clock = chair_app(at("09:10"))
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("s")
-        await step(app, pilot, clock, at("09:49:13"))
-        big = countdown(app)
-        assert (big.digits, big.word) == ("+19:13", "OVERTIME")
-        region = big.region
-        assert region.right <= SIZE[0] and region.bottom <= SIZE[1] - 1  # above the footer
-        digits = big.query_one("Digits").region
-        assert digits.width > 0 and digits.right <= region.right
-
-
 # -- the marks and the delay in every view --------------------------------------------------------------
 @pilot_test
 async def test_start_and_end_marks_move_later_items_on_the_board_and_the_agenda():
