@@ -48,10 +48,11 @@ def test_delays_show_up_in_every_word(c4ml):
     s1 = c4ml.by_id["session-1"]
     tl = Timeline(c4ml, expected={"session-1": (s1.start + timedelta(minutes=10), s1.end + timedelta(minutes=10))})
     now = at(c4ml, 9, 15)
-    assert board.meta(tl, s1) == "08:50-10:10 · session · Willow"
+    assert board.meta(tl, s1) == "08:50-10:10, scheduled 08:40 · session · Willow"
     assert board.time_left(tl, s1, now) == "55 min left"
     rows = agenda.rows(tl, now)
-    assert [r.times for r in rows if r.key == "session-1"] == ["08:50-10:10"]
+    assert [(r.times, r.caption) for r in rows if r.key == "session-1"] == [
+        ("08:50-10:10", "Session 1, scheduled 08:40")]
 
 
 def test_elapsed_counts_whole_minutes(c4ml):

@@ -16,12 +16,14 @@ from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
 from . import board, fmt
+from .chairdesk import ChairDesk
 from .clock import Clock
 from .filters import Filter
 from .model import Program
 from .screens import PLACES
 from .screens.base import LiveScreen
 from .screens.now import NowScreen
+from .stages import ChairOptions
 from .timeline import Snapshot, Timeline
 
 if TYPE_CHECKING:
@@ -69,11 +71,13 @@ class C4mlApp(App[int]):
 
     def __init__(self, program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
                  source: Source | None = None,
-                 remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False):
+                 remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
+                 start_screen: str | None = None, chair: ChairOptions | None = None):
         """``local_zone`` is the user's own zone for the second clock (``None``: the machine's);
         ``source``, for a program from a URL, is followed while the app runs (``follow.py``).
         ``remind_minutes`` before a starred entry starts a notification comes (0: never), with a
-        terminal bell when ``remind_bell``."""
+        terminal bell when ``remind_bell``. ``start_screen`` is a place to open over the board at
+        start (``"chair"``); ``chair`` the chair screen's thresholds, bell and room."""
         super().__init__()
         self.program = program
         self.clock = clock
@@ -81,7 +85,6 @@ class C4mlApp(App[int]):
         self.title = program.event.title
         self.place = fmt.place(program.event.location, program.event.timezone)
         """The clock's place name: ``Las Vegas``."""
-        self.set_reactive(C4mlApp.timeline, Timeline(program))
         # -- rooms (issue 6): the room/track filter of the rooms board and the agenda --------
         self.room_filter = Filter()
         """What the rooms board and the agenda show (``r`` and ``t``); every room at first."""
@@ -101,6 +104,11 @@ class C4mlApp(App[int]):
         self._remind_checked = False
         self._due: tuple[datetime, datetime, Screen | None] = (_EPOCH, _EPOCH, None)
         """When the words on screen may next change, the last tick's instant, and for which screen."""
+        # -- chair mode (issue 4): the marks are read at start, so every view shows the delay
+        self.chair_options = chair or ChairOptions(thresholds=program.chair)
+        self.chair_desk = ChairDesk.load(program, room=self.chair_options.room)
+        self.start_screen = start_screen
+        self.set_reactive(C4mlApp.timeline, self.chair_desk.timeline())
 
     # -- time ----------------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -112,6 +120,10 @@ class C4mlApp(App[int]):
         if self.follower is not None:
             self.follower.start()
         self.call_after_refresh(self._load_favourites)  # after the first frame: it costs imports
+        for warning in self.chair_desk.warnings:  # a corrupt marks file: set aside, said here
+            self.notify(warning, title="Chair marks", severity="warning", timeout=15, markup=False)
+        if self.start_screen:
+            self.show(self.start_screen)
 
     def tick(self, force: bool = False) -> None:
         """Once a second: move the clock of the screen in front; ask the timeline and redraw
@@ -327,15 +339,25 @@ class C4mlApp(App[int]):
 
 def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
              source: Source | None = None,
-             remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False) -> C4mlApp:
-    """The app a user gets; the command line and the tests both build it here."""
+             remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
+             start_screen: str | None = None, chair: ChairOptions | None = None) -> C4mlApp:
+    """The app a user gets; the command line and the tests both build it here.
+
+    ``start_screen`` names a place (``"chair"``) opened over the board at start; ``chair`` the
+    chair screen's thresholds, bell and room (default: the program's ``chair:`` block).
+    """
+    if start_screen is not None and start_screen not in C4mlApp.SCREENS:
+        raise ValueError(f"no screen {start_screen!r} to start on")
     return C4mlApp(program, clock, local_zone=local_zone, source=source,
-                   remind_minutes=remind_minutes, remind_bell=remind_bell)
+                   remind_minutes=remind_minutes, remind_bell=remind_bell,
+                   start_screen=start_screen, chair=chair)
 
 
 def run_app(program: Program, clock: Clock, *, source: Source | None = None,
-            remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False) -> int:
+            remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
+            start_screen: str | None = None, chair: ChairOptions | None = None) -> int:
     """Run the app in this terminal until the user quits; the exit status."""
-    app = make_app(program, clock, source=source, remind_minutes=remind_minutes, remind_bell=remind_bell)
+    app = make_app(program, clock, source=source, remind_minutes=remind_minutes, remind_bell=remind_bell,
+                   start_screen=start_screen, chair=chair)
     app.run()
     return app.return_code or 0

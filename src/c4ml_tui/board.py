@@ -2,6 +2,8 @@
 
 The screens place these strings; every time here is an *expected* time from the timeline (so a
 delay shows up everywhere), and every duration is rounded up to the minute by ``fmt.duration``.
+Where the chair's marks moved an entry, its window says when it was scheduled
+(``10:07-10:37, scheduled 10:00``) and :func:`late_line` says how late the day runs.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal, NamedTuple
 
-from . import fmt
+from . import delays, fmt
+from .agenda import scheduled
 from .model import Item, Program, Talk
 from .timeline import Entry, Snapshot, Timeline
 
@@ -66,7 +69,7 @@ def talk_card(tl: Timeline, snap: Snapshot) -> CardView | None:
         return CardView(between_talks(tl, snap), entry_id=nxt.id if nxt else None, quiet=True)
     lines: list[tuple[str, Role]] = [
         (who(tl.program, talk.speakers) or "Speaker not announced.", "plain"),
-        (f"{window(tl, talk)} · {time_left(tl, talk, now)}", "meta"),
+        (f"{noted_window(tl, talk)} · {time_left(tl, talk, now)}", "meta"),
     ]
     if nxt:
         lines.append((f"Then: {nxt.title}, {starts(tl, nxt, now)}", "note"))
@@ -127,13 +130,25 @@ def window(tl: Timeline, entry: Entry) -> str:
     return fmt.span(tl.start(entry), tl.end(entry))
 
 
+def noted_window(tl: Timeline, entry: Entry) -> str:
+    """``10:07-10:37, scheduled 10:00`` when a delay moved it; else just the window."""
+    note = scheduled(tl, entry)
+    return f"{window(tl, entry)}, {note}" if note else window(tl, entry)
+
+
+def late_line(tl: Timeline, snap: Snapshot) -> str:
+    """``running 7 min late`` (or early) by the chair's marks, for the bar of every screen;
+    empty without marks or within half a minute of on time."""
+    return delays.late_note(delays.headline(tl, snap)) if tl.expected else ""
+
+
 def kind(entry: Entry) -> str:
     return entry.kind if isinstance(entry, Item) else "talk"
 
 
 def meta(tl: Timeline, entry: Entry) -> str:
-    """``08:40-10:00 · session · Willow``."""
-    parts = [window(tl, entry), kind(entry)]
+    """``08:40-10:00 · session · Willow``; ``10:07-10:37, scheduled 10:00 · break`` after a delay."""
+    parts = [noted_window(tl, entry), kind(entry)]
     room = getattr(entry, "room", None)
     if room:
         parts.append(room)
@@ -246,9 +261,10 @@ def entry_state(tl: Timeline, entry: Entry, now: datetime) -> str:
 
 
 def when(tl: Timeline, entry: Entry) -> str:
-    """``Sunday 2 March 2025 · 08:40-10:00 PST``: the day and window in the event's zone."""
-    start = tl.start(entry)
-    return f"{fmt.day_title(start)} · {window(tl, entry)} {start.tzname()}"
+    """``Sunday 2 March 2025 · 08:40-10:00 PST``: the day and window in the event's zone (and
+    ``· scheduled 08:30`` when a delay moved it)."""
+    start, note = tl.start(entry), scheduled(tl, entry)
+    return f"{fmt.day_title(start)} · {window(tl, entry)} {start.tzname()}" + (f" · {note}" if note else "")
 
 
 def short_when(tl: Timeline, entry: Entry) -> str:

@@ -66,8 +66,9 @@ class LiveScreen(Screen):
             return  # a tick between the push and the mount of the widgets: resuming draws it all
         self.show_clock(board.event_clock(self.c4ml.place, snap.at))
         mine = board.your_time(snap.at, self.c4ml.local_zone)
+        late = board.late_line(self.c4ml.timeline, snap)  # chair mode (issue 4): "running 7 min late"
         note = self.c4ml.source_note  # live updates (issue 6): "offline · copy 2 h old"
-        self.query_one(YourTime).show(" · ".join(part for part in (note, mine) if part))
+        self.query_one(YourTime).show(" · ".join(part for part in (late, note, mine) if part))
         key = (self.c4ml.timeline, snap.key())
         if key != self._shown:
             self._shown = key

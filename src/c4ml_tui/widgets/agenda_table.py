@@ -34,7 +34,7 @@ def row_style(row: Row) -> str:
 
 def row_title(row: Row, starred: frozenset[str] = frozenset()) -> str:
     """The title cell's text: a star for a starred entry, talks indented, who speaks after."""
-    title = f"{STAR} {row.title}" if row.entry_id in starred else row.title
+    title = f"{STAR} {row.caption}" if row.entry_id in starred else row.caption
     title = title if row.kind != "talk" else f"  {title}"
     return f"{title} — {row.who}" if row.who else title
 

@@ -1,4 +1,5 @@
-"""The bar on top of every screen: where you are on the left, the event's clock on the right."""
+"""The bar on top of every screen: where you are on the left, the event's clock on the right,
+and before the clock a note when the day runs late (``running 7 min late``)."""
 
 from __future__ import annotations
 
