@@ -44,11 +44,14 @@ class LiveScreen(Screen):
         yield ClockBar(f"{self.HEADING} · {title}" if self.HEADING else title)
 
     def compose_footer(self) -> ComposeResult:
-        yield Footer()
+        yield Footer(compact=True)  # room for every key at 80 columns
 
     def show_time(self, snap: Snapshot) -> None:
         """Called every tick while this screen is in front."""
-        self.query_one(ClockBar).show(board.clock_text(self.c4ml.program, snap.at, self.c4ml.local_zone))
+        bars = self.query(ClockBar)
+        if not bars:
+            return  # the app is closing: a last tick can come while the screen is taken apart
+        bars.first().show(board.clock_text(self.c4ml.program, snap.at, self.c4ml.local_zone))
         key = (self.c4ml.timeline, snap.key())
         if key != self._shown:
             self._shown = key
