@@ -274,3 +274,36 @@ def test_the_reminder_options():
     assert args.remind == 10 and args.remind_bell
     args = build_parser().parse_args([])
     assert args.remind == 5 and not args.remind_bell
+
+
+@pilot_test
+async def test_f_on_a_speaker_stars_the_highlighted_talk_and_not_under_the_help_box():
+    app, _ = app_at(fictional(), 9, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        app.open_speaker("zoe")
+        await pilot.pause()
+        await pilot.press("f")  # the first of her talks
+        assert app.favourites.ids == ("t-zoe",)
+        await pilot.press("question_mark", "f")
+        await pilot.pause()
+        assert app.favourites.ids == ("t-zoe",)  # the help box is open: f does nothing
+
+
+@pilot_test
+async def test_my_day_follows_a_delay():
+    from datetime import timedelta
+
+    from c4ml_tui.timeline import Timeline
+
+    program = fictional()
+    app, _ = app_at(program, 9, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        await agenda_to(pilot, "t-zoe")
+        await pilot.press("f", "m")
+        await pilot.pause()
+        assert "09:15-09:35  ★ Tensor Fusion" in screen_text(app)
+        talk = program.by_id["t-zoe"]
+        app.timeline = Timeline(program, expected={"t-zoe": (talk.start + timedelta(minutes=10),
+                                                             talk.end + timedelta(minutes=10))})
+        await pilot.pause()
+        assert "09:25-09:45  ★ Tensor Fusion" in screen_text(app)

@@ -145,11 +145,32 @@ async def test_a_page_at_a_time(monkeypatch):
         assert total > 6 and len(ids(app)) == 3
         last = results(app).get_option_at_index(3)
         assert last.id == MORE and f"{total - 3} more: Enter here shows 3 more" in last.prompt.plain
-        assert f"{total} matches, best 3 shown" in screen_text(app)
+        assert f"{total} matches, best 3 listed" in screen_text(app)
         await pilot.press("down", "end", "enter")
         await pilot.pause()
         assert len(ids(app)) == 6 and results(app).highlighted == 3  # on the first new row
         assert isinstance(app.screen, SearchScreen)
+
+
+@pilot_test
+async def test_rows_are_built_as_the_cursor_or_the_scroll_nears_them(monkeypatch):
+    from c4ml_tui.widgets import search_results
+
+    monkeypatch.setattr(search_results, "CHUNK", 4)
+    app, _ = app_at(fictional(), 9, 10)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await search(pilot, "a")
+        widget, total = results(app), app.screen.results.total
+        assert len(widget.rows) == total > 12 and widget.option_count == 4
+        await pilot.press("down", "down", "down", "down")  # into the list, then to row 4 of 4
+        assert widget.option_count == 8
+        widget.scroll_end(animate=False)
+        await pilot.pause()
+        await pilot.pause()
+        assert widget.option_count == 12
+        await pilot.press("end")  # the very last row
+        assert widget.option_count == total and widget.highlighted == total - 1
+        assert ids(app)[-1] == widget.rows[-1].hit.id
 
 
 @pilot_test

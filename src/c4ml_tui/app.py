@@ -234,8 +234,8 @@ class C4mlApp(App[int]):
         if action in ("star", "unstar"):
             # Shown where something can be starred; Star or Unstar after what is highlighted.
             front = self.front
-            if not (isinstance(front, LiveScreen) and front.stars_here()):
-                return False
+            if front is not self.screen or not (isinstance(front, LiveScreen) and front.stars_here()):
+                return False  # nothing to star here, or a box (help) is open over it
             target = front.star_target()
             if target is None:
                 return None if action == "star" else False

@@ -48,7 +48,7 @@ class LiveScreen(Screen):
         yield ClockBar(f"{self.HEADING} · {title}" if self.HEADING else title)
 
     def compose_footer(self) -> ComposeResult:
-        yield Footer()
+        yield Footer(compact=True)  # room for every key at 80 columns
 
     def show_clock(self, text: str) -> None:
         """Every tick: the event clock's text (repainted only when it changed)."""

@@ -1,12 +1,16 @@
 """Search (``/``): type, and the best matches of the whole program come as you type.
 
 The index is built once, when the screen first opens; a big program (thousands of talks) is
-indexed in a thread while the screen says so. Searching runs on the UI thread after each
-keystroke (a few milliseconds: ``bench/search.py``), coalesced so that keys typed while a
-search runs cost one search, not one each. Only a page of hits is put in the list.
+indexed in a thread, after the screen's first frame, while the screen says so. Searching runs
+on the UI thread after each keystroke (a few milliseconds: ``bench/search.py``); keys typed
+before a search starts are searched together. A page of :data:`PAGE` hits is listed, and only
+the rows near the view are built (``widgets/search_results.py``); ``bench/search_ui.py``
+times a keystroke from key to frame.
 """
 
 from __future__ import annotations
+
+import gc
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -46,6 +50,7 @@ class SearchScreen(LiveScreen):
         self.index: SearchIndex | None = None
         self.results: Results | None = None
         self._pending = False
+        self._list: SearchResults | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
@@ -60,7 +65,9 @@ class SearchScreen(LiveScreen):
 
     @property
     def list(self) -> SearchResults:
-        return self.query_one(SearchResults)
+        if self._list is None:  # asked on every keystroke: found once
+            self._list = self.query_one(SearchResults)
+        return self._list
 
     def on_mount(self) -> None:
         self.input.focus()
@@ -68,7 +75,7 @@ class SearchScreen(LiveScreen):
         size = len(program.by_id) + len(program.speakers) + sum(len(i.posters) for i in program.items)
         if size > BUILD_IN_THREAD:
             self.status(f"Indexing {size:,} entries…")
-            self.build_index()
+            self.call_after_refresh(self.build_index)  # after the first frame: the thread holds the GIL
         else:
             self.index = SearchIndex(program)
 
@@ -82,6 +89,10 @@ class SearchScreen(LiveScreen):
             return
         if event.state == WorkerState.SUCCESS:
             self.index = event.worker.result
+            # The index is hundreds of thousands of long-lived objects: keep the garbage
+            # collector's full passes (set off by the rows each keystroke builds) from walking
+            # them every time. It lives as long as the app anyway.
+            gc.freeze()
             self.status(HINT)
             self.search_now()
         elif event.state == WorkerState.ERROR:
@@ -92,7 +103,7 @@ class SearchScreen(LiveScreen):
     def _typed(self) -> None:
         if not self._pending:  # keys typed before the search runs are searched together
             self._pending = True
-            self.call_after_refresh(self.search_now)
+            self.call_later(self.search_now)
 
     def search_now(self) -> None:
         """Search for what the input holds now, and show the first page."""
@@ -117,7 +128,7 @@ class SearchScreen(LiveScreen):
         if results is None:
             return HINT
         found = "1 match" if results.total == 1 else f"{results.total:,} matches"
-        found = found if shown >= results.total else f"{found}, best {shown:,} shown"
+        found = found if shown >= results.total else f"{found}, best {shown:,} listed"
         return f"{found} · {HOW}" if self.focused is self.input else found
 
     def more(self) -> None:

@@ -22,6 +22,9 @@ from .literal import STAR, highlighted, literal
 
 MORE = "more"
 """The id of the option that shows the next page."""
+CHUNK = 40
+"""Rows built at a time: new results build a screenful or two, scrolling or moving down builds
+the next ones (building a row means finding and highlighting its matches)."""
 FIELD_WORDS = {"name": "name", "speaker": "speaker", "author": "author", "affiliation": "affiliation",
                "chair": "chair", "subtitle": "subtitle", "abstract": "abstract", "description": "description",
                "bio": "bio", "room": "room", "track": "track"}
@@ -79,36 +82,63 @@ class SearchResults(OptionList):
         self.rows: list[Row] = []
         self.more = 0
         self.page = 0
+        self._filled = 0
+        """How many of ``rows`` have an option yet."""
 
-    def show(self, rows: Sequence[Row], more: int, page: int) -> None:
+    def show(self, rows: Sequence[Row], more: int, page: int, *, every: bool = False) -> None:
         """Replace the options: ``rows`` and, when ``more`` hits are left out, a line that
-        offers the next ``page`` of them. The first row is highlighted."""
+        offers the next ``page`` of them. The first row is highlighted.
+
+        Only the first :data:`CHUNK` rows (``every``: all) get an option now; the next ones come
+        when the cursor or the scroll nears the end of those (see :meth:`fill_more`). So a
+        keystroke costs a screenful of rows, whatever the page size."""
         self.rows, self.more, self.page = list(rows), more, page
-        width = self.row_width()
-        match, meta = self.get_visual_style("search-results--match", partial=True), self.get_visual_style("search-results--meta", partial=True)
-        options = [Option(prompt(row, width, self.when_width(), match, meta)) for row in self.rows]
-        if more:
-            words = f"{more:,} more: Enter here shows {min(more, page):,} more"
-            options.append(Option(literal(words).stylize(meta), id=MORE))
-        self.set_options(options)
-        if options:
+        self._filled = 0
+        self.clear_options()
+        self._fill(None if every else CHUNK)
+        if self.option_count:
             self.highlighted = 0
+
+    def fill_more(self) -> None:
+        """Build the next :data:`CHUNK` rows, if some are not built yet."""
+        if self._filled < len(self.rows):
+            self._fill(CHUNK)
+
+    def _fill(self, count: int | None = None) -> None:
+        """Add options for the next ``count`` rows (``None``: all), then the "more" line."""
+        if self.rows and self._filled >= len(self.rows):
+            return  # all built, the "more" line too
+        width, when = self.row_width(), self.when_width()
+        match, meta = self.styles_for_rows()
+        upto = len(self.rows) if count is None else min(len(self.rows), self._filled + count)
+        options = [Option(prompt(row, width, when, match, meta)) for row in self.rows[self._filled:upto]]
+        self._filled = upto
+        if upto == len(self.rows) and self.more:
+            words = f"{self.more:,} more: Enter here shows {min(self.more, self.page):,} more"
+            options.append(Option(literal(words).stylize(meta), id=MORE))
+        self.add_options(options)
+
+    def styles_for_rows(self):
+        """The match and meta styles, colours only (a highlighted row keeps its background)."""
+        return (self.get_visual_style("search-results--match", partial=True),
+                self.get_visual_style("search-results--meta", partial=True))
 
     def append(self, rows: Sequence[Row], more: int) -> None:
         """Add the next page after the rows shown (the "more" line moves to the end)."""
         first = len(self.rows)
-        self.show(self.rows + list(rows), more, self.page)
+        self.show(self.rows + list(rows), more, self.page, every=True)
         self.highlighted = min(first, len(self.rows) - 1)
 
     def restar(self, starred: Callable[[str], bool]) -> None:
         """Redraw the rows whose star changed."""
-        width = self.row_width()
-        match, meta = self.get_visual_style("search-results--match", partial=True), self.get_visual_style("search-results--meta", partial=True)
+        width, when = self.row_width(), self.when_width()
+        match, meta = self.styles_for_rows()
         for index, row in enumerate(self.rows):
             now = starred(row.hit.id)
             if now != row.starred:
                 self.rows[index] = row = row._replace(starred=now)
-                self.replace_option_prompt_at_index(index, prompt(row, width, self.when_width(), match, meta))
+                if index < self._filled:
+                    self.replace_option_prompt_at_index(index, prompt(row, width, when, match, meta))
 
     def row_width(self) -> int:
         """Cells a row may use (the list's width less padding and a scrollbar)."""
@@ -122,6 +152,19 @@ class SearchResults(OptionList):
         """The highlighted hit (``None`` on the "more" line or with no rows)."""
         index = self.highlighted
         return self.rows[index].hit if index is not None and index < len(self.rows) else None
+
+    def action_last(self) -> None:
+        self._fill(None)  # the end is the end of every row
+        super().action_last()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._filled < len(self.rows) and new_value >= self.max_scroll_y - self.scrollable_content_region.height:
+            self.call_after_refresh(self._fill_near_end)  # scrolled near the end of the rows built
+
+    def _fill_near_end(self) -> None:
+        if self.scroll_y >= self.max_scroll_y - self.scrollable_content_region.height:
+            self.fill_more()
 
     def action_cursor_up(self) -> None:
         if self.highlighted in (None, 0):
@@ -137,6 +180,8 @@ class SearchResults(OptionList):
 
     @on(OptionList.OptionHighlighted)
     def _moved(self) -> None:
+        if self.highlighted is not None and self.highlighted >= self._filled - max(1, min(5, CHUNK // 4)):
+            self.fill_more()
         self.refresh_bindings()  # Star or Unstar, after the row
 
 
