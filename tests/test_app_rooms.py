@@ -193,3 +193,24 @@ async def test_the_room_option_narrows_the_app_to_one_room():
         assert isinstance(app.screen, NowScreen)  # one room left: the now board of that room
         text = screen_text(app)
         assert "Café Öffentlich: Ärger mit Übersetzern" in text and "Loops All the Way Down" not in text
+
+
+@pilot_test
+async def test_the_pick_box_ignores_accents_and_says_nothing_is_chosen_on_escape():
+    app, _ = app_at(PROGRAM, 10, 5)
+    chosen = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        names = {"Café Öffentlich": 1, "Cafeteria": 2, "Hall": 3}
+        app.push_screen(PickScreen("Room", "All rooms", names, None), chosen.append)
+        await pilot.pause()
+        await pilot.press(*"cafe OFF")
+        await pilot.pause()
+        assert text_of(app.screen.options).splitlines() == ["  Café Öffentlich  1 item"]
+        await pilot.press("enter")
+        await pilot.pause()
+        app.push_screen(PickScreen("Room", "All rooms", names, "Hall"), chosen.append)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert chosen == ["Café Öffentlich", None]

@@ -66,6 +66,7 @@ class RoomsScreen(FilteredScreen):
         shown = self._answer
         assert shown is not None
         self.table.show([rooms.row(tl, line, now) for line in shown.lines])
+        self.table.display = bool(shown.lines)
         self.query_one("#rooms-status", LiveLabel).show(rooms.status(tl, tl.at(now), shown))
         self.query_one("#rooms-empty", LiveLabel).show(rooms.empty(shown, self.flt))
         if fresh:
