@@ -162,7 +162,11 @@ async def test_the_day_of_the_room_under_the_cursor_narrow_and_wide():
         text = screen_text(app)
         assert "Studio Zwei · Monday 15 September 2031" in text
         assert "▶ 09:30-11:30  Café Öffentlich: Ärger mit Übersetzern" in text
-        assert "In" not in table_rows(app)[0] and "in 1 d" in table_rows(app)[2]  # the wide table says when
+        assert "in 1 d" not in table_rows(app)[2]
+    app, _ = app_at(PROGRAM, 9, 35)
+    async with app.run_test(size=(260, 40)) as pilot:
+        await pilot.pause()
+        assert table_rows(app)[2].endswith("| Tue 11:00 | in 1 d 1 h")  # a table this wide also says when
 
 
 @pilot_test
