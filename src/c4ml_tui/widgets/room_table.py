@@ -74,7 +74,8 @@ class RoomTable(DataTable):
         """Show ``rows``: a new table when the rooms or the columns change, else new words only."""
         if self._shape(rows) != self._built:
             self._rows = rows
-            self._rebuild()
+            if self.size.width:  # else the first resize builds it, at its real width
+                self._rebuild()
             return
         for old, new in zip(self._rows, rows):
             if old != new:
