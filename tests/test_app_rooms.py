@@ -162,7 +162,11 @@ async def test_the_day_of_the_room_under_the_cursor_narrow_and_wide():
         text = screen_text(app)
         assert "Studio Zwei · Monday 15 September 2031" in text
         assert "▶ 09:30-11:30  Café Öffentlich: Ärger mit Übersetzern" in text
-        assert "In" not in table_rows(app)[0] and "in 1 d" in table_rows(app)[2]  # the wide table says when
+        assert "in 1 d" not in table_rows(app)[2]
+    app, _ = app_at(PROGRAM, 9, 35)
+    async with app.run_test(size=(260, 40)) as pilot:
+        await pilot.pause()
+        assert table_rows(app)[2].endswith("| Tue 11:00 | in 1 d 1 h")  # a table this wide also says when
 
 
 @pilot_test
@@ -193,3 +197,24 @@ async def test_the_room_option_narrows_the_app_to_one_room():
         assert isinstance(app.screen, NowScreen)  # one room left: the now board of that room
         text = screen_text(app)
         assert "Café Öffentlich: Ärger mit Übersetzern" in text and "Loops All the Way Down" not in text
+
+
+@pilot_test
+async def test_the_pick_box_ignores_accents_and_says_nothing_is_chosen_on_escape():
+    app, _ = app_at(PROGRAM, 10, 5)
+    chosen = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        names = {"Café Öffentlich": 1, "Cafeteria": 2, "Hall": 3}
+        app.push_screen(PickScreen("Room", "All rooms", names, None), chosen.append)
+        await pilot.pause()
+        await pilot.press(*"cafe OFF")
+        await pilot.pause()
+        assert text_of(app.screen.options).splitlines() == ["  Café Öffentlich  1 item"]
+        await pilot.press("enter")
+        await pilot.pause()
+        app.push_screen(PickScreen("Room", "All rooms", names, "Hall"), chosen.append)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert chosen == ["Café Öffentlich", None]

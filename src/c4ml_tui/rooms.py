@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from . import agenda, fmt
 from .agenda import Row
-from .filters import Filter
+from .filters import Filter, short_day
 from .model import Item, replace
 from .timeline import Snapshot, Timeline
 
@@ -133,9 +133,10 @@ def status(tl: Timeline, snap: Snapshot, shown: Answer) -> str:
 
     busy = sum(1 for line in shown.lines if line.current is not None)
     parts = [status_line(tl, snap)]
+    when = "today" if shown.day == snap.at.date() else f"on {short_day(shown.day)}"
     counted = [f"{busy} busy" if busy else "", f"{len(shown.lines) - busy} free" if len(shown.lines) > busy else "",
-               f"{shown.quiet} quiet today" if shown.quiet else ""]
-    if any(counted):
+               f"{shown.quiet} quiet {when}" if shown.quiet else ""]
+    if any(counted) and (shown.lines or shown.until is not None):  # (not once it is all over)
         parts.append(", ".join(c for c in counted if c))
     return " · ".join(parts)
 
@@ -145,9 +146,11 @@ def empty(shown: Answer, flt: Filter) -> str:
     if shown.lines:
         return ""
     scope = "in any room" if not flt.active else f"for {flt.label()}"
-    if shown.quiet:
-        return f"Nothing on now and nothing more today {scope}."
-    return f"Nothing scheduled {scope}." if flt.active else "Nothing scheduled."
+    if not shown.quiet:
+        return f"Nothing scheduled {scope}." if flt.active else "Nothing scheduled."
+    if shown.until is None:
+        return f"Nothing more {scope}: the programme is over."
+    return f"Nothing on now and nothing more today {scope}."
 
 
 def now_row(found: list[Row]) -> int:

@@ -24,7 +24,7 @@ class AgendaScreen(FilteredScreen):
     PLACE = "agenda"
     STARS = True
     BINDINGS = [
-        Binding("n", "jump_now", "Jump to now", id="agenda.now", tooltip="Move to what is on now"),
+        Binding("n", "jump_now(True)", "Jump to now", id="agenda.now", tooltip="Move to what is on now"),
         Binding("left_square_bracket,left", "day(-1)", "Prev day", id="agenda.day-before",
                 tooltip="Show the day before", priority=True),
         Binding("right_square_bracket,right", "day(1)", "Next day", id="agenda.day-after",
@@ -36,6 +36,8 @@ class AgendaScreen(FilteredScreen):
         self.day: date | None = None
         """The day shown; chosen when the screen is first shown (see ``filters.opening_day``)."""
         self._days: tuple[object, tuple[date, ...]] | None = None
+        self._switched = False
+        """A day key was pressed since the screen came to the front (see ``action_jump_now``)."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
@@ -79,7 +81,16 @@ class AgendaScreen(FilteredScreen):
         return [Row("day", f"day:{self.day.isoformat()}", fmt.day_title(self.day)),
                 Row("gap", "empty", f"nothing for {self.flt.label()} on this day", label="")]
 
-    def action_jump_now(self) -> None:
+    def on_screen_resume(self) -> None:  # (LiveScreen's handler runs too: Textual calls both)
+        self._switched = False
+
+    def action_jump_now(self, by_key: bool = False) -> None:
+        """Today's day, and the row of now. The app also calls this just after showing the screen;
+        a day key pressed in between (a fast typist, a script) wins over that call."""
+        if self._switched and not by_key:
+            self._switched = False
+            return
+        self._switched = False
         today = filters.opening_day(self.c4ml.timeline, self.c4ml.clock.now())
         if today != self.day:
             self.show_day(today)
@@ -93,6 +104,7 @@ class AgendaScreen(FilteredScreen):
         return agenda.now_index(self.table.rows_shown)
 
     def action_day(self, step: int) -> None:
+        self._switched = True
         if self.day is not None:
             self.show_day(filters.step_day(self.days, self.day, step))
 

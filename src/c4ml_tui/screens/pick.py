@@ -30,8 +30,10 @@ class PickScreen(ModalScreen[str | None]):
         Binding("escape", "dismiss(None)", "Cancel", id="pick.cancel", tooltip="Close without changing"),
         Binding("down", "move('cursor_down')", "Down", show=False, id="pick.down", tooltip="Next in the list"),
         Binding("up", "move('cursor_up')", "Up", show=False, id="pick.up", tooltip="Previous in the list"),
-        Binding("pagedown", "move('page_down')", "Page down", show=False, id="pick.pagedown"),
-        Binding("pageup", "move('page_up')", "Page up", show=False, id="pick.pageup"),
+        Binding("pagedown", "move('page_down')", "Page down", show=False, id="pick.pagedown",
+                tooltip="A page down the list"),
+        Binding("pageup", "move('page_up')", "Page up", show=False, id="pick.pageup",
+                tooltip="A page up the list"),
     ]
 
     def __init__(self, title: str, everything: str, names: dict[str, int], current: str | None):

@@ -76,10 +76,25 @@ class RoomsScreen(FilteredScreen):
         shown = self._answer
         assert shown is not None
         self.table.show([rooms.row(tl, line, now) for line in shown.lines])
+        self.table.display = bool(shown.lines)
+        if fresh:
+            self.fit_table()
         self.query_one("#rooms-status", LiveLabel).show(rooms.status(tl, tl.at(now), shown))
         self.query_one("#rooms-empty", LiveLabel).show(rooms.empty(shown, self.flt))
         if fresh:
             self.show_room_day()
+
+    def fit_table(self) -> None:
+        """Narrow, the table is as tall as its rows (up to 60% of the screen), so the day of the
+        room under the cursor sits right under it; wide, it fills its column. (Set here: a
+        DataTable with ``height: auto`` keeps the height of its first layout.)"""
+        rows = len(self.table.rows_shown) + 1  # and the header
+        wanted = "1fr" if self.has_class("-wide") else str(min(rows, max(4, self.size.height * 3 // 5)))
+        if str(self.table.styles.height) != wanted:
+            self.table.styles.height = wanted
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_table)  # after the breakpoint classes follow the size
 
     def show_room_day(self) -> None:
         """The day of the room under the cursor (nothing when the board has no rows)."""

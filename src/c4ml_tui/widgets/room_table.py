@@ -16,9 +16,9 @@ from ..textclean import clean
 
 COLUMNS = ("room", "now", "left", "next", "at", "until")
 LABELS = {"room": "Room", "now": "Now", "left": "Left", "next": "Next", "at": "At", "until": ""}
-WIDE = 100
+WIDE = 140
 """From this width on (of the table itself), the table also says how long until the next item starts."""
-ROOM_MAX = {False: 16, True: 26}
+ROOM_MAX = {False: 16, True: 24}
 """The widest room column, narrow and wide: longer names end in an ellipsis."""
 
 
@@ -51,7 +51,7 @@ class RoomTable(DataTable):
     ]
 
     DEFAULT_CSS = """
-    RoomTable { height: 1fr; width: 1fr; }
+    RoomTable { width: 1fr; height: 1fr; }
     """
 
     def __init__(self, *, id: str | None = None):
@@ -74,7 +74,8 @@ class RoomTable(DataTable):
         """Show ``rows``: a new table when the rooms or the columns change, else new words only."""
         if self._shape(rows) != self._built:
             self._rows = rows
-            self._rebuild()
+            if self.size.width:  # else the first resize builds it, at its real width
+                self._rebuild()
             return
         for old, new in zip(self._rows, rows):
             if old != new:
