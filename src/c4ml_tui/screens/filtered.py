@@ -66,11 +66,7 @@ class FilteredScreen(LiveScreen):
 
     def filter_changed(self) -> None:
         """The filter, the program or the timeline changed: show the new heading. Extend."""
-        bar = self.query_one(ClockBar)
-        text = self.heading()
-        if bar.heading != text:
-            bar.heading = text
-            bar.refresh()
+        self.query_one(ClockBar).set_heading(self.heading())
 
     # -- r and t ---------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -38,6 +38,12 @@ class ClockBar(Horizontal):
         yield ClockFace()
         yield YourTime()
 
+    def set_heading(self, title: str) -> None:
+        """Change the title (a room filter, a day): a no-op when it is the one shown."""
+        if title != self.heading:
+            self.heading = title
+            self.query_one(Label).update(literal(title))
+
 
 class ClockFace(Widget):
     """Just the event's clock: ``Las Vegas 09:15:00 PST``."""
