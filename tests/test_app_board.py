@@ -181,3 +181,30 @@ async def test_an_idle_tick_moves_the_clock_and_asks_nothing_else(c4ml):
         assert len(calls) == 1  # 09:16: "44 min left"
         await pilot.pause()
         assert "44 min left" in screen_text(app)
+
+
+@pilot_test
+async def test_a_new_timeline_redraws_every_screen_at_once(c4ml):
+    """What a delay feature does: hand the app a timeline with expected times."""
+    from datetime import timedelta
+
+    from c4ml_tui.timeline import Timeline
+
+    app, _ = app_at(c4ml, 9, 15)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        s1 = c4ml.by_id["session-1"]
+        late = timedelta(minutes=10)
+        app.timeline = Timeline(c4ml, expected={"session-1": (s1.start + late, s1.end + late)})
+        await pilot.pause()
+        text = screen_text(app)
+        assert "08:50-10:10, scheduled 08:40 · session · Willow" in text and "55 min left" in text
+        await pilot.press("a")
+        await pilot.pause()
+        assert "08:50-10:10 | Session 1" in screen_text(app)
+
+
+def test_no_color_is_respected(c4ml, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app, _ = app_at(c4ml, 9, 15)
+    assert app.no_color

@@ -126,11 +126,12 @@ class C4mlApp(App[int]):
             self.show(self.start_screen)
 
     def tick(self, force: bool = False) -> None:
-        """Once a second: move the clock of the screen in front; ask the timeline and redraw
-        the rest only when a word can have changed (``board.next_change``), on a new screen,
-        a new timeline, or when the clock went backwards. ``force`` redraws regardless."""
+        """Once a second: move the clock of the screen in front (under the help box or the
+        palette too); ask the timeline and redraw the rest only when a word can have changed
+        (``board.next_change``), on a new screen, a new timeline, or when the clock went
+        backwards. ``force`` redraws regardless."""
         self.check_reminders()
-        screen = self.screen
+        screen = self.front
         if not isinstance(screen, LiveScreen) or not screen.is_mounted:
             return
         now = self.clock.now()

@@ -15,6 +15,7 @@ from .literal import STAR
 MARK_NOW = "▶"
 FIXED = {"mark": 1, "time": 11, "kind": 8}
 """Widths of the fixed columns; the title takes what is left, the room what it needs."""
+TITLE_MAX = 90
 
 
 def cell(text: str, style: str = "") -> Text:
@@ -153,7 +154,7 @@ class AgendaTable(DataTable):
         columns = 4 + (1 if rooms else 0)
         # Leave room for a vertical scrollbar, so the columns do not jump when one appears.
         spare = self._built_width - fixed - 2 * columns - self.styles.scrollbar_size_vertical
-        title_width = max(12, spare)
+        title_width = min(max(12, spare), TITLE_MAX)  # keep kind and room near the title
         self.add_column("", width=FIXED["mark"], key="mark")
         self.add_column("Time", width=FIXED["time"], key="time")
         self.add_column("Title", width=title_width, key="title")

@@ -67,9 +67,11 @@ class Card(Widget, can_focus=True):
         if view == self.view:
             return
         same_shape = view.shape() == self.view.shape()
+        openable = (view.entry_id is None) != (self.view.entry_id is None)
         self.view = view
         self.refresh(layout=not same_shape)
-        self.refresh_bindings()
+        if openable:  # the footer's "Open" comes or goes (rebuilding the footer is not free)
+            self.refresh_bindings()
 
     def render(self) -> Content:
         view, style = self.view, self.get_visual_style
