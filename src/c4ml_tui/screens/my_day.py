@@ -72,7 +72,7 @@ class MyDayScreen(LiveScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
-        yield LiveLabel(id="myday-summary", classes="note")
+        yield LiveLabel(hide_empty=True, id="myday-summary", classes="note")
         yield LiveLabel(EMPTY, id="myday-empty")
         yield DayOptions(id="myday-list")
         yield from self.compose_footer()
