@@ -35,7 +35,7 @@ def ids(app) -> list[str]:
 def marked(app, entry_id: str) -> list[str]:
     """The pieces of a hit's row drawn in the match style."""
     widget = results(app)
-    style = widget.get_visual_style("search-results--match", partial=True)
+    style = widget.styles_for_rows()[0]
     index = ids(app).index(entry_id)
     prompt = widget.get_option_at_index(index).prompt
     return [prompt.plain[s.start:s.end] for s in prompt.spans if s.style == style]
