@@ -232,3 +232,21 @@ async def test_the_palette_offers_search():
     async with app.run_test(size=SIZE) as pilot:
         await palette_choose(pilot, "search", "Open search")
         assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)
+
+
+@pilot_test
+async def test_a_search_typed_in_one_go_lands_in_the_box_and_slash_is_typed_there():
+    from textual import events
+
+    app, _ = app_at(fictional(), 9, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        for key, character in [("slash", "/"), ("z", "z"), ("o", "o"), ("e", "e")]:
+            app.post_message(events.Key(key, character))  # one burst, as a terminal sends it
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SearchScreen) and app.screen.query_one(Input).value == "zoe"
+        await pilot.press("slash")  # in the box, "/" is a character
+        assert app.screen.query_one(Input).value == "zoe/"
+        await pilot.press("ctrl+p", "slash")  # and in the palette too
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one(Input).value == "/"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input
@@ -174,6 +174,13 @@ class SearchScreen(LiveScreen):
     def on_descendant_focus(self) -> None:
         if self.results is not None and self.results.total:
             self.status(self.summary())  # the "how" part only while typing
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed right after ``/``, before the box has the focus, go into the box."""
+        if self.focused is None and event.is_printable and event.character:
+            event.stop()
+            self.input.focus()
+            self.input.insert_text_at_cursor(event.character)
 
     @on(SearchResults.LeftTop)
     def _top(self) -> None:
