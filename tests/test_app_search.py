@@ -250,3 +250,16 @@ async def test_a_search_typed_in_one_go_lands_in_the_box_and_slash_is_typed_ther
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)
         assert app.screen.query_one(Input).value == "/"
+
+
+@pilot_test
+async def test_down_and_f_typed_in_one_go_star_the_first_hit():
+    from textual import events
+
+    app, _ = app_at(fictional(), 9, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        await search(pilot, "fusion")
+        for key, character in [("down", None), ("f", "f")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.2)
+        assert app.screen.query_one(Input).value == "fusion" and app.favourites.ids == ("t-zoe",)
