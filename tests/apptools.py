@@ -16,7 +16,7 @@ from c4ml_tui.app import C4mlApp, make_app
 from c4ml_tui.clock import ManualClock
 from c4ml_tui.model import Program
 from c4ml_tui.widgets.card import Card
-from c4ml_tui.widgets.clock import ClockBar
+from c4ml_tui.widgets.clock import ClockBar, ClockFace, YourTime
 
 DATA = Path(__file__).parent / "data"
 PARIS = ZoneInfo("Europe/Paris")
@@ -76,6 +76,11 @@ def shown(widget: Widget) -> bool:
 
 def text_of(widget: Widget) -> str:
     """The plain text a widget shows (labels, tables, link lists, Markdown source)."""
+    if isinstance(widget, ClockBar):  # the clock as one line, the way it reads
+        face, mine = widget.query_one(ClockFace).text, widget.query_one(YourTime).text
+        return f"{face} {mine}" if mine else face
+    if isinstance(widget, (ClockFace, YourTime)):
+        return ""
     if isinstance(widget, DataTable):
         return "\n".join(
             " | ".join(str(getattr(c, "plain", c)) for c in widget.get_row_at(i)) for i in range(widget.row_count)
@@ -87,8 +92,9 @@ def text_of(widget: Widget) -> str:
     if isinstance(widget, Static):
         content = widget.content
         return str(getattr(content, "plain", content))
-    if isinstance(widget, (Card, ClockBar)):  # drawn in one piece by render()
+    if isinstance(widget, Card):  # drawn in one piece by render()
         return widget.render().plain
+
     return ""
 
 

@@ -8,7 +8,7 @@ from apptools import app_at, load_data, pilot_test, screen_text
 
 from c4ml_tui.screens.now import NowScreen
 from c4ml_tui.widgets.card import Card
-from c4ml_tui.widgets.clock import ClockBar
+from c4ml_tui.widgets.clock import ClockFace
 
 SIZE = (80, 24)
 
@@ -120,7 +120,7 @@ async def test_a_tick_repaints_the_clock_bar_alone_and_only_when_it_changed(c4ml
     app, clock = app_at(c4ml, 9, 15)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        bar = app.screen.query_one(ClockBar)
+        bar = app.screen.query_one(ClockFace)
         repaints = []
         original = bar.refresh
         bar.refresh = lambda *a, **k: (repaints.append(k), original(*a, **k))
@@ -128,8 +128,8 @@ async def test_a_tick_repaints_the_clock_bar_alone_and_only_when_it_changed(c4ml
         app.tick()
         app.tick()  # the same second again: nothing to redraw
         await pilot.pause()
-        assert bar.clock_text.startswith("Las Vegas 09:15:01")
-        assert repaints == [{}]  # one repaint of the bar, no layout
+        assert bar.text.startswith("Las Vegas 09:15:01")
+        assert repaints == [{"layout": False}]  # one repaint of the clock, no layout
 
 
 @pilot_test
@@ -160,3 +160,24 @@ async def test_the_wide_board_shows_the_whole_day(c4ml):
         assert "Today" in text
         assert "08:30-08:40  Opening" in text  # past items stay listed (dimmed)
         assert "11:50-12:00  nothing scheduled (10 min)" in text
+
+
+@pilot_test
+async def test_an_idle_tick_moves_the_clock_and_asks_nothing_else(c4ml):
+    app, clock = app_at(c4ml, 9, 15)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        calls = []
+        original = screen.show_time
+        screen.show_time = lambda snap: (calls.append(snap.at), original(snap))
+        for _ in range(30):
+            clock.advance(seconds=1)
+            app.tick()
+        assert calls == []  # the same minute: only the clock moved
+        assert screen.query_one(ClockFace).text == "Las Vegas 09:15:30 PST"
+        clock.advance(seconds=30)
+        app.tick()
+        assert len(calls) == 1  # 09:16: "44 min left"
+        await pilot.pause()
+        assert "44 min left" in screen_text(app)

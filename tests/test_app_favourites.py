@@ -124,7 +124,10 @@ async def test_my_day_empty_says_how_to_star():
 
 @pilot_test
 async def test_stars_on_the_board_and_in_a_detail_pane():
-    app, _ = app_at(fictional(), 9, 20)  # Session A runs, Tensor Fusion on stage
+    from c4ml_tui.sources import only_room
+
+    # One room (as with --room), so the now board is the first screen, not the rooms board.
+    app, _ = app_at(only_room(fictional(), "Main Hall"), 9, 20)  # Session A runs, Tensor Fusion on stage
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f")  # the now box has the focus: Session A
         await pilot.pause()

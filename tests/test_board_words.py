@@ -48,10 +48,11 @@ def test_delays_show_up_in_every_word(c4ml):
     s1 = c4ml.by_id["session-1"]
     tl = Timeline(c4ml, expected={"session-1": (s1.start + timedelta(minutes=10), s1.end + timedelta(minutes=10))})
     now = at(c4ml, 9, 15)
-    assert board.meta(tl, s1) == "08:50-10:10 · session · Willow"
+    assert board.meta(tl, s1) == "08:50-10:10, scheduled 08:40 · session · Willow"
     assert board.time_left(tl, s1, now) == "55 min left"
     rows = agenda.rows(tl, now)
-    assert [r.times for r in rows if r.key == "session-1"] == ["08:50-10:10"]
+    assert [(r.times, r.caption) for r in rows if r.key == "session-1"] == [
+        ("08:50-10:10", "Session 1, scheduled 08:40")]
 
 
 def test_elapsed_counts_whole_minutes(c4ml):
@@ -121,3 +122,33 @@ def test_the_words_and_rows_do_not_import_textual():
     code = "import sys, c4ml_tui.board, c4ml_tui.agenda; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_next_change_is_the_next_minute_of_any_countdown():
+    tz = ZoneInfo("America/Los_Angeles")
+    now = datetime(2025, 3, 2, 9, 15, 20, tzinfo=tz)
+    assert board.next_change(now, []) == datetime(2025, 3, 2, 9, 16, tzinfo=tz)  # the wall clock
+    odd = datetime(2025, 3, 2, 10, 0, 30, tzinfo=tz)  # an item delayed by 30 s
+    assert board.next_change(now, [odd]) == datetime(2025, 3, 2, 9, 15, 30, tzinfo=tz)
+    assert board.next_change(now, [now]) == datetime(2025, 3, 2, 9, 16, tzinfo=tz)  # 60 s on, or earlier
+
+
+@given(st.integers(min_value=0, max_value=24 * 3600 - 1), st.integers(min_value=0, max_value=24 * 3600 - 1))
+def test_words_never_change_before_next_change(now_s, target_s):
+    """Between now and next_change, every countdown shows the same whole minutes."""
+    from c4ml_tui import fmt
+
+    base = datetime(2025, 3, 2, tzinfo=timezone.utc)
+    now, target = base + timedelta(seconds=now_s), base + timedelta(seconds=target_s)
+    due = board.next_change(now, [target])
+    assert now < due <= now + timedelta(minutes=1)
+    before = due - timedelta(microseconds=1)
+    assert fmt.duration(target - now) == fmt.duration(target - before) or target <= before
+    assert (now - target) // timedelta(minutes=1) == (before - target) // timedelta(minutes=1)
+
+
+def test_event_clock_and_your_time(c4ml):
+    now = at(c4ml, 9, 15)
+    assert board.event_clock("Las Vegas", now) == "Las Vegas 09:15:00 PST"
+    assert board.your_time(now, ZoneInfo("Asia/Kathmandu")) == "your time 23:00 +0545"
+    assert board.your_time(now, ZoneInfo("America/Los_Angeles")) == ""

@@ -1,5 +1,5 @@
 """``c4ml-tui timings``: scheduled against actual times, as a table, JSON and CSV; and the
-``chair`` command's options (the screen itself comes with the app)."""
+``chair`` command's options (the screen itself: tests/test_app_chair.py)."""
 
 from __future__ import annotations
 
@@ -132,13 +132,8 @@ def test_chair_refuses_bad_minutes(capsys, bad):
     assert "minutes" in capsys.readouterr().err
 
 
-def test_chair_says_clearly_that_the_screen_is_not_built_yet(capsys, program_file):
-    code, _, err = run(capsys, "chair", "--program", str(program_file), "--at", "2031-05-14T09:15")
-    assert code == 2 and "chair screen is not in this build yet" in err
-
-
-def test_chair_opens_the_app_on_the_chair_screen_once_it_exists(capsys, monkeypatch, program_file):
-    """The app's entry point is replaced by a stand-in with the signature the lead will add."""
+def test_chair_hands_the_app_its_start_screen_and_options(capsys, monkeypatch, program_file):
+    """The app's entry point is replaced by a stand-in (tests/test_app_chair.py runs the real one)."""
     from c4ml_tui import app
 
     calls = []

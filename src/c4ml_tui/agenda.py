@@ -1,8 +1,9 @@
 """The agenda as rows: each day, its items, their talks and the gaps between, each marked past,
 running or to come at one instant. Pure: no Textual, no clock.
 
-Times are the timeline's expected times, so a delay moves the rows too. A gap is time on a day
-when nothing at all is scheduled (in any room) between two items.
+Times are the timeline's expected times, so a delay moves the rows too, and a row the chair's
+marks moved says when it was scheduled (:func:`scheduled`). A gap is time on a day when nothing
+at all is scheduled (in any room) between two items.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from itertools import groupby
 from typing import Literal, NamedTuple
 
 from . import fmt
-from .timeline import Timeline
+from .timeline import Entry, Timeline
 
 RowKind = Literal["day", "item", "talk", "gap"]
 State = Literal["past", "now", "later", ""]
@@ -34,10 +35,30 @@ class Row(NamedTuple):
     entry_id: str | None = None
     """The item or talk this row opens; ``None`` for days and gaps."""
     state: State = ""
+    scheduled: str = ""
+    """``scheduled 10:00`` when a delay moved the row (see :func:`scheduled`); else empty."""
 
     @property
     def times(self) -> str:
         return fmt.span(self.start, self.end) if self.start and self.end else ""
+
+    @property
+    def caption(self) -> str:
+        """The title, then when it was scheduled if a delay moved it: ``Break, scheduled 10:00``."""
+        return f"{self.title}, {self.scheduled}" if self.scheduled else self.title
+
+
+def scheduled(tl: Timeline, entry: Entry) -> str:
+    """``scheduled 10:00`` when the expected start is at another minute than the scheduled one,
+    ``scheduled to end 10:00`` when only the end moved; empty when the entry runs as scheduled."""
+    if not tl.expected:
+        return ""
+    zone = entry.start.tzinfo
+    if fmt.hm(tl.start(entry).astimezone(zone)) != fmt.hm(entry.start):
+        return f"scheduled {fmt.hm(entry.start)}"
+    if fmt.hm(tl.end(entry).astimezone(zone)) != fmt.hm(entry.end):
+        return f"scheduled to end {fmt.hm(entry.end)}"
+    return ""
 
 
 def _state(start: datetime, end: datetime, now: datetime) -> State:
@@ -61,12 +82,12 @@ def rows(tl: Timeline, now: datetime) -> list[Row]:
                                  latest, start, "gap", state=_state(latest, start, now)))
             found.append(Row("item", item.id, item.title, start, end, item.kind, item.room or "",
                              ", ".join(program.speaker_name(s) for s in item.speakers), item.id,
-                             _state(start, end, now)))
+                             _state(start, end, now), scheduled(tl, item)))
             for talk in item.talks:
                 t0, t1 = tl.start(talk), tl.end(talk)
                 found.append(Row("talk", talk.id, talk.title, t0, t1, "talk", "",
                                  ", ".join(program.speaker_name(s) for s in talk.speakers), talk.id,
-                                 _state(t0, t1, now)))
+                                 _state(t0, t1, now), scheduled(tl, talk)))
             latest = end if latest is None else max(latest, end)
     return found
 

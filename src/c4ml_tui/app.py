@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, tzinfo
+from datetime import datetime, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
@@ -15,21 +15,27 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 
+from . import board, fmt
+from .chairdesk import ChairDesk
 from .clock import Clock
+from .filters import Filter
 from .model import Program
 from .screens import PLACES
 from .screens.base import LiveScreen
 from .screens.now import NowScreen
+from .stages import ChairOptions
 from .timeline import Snapshot, Timeline
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from .follow import Source
     from .favourites import Favourites
     from .widgets.links import Link
 
 TICK_SECONDS = 1.0
 DEFAULT_REMIND_MINUTES = 5
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
 def entries_provider() -> type[Provider]:
@@ -65,22 +71,45 @@ class C4mlApp(App[int]):
     timeline: reactive[Timeline] = reactive(None, init=False, always_update=True)  # type: ignore[arg-type]
 
     def __init__(self, program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
-                 remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False):
-        """``local_zone`` is the user's own zone for the second clock (``None``: the machine's).
+                 source: Source | None = None,
+                 remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
+                 start_screen: str | None = None, chair: ChairOptions | None = None):
+        """``local_zone`` is the user's own zone for the second clock (``None``: the machine's);
+        ``source``, for a program from a URL, is followed while the app runs (``follow.py``).
         ``remind_minutes`` before a starred entry starts a notification comes (0: never), with a
-        terminal bell when ``remind_bell``."""
+        terminal bell when ``remind_bell``. ``start_screen`` is a place to open over the board at
+        start (``"chair"``); ``chair`` the chair screen's thresholds, bell and room."""
         super().__init__()
         self.program = program
         self.clock = clock
         self.local_zone = local_zone
         self.title = program.event.title
-        self.set_reactive(C4mlApp.timeline, Timeline(program))
+        self.place = fmt.place(program.event.location, program.event.timezone)
+        """The clock's place name: ``Las Vegas``."""
+        # -- rooms (issue 6): the room/track filter of the rooms board and the agenda --------
+        self.room_filter = Filter()
+        """What the rooms board and the agenda show (``r`` and ``t``); every room at first."""
+        # -- live updates (issue 6): a program from a URL is refreshed in a worker thread ------
+        self.follower = None
+        if source is not None:
+            from .follow import Follower
+
+            self.follower = Follower(self, source)
+        self.source_note = ""
+        """Shown before the clock while the schedule's server cannot be reached (``offline · ...``)."""
         self.remind_minutes = remind_minutes
         self.remind_bell = remind_bell
         self._favourites: Favourites | None = None
         self._remind_since: datetime | None = None
         self._remind_next: datetime | None = None
         self._remind_checked = False
+        self._due: tuple[datetime, datetime, Screen | None] = (_EPOCH, _EPOCH, None)
+        """When the words on screen may next change, the last tick's instant, and for which screen."""
+        # -- chair mode (issue 4): the marks are read at start, so every view shows the delay
+        self.chair_options = chair or ChairOptions(thresholds=program.chair)
+        self.chair_desk = ChairDesk.load(program, room=self.chair_options.room)
+        self.start_screen = start_screen
+        self.set_reactive(C4mlApp.timeline, self.chair_desk.timeline())
 
     # -- time ----------------------------------------------------------------------------------
     def snapshot(self) -> Snapshot:
@@ -89,18 +118,49 @@ class C4mlApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_interval(TICK_SECONDS, self.tick)
+        if self.follower is not None:
+            self.follower.start()
         self.call_after_refresh(self._load_favourites)  # after the first frame: it costs imports
+        for warning in self.chair_desk.warnings:  # a corrupt marks file: set aside, said here
+            self.notify(warning, title="Chair marks", severity="warning", timeout=15, markup=False)
+        if self.start_screen:
+            self.show(self.start_screen)
 
-    def tick(self) -> None:
-        """Once a second: tell the screen in front what time it is (it redraws what changed)."""
+    def tick(self, force: bool = False) -> None:
+        """Once a second: move the clock of the screen in front; ask the timeline and redraw
+        the rest only when a word can have changed (``board.next_change``), on a new screen,
+        a new timeline, or when the clock went backwards. ``force`` redraws regardless."""
         self.check_reminders()
         screen = self.screen
-        if isinstance(screen, LiveScreen) and screen.is_mounted:
-            screen.show_time(self.snapshot())
+        if not isinstance(screen, LiveScreen) or not screen.is_mounted:
+            return
+        now = self.clock.now()
+        due, last, seen = self._due
+        if force or screen is not seen or not (last <= now < due):
+            snap = self.timeline.at(now)
+            screen.show_time(snap)
+            due = board.next_change(now, board.targets(self.timeline, snap) + screen.targets())
+        else:
+            screen.show_clock(board.event_clock(self.place, now))
+        self._due = (due, now, screen)
 
     def watch_timeline(self) -> None:
         self._reminders_changed()
-        self.tick()
+        self.tick(force=True)
+
+    # -- live updates (issue 6) ------------------------------------------------------------------
+    def swap_program(self, program: Program) -> None:
+        """Show a new version of the program: every screen redraws from a new timeline (with the
+        expected times already known), and a pane of an entry or speaker that is gone closes."""
+        self.program = program
+        for index, screen in enumerate(self.screen_stack):
+            entry, speaker = getattr(screen, "entry_id", None), getattr(screen, "speaker_id", None)
+            if (entry and entry not in program.by_id) or (speaker and speaker not in program.speakers):
+                while len(self.screen_stack) > max(index, 1):
+                    self.pop_screen()
+                break
+        old = self.timeline
+        self.timeline = Timeline(program, room=old.room, expected=old.expected)
 
     # -- screens -------------------------------------------------------------------------------
     @property
@@ -109,6 +169,10 @@ class C4mlApp(App[int]):
         return next(s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen))
 
     def get_default_screen(self) -> Screen:
+        if len(self.program.rooms) > 1:  # parallel rooms (issue 6): the board per room
+            from .screens.rooms import RoomsScreen
+
+            return RoomsScreen()
         return NowScreen()
 
     def show(self, name: str) -> None:
@@ -282,14 +346,26 @@ class C4mlApp(App[int]):
 
 
 def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
-             remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False) -> C4mlApp:
-    """The app a user gets; the command line and the tests both build it here."""
-    return C4mlApp(program, clock, local_zone=local_zone, remind_minutes=remind_minutes, remind_bell=remind_bell)
+             source: Source | None = None,
+             remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
+             start_screen: str | None = None, chair: ChairOptions | None = None) -> C4mlApp:
+    """The app a user gets; the command line and the tests both build it here.
+
+    ``start_screen`` names a place (``"chair"``) opened over the board at start; ``chair`` the
+    chair screen's thresholds, bell and room (default: the program's ``chair:`` block).
+    """
+    if start_screen is not None and start_screen not in C4mlApp.SCREENS:
+        raise ValueError(f"no screen {start_screen!r} to start on")
+    return C4mlApp(program, clock, local_zone=local_zone, source=source,
+                   remind_minutes=remind_minutes, remind_bell=remind_bell,
+                   start_screen=start_screen, chair=chair)
 
 
-def run_app(program: Program, clock: Clock, *, remind_minutes: float = DEFAULT_REMIND_MINUTES,
-            remind_bell: bool = False) -> int:
+def run_app(program: Program, clock: Clock, *, source: Source | None = None,
+            remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
+            start_screen: str | None = None, chair: ChairOptions | None = None) -> int:
     """Run the app in this terminal until the user quits; the exit status."""
-    app = make_app(program, clock, remind_minutes=remind_minutes, remind_bell=remind_bell)
+    app = make_app(program, clock, source=source, remind_minutes=remind_minutes, remind_bell=remind_bell,
+                   start_screen=start_screen, chair=chair)
     app.run()
     return app.return_code or 0

@@ -2,14 +2,17 @@
 
 The screens place these strings; every time here is an *expected* time from the timeline (so a
 delay shows up everywhere), and every duration is rounded up to the minute by ``fmt.duration``.
+Where the chair's marks moved an entry, its window says when it was scheduled
+(``10:07-10:37, scheduled 10:00``) and :func:`late_line` says how late the day runs.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal, NamedTuple
 
-from . import fmt
+from . import delays, fmt
+from .agenda import scheduled
 from .model import Item, Program, Talk
 from .timeline import Entry, Snapshot, Timeline
 
@@ -66,7 +69,7 @@ def talk_card(tl: Timeline, snap: Snapshot) -> CardView | None:
         return CardView(between_talks(tl, snap), entry_id=nxt.id if nxt else None, quiet=True)
     lines: list[tuple[str, Role]] = [
         (who(tl.program, talk.speakers) or "Speaker not announced.", "plain"),
-        (f"{window(tl, talk)} · {time_left(tl, talk, now)}", "meta"),
+        (f"{noted_window(tl, talk)} · {time_left(tl, talk, now)}", "meta"),
     ]
     if nxt:
         lines.append((f"Then: {nxt.title}, {starts(tl, nxt, now)}", "note"))
@@ -81,16 +84,45 @@ def next_card(tl: Timeline, snap: Snapshot) -> CardView:
     return CardView(nxt.title, ((meta(tl, nxt), "meta"), (starts(tl, nxt, snap.at), "accent")), entry_id=nxt.id)
 
 
-def clock_text(program: Program, now: datetime, local: tzinfo | None = None) -> str:
-    """``Las Vegas 09:15:00 PST · your time 18:15 CET``; the second part only when it differs.
+def targets(tl: Timeline, snap: Snapshot) -> list[datetime]:
+    """The instants the board counts to or from at ``snap``: what runs, what is next, the talks."""
+    found = [tl.start(e) for e in (snap.current, snap.next, snap.current_talk, snap.next_talk) if e]
+    found += [tl.end(e) for e in (snap.current, snap.current_talk) if e]
+    return found
+
+
+def next_change(now: datetime, instants: list[datetime]) -> datetime:
+    """The first moment after ``now`` when any word on screen can change: a countdown to (or
+    from) one of ``instants`` reaching another whole minute, the wall clock's next minute, or
+    midnight. Until then only the seconds of the clock move, so nothing else is redrawn."""
+    minute = timedelta(minutes=1)
+    due = now.replace(second=0, microsecond=0) + minute
+    for instant in instants:
+        step = (instant - now) % minute
+        due = min(due, now + (step or minute))
+    return due
+
+
+def event_clock(place: str, now: datetime) -> str:
+    """``Las Vegas 09:15:00 PST``: the part of the clock that moves every second (short, so a
+    tick repaints few cells). ``place`` is ``fmt.place`` of the event, worked out once."""
+    return f"{place} {now:%H:%M:%S} {now.tzname()}"
+
+
+def your_time(now: datetime, local: tzinfo | None = None) -> str:
+    """``your time 18:15 CET`` when the user's wall clock differs from the event's, else ``""``.
 
     ``local`` is the user's zone; ``None`` means the machine's zone at ``now`` (DST-correct).
     """
-    text = f"{fmt.place(program.event.location, program.event.timezone)} {now:%H:%M:%S} {now.tzname()}"
     mine = now.astimezone(local) if local is not None else now.astimezone()
-    if mine.utcoffset() != now.utcoffset():
-        text += f" · your time {fmt.hm(mine)} {mine.tzname()}"
-    return text
+    return "" if mine.utcoffset() == now.utcoffset() else f"your time {fmt.hm(mine)} {mine.tzname()}"
+
+
+def clock_text(program: Program, now: datetime, local: tzinfo | None = None) -> str:
+    """``Las Vegas 09:15:00 PST · your time 18:15 CET``: both parts, as the clock bar shows them."""
+    mine = your_time(now, local)
+    clock = event_clock(fmt.place(program.event.location, program.event.timezone), now)
+    return f"{clock} · {mine}" if mine else clock
 
 
 def window(tl: Timeline, entry: Entry) -> str:
@@ -98,13 +130,25 @@ def window(tl: Timeline, entry: Entry) -> str:
     return fmt.span(tl.start(entry), tl.end(entry))
 
 
+def noted_window(tl: Timeline, entry: Entry) -> str:
+    """``10:07-10:37, scheduled 10:00`` when a delay moved it; else just the window."""
+    note = scheduled(tl, entry)
+    return f"{window(tl, entry)}, {note}" if note else window(tl, entry)
+
+
+def late_line(tl: Timeline, snap: Snapshot) -> str:
+    """``running 7 min late`` (or early) by the chair's marks, for the bar of every screen;
+    empty without marks or within half a minute of on time."""
+    return delays.late_note(delays.headline(tl, snap)) if tl.expected else ""
+
+
 def kind(entry: Entry) -> str:
     return entry.kind if isinstance(entry, Item) else "talk"
 
 
 def meta(tl: Timeline, entry: Entry) -> str:
-    """``08:40-10:00 · session · Willow``."""
-    parts = [window(tl, entry), kind(entry)]
+    """``08:40-10:00 · session · Willow``; ``10:07-10:37, scheduled 10:00 · break`` after a delay."""
+    parts = [noted_window(tl, entry), kind(entry)]
     room = getattr(entry, "room", None)
     if room:
         parts.append(room)
@@ -217,9 +261,10 @@ def entry_state(tl: Timeline, entry: Entry, now: datetime) -> str:
 
 
 def when(tl: Timeline, entry: Entry) -> str:
-    """``Sunday 2 March 2025 · 08:40-10:00 PST``: the day and window in the event's zone."""
-    start = tl.start(entry)
-    return f"{fmt.day_title(start)} · {window(tl, entry)} {start.tzname()}"
+    """``Sunday 2 March 2025 · 08:40-10:00 PST``: the day and window in the event's zone (and
+    ``· scheduled 08:30`` when a delay moved it)."""
+    start, note = tl.start(entry), scheduled(tl, entry)
+    return f"{fmt.day_title(start)} · {window(tl, entry)} {start.tzname()}" + (f" · {note}" if note else "")
 
 
 def short_when(tl: Timeline, entry: Entry) -> str:

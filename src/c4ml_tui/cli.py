@@ -134,8 +134,10 @@ def run_app(args) -> int:
     if clock is None:
         return 2
     from .app import run_app as run
+    from .follow import source_of
 
-    return run(program, clock, remind_minutes=args.remind, remind_bell=args.remind_bell)
+    return run(program, clock, source=source_of(args),  # a URL is followed while the app runs
+               remind_minutes=args.remind, remind_bell=args.remind_bell)
 
 
 def main(argv: list[str] | None = None) -> int:

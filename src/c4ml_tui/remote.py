@@ -11,8 +11,6 @@ good copy and says how old it is. The app calls :func:`fetch` again every
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 import zlib
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -191,17 +189,9 @@ def _read(path: Path) -> bytes | None:
 
 def _write(path: Path, data: bytes) -> None:
     """Replace ``path`` atomically (a crash never leaves half a schedule)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from .atomic import write_bytes
+
+    write_bytes(path, data)
 
 
 def _save_meta(where: Path, meta: dict) -> None:

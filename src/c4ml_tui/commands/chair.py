@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 
 def minutes(text: str) -> int:
@@ -62,16 +61,4 @@ def run(args) -> int:
     chosen = options(program, args)
     from ..app import run_app
 
-    # TODO(lead): once app.run_app takes the chair screen, i.e.
-    #     run_app(program, clock, start_screen="chair", chair=ChairOptions)
-    # the screen loads marks.ChairLog.load(program), recomputes delays.compute(program, log.marks)
-    # after each key, and counts down with stages.countdown(...). Then drop this guard.
-    import inspect
-
-    accepted = inspect.signature(run_app).parameters
-    if "start_screen" not in accepted or "chair" not in accepted:
-        print("c4ml-tui chair: the chair screen is not in this build yet (the app does not take "
-              "start_screen='chair'); use `c4ml-tui now` and `c4ml-tui timings` meanwhile",
-              file=sys.stderr)
-        return 2
     return run_app(program, clock, start_screen="chair", chair=chosen)

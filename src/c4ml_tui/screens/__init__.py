@@ -43,4 +43,6 @@ PLACES: tuple[Place, ...] = (
     Place("search", "search:SearchScreen", "slash", "Search",
           "Search titles, abstracts and speakers as you type (case and accents ignored)", priority=True),
     Place("my_day", "my_day:MyDayScreen", "m", "My day", "Your starred items and talks in time order, clashes flagged"),
+    Place("chair", "chair:ChairScreen", "c", "Chair",
+          "Open the session chair's countdown; mark talks started and ended"),
 )

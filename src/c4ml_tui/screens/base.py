@@ -1,13 +1,16 @@
 """What every screen of the app shares: the clock bar on top, the footer below, and the tick.
 
-The app calls :meth:`LiveScreen.show_time` on the screen in front once a second. A screen
-redraws its text every tick only where the text changed (``LiveLabel.show``) and redraws its
-structure in :meth:`LiveScreen.show_answer` only when the timeline's answer changes, or the
-timeline itself is replaced (a delay). A screen behind others catches up when it comes back.
+Once a second the app moves the clock of the screen in front (:meth:`LiveScreen.show_clock`,
+a few cells). Only when a word can change (``board.next_change``: a countdown reaching another
+minute, an item starting or ending) does it call :meth:`LiveScreen.show_time`, which redraws
+text that changed (``show_countdown``) and, when the timeline's answer changed or the
+timeline itself was replaced (a delay), the structure (``show_answer``). A screen behind
+others catches up when it comes back.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -16,7 +19,7 @@ from textual.widgets import Footer
 
 from .. import board
 from ..timeline import Snapshot
-from ..widgets.clock import ClockBar
+from ..widgets.clock import ClockBar, ClockFace, YourTime
 
 if TYPE_CHECKING:
     from ..app import C4mlApp
@@ -33,6 +36,7 @@ class LiveScreen(Screen):
     def __init__(self, *, name: str | None = None, id: str | None = None):
         super().__init__(name=name, id=id)
         self._shown: tuple | None = None
+        self._clock: ClockFace | None = None
 
     @property
     def c4ml(self) -> C4mlApp:
@@ -46,12 +50,25 @@ class LiveScreen(Screen):
     def compose_footer(self) -> ComposeResult:
         yield Footer(compact=True)  # room for every key at 80 columns
 
+    def show_clock(self, text: str) -> None:
+        """Every tick: the event clock's text (repainted only when it changed)."""
+        if self._clock is None:
+            self._clock = self.query_one(ClockFace)
+        self._clock.show(text)
+
+    def targets(self) -> list[datetime]:
+        """Instants this screen counts to or from, beyond the board's (``board.targets``)."""
+        return []
+
     def show_time(self, snap: Snapshot) -> None:
-        """Called every tick while this screen is in front."""
-        bars = self.query(ClockBar)
-        if not bars:
-            return  # the app is closing: a last tick can come while the screen is taken apart
-        bars.first().show(board.clock_text(self.c4ml.program, snap.at, self.c4ml.local_zone))
+        """When something on screen may have changed (see ``board.next_change``)."""
+        if not self.query(ClockFace):
+            return  # a tick between the push and the mount of the widgets: resuming draws it all
+        self.show_clock(board.event_clock(self.c4ml.place, snap.at))
+        mine = board.your_time(snap.at, self.c4ml.local_zone)
+        late = board.late_line(self.c4ml.timeline, snap)  # chair mode (issue 4): "running 7 min late"
+        note = self.c4ml.source_note  # live updates (issue 6): "offline · copy 2 h old"
+        self.query_one(YourTime).show(" · ".join(part for part in (late, note, mine) if part))
         key = (self.c4ml.timeline, snap.key())
         if key != self._shown:
             self._shown = key
@@ -81,5 +98,5 @@ class LiveScreen(Screen):
         stars. Override; keep it cheap."""
 
     def on_screen_resume(self) -> None:
-        self.show_time(self.c4ml.snapshot())
+        self.c4ml.tick(force=True)
         self.show_stars()

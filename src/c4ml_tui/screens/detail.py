@@ -89,6 +89,10 @@ class DetailScreen(LiveScreen):
         for links in self.query(LinkList):
             links.set_links(links_for(self.c4ml, entry))
 
+    def targets(self) -> list:
+        """This pane counts to the entry's start and end."""
+        return [self.c4ml.timeline.start(self.entry), self.c4ml.timeline.end(self.entry)]
+
     def show_countdown(self, snap: Snapshot) -> None:
         self.query_one("#detail-state", LiveLabel).show(board.entry_state(self.c4ml.timeline, self.entry, snap.at))
 

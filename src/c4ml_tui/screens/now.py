@@ -31,56 +31,70 @@ class NowScreen(LiveScreen):
     def compose(self) -> ComposeResult:
         # Built with what they say now, so the first frame needs a single layout.
         tl, snap = self.c4ml.timeline, self.c4ml.snapshot()
-        later, today = self.day_lists(snap)
         talk_card = Card("Talk on stage", board.talk_card(tl, snap), id="talk-card")
         talk_card.display = talk_card.view.title != ""
         yield from self.compose_clock()
         with Container(id="board"):
             with Vertical(id="board-main"):
-                yield Digits(board.big_clock(snap.at), id="big-clock")
                 yield LiveLabel(board.status_line(tl, snap), id="status")
                 yield Card("Now", board.now_card(tl, snap), id="now-card")
                 yield talk_card
                 yield Card("Next", board.next_card(tl, snap), id="next-card")
-            with Vertical(id="day"):
-                yield DayList(*later, id="later-list")
-                yield DayList(*today, id="today-list")
+            yield DayList(*self.day_list(snap), id="day")
         yield from self.compose_footer()
 
-    def day_lists(self, snap: Snapshot) -> tuple[tuple[str, list], tuple[str, list]]:
-        """``(heading, rows)`` for the rest of the day (narrow) and the whole day (wide)."""
+    def day_list(self, snap: Snapshot) -> tuple[str, list]:
+        """``(heading, rows)`` beside or under the boxes: the whole day when the screen is wide,
+        else only what comes after the next item."""
         tl = self.c4ml.timeline
         day = agenda.board_day(tl, snap.at)
         today = agenda.day_rows(agenda.rows(tl, snap.at), day)
+        if self.has_class("-wide"):
+            return board.day_heading(day, snap.at), today
         nxt = snap.next.id if snap.next else None
-        later = [r for r in today if r.state == "later" and r.entry_id != nxt]
-        return ("Later", later), (board.day_heading(day, snap.at), today)
+        return "Later", [r for r in today if r.state == "later" and r.entry_id != nxt]
+
+    _parts: tuple[LiveLabel, Card, Card, Card] | None = None
+    _digits: Digits | None = None
 
     def on_mount(self) -> None:
         self.query_one("#now-card").focus()
 
+    def on_resize(self) -> None:
+        """The breakpoint classes are set: pick the day list, and mount the large clock the
+        first time there is room for it (it costs start-up time on small terminals)."""
+        snap = self.c4ml.snapshot()
+        self.query_one(DayList).show(*self.day_list(snap))
+        if self._digits is None and self.has_class("-wide") and self.has_class("-tall"):
+            self._digits = Digits(board.big_clock(snap.at), id="big-clock")
+            self.query_one("#board-main").mount(self._digits, before=0)
+
     def show_answer(self, snap: Snapshot) -> None:
         """What runs and what is next changed: the lists of the day, and which boxes exist."""
-        later, today = self.day_lists(snap)
-        self.query_one("#later-list", DayList).show(*later)
-        self.query_one("#today-list", DayList).show(*today)
+        self.query_one(DayList).show(*self.day_list(snap))
 
     def show_countdown(self, snap: Snapshot) -> None:
         """Every tick: each box and line is redrawn only if its words changed (once a minute)."""
         tl = self.c4ml.timeline
-        digits = self.query_one("#big-clock", Digits)
-        if digits.value != board.big_clock(snap.at):
-            digits.update(board.big_clock(snap.at))
-        self.query_one("#status", LiveLabel).show(board.status_line(tl, snap))
-        self.query_one("#now-card", Card).show(self.starred(board.now_card(tl, snap)))
-        self.query_one("#next-card", Card).show(self.starred(board.next_card(tl, snap)))
+        status, now_card, talk_card, next_card = self.parts()
+        if self._digits is not None and self._digits.value != board.big_clock(snap.at):
+            self._digits.update(board.big_clock(snap.at))
+        status.show(board.status_line(tl, snap))
+        now_card.show(self.starred(board.now_card(tl, snap)))
+        next_card.show(self.starred(board.next_card(tl, snap)))
         talk = board.talk_card(tl, snap)
-        talk_card = self.query_one("#talk-card", Card)
         talk_card.display = talk is not None
         if talk is not None:
             talk_card.show(self.starred(talk))
         elif talk_card.has_focus:
-            self.query_one("#now-card").focus()
+            now_card.focus()
+
+    def parts(self) -> tuple[LiveLabel, Card, Card, Card]:
+        """The widgets a tick updates, looked up once (a query per tick costs CPU all day)."""
+        if self._parts is None:
+            self._parts = (self.query_one("#status", LiveLabel),
+                           *(self.query_one(f"#{n}-card", Card) for n in ("now", "talk", "next")))
+        return self._parts
 
     # -- stars (issue 5) -------------------------------------------------------------------------
     STARS = True

@@ -32,6 +32,32 @@ def row_style(row: Row) -> str:
     return style.strip()
 
 
+def row_title(row: Row, starred: frozenset[str] = frozenset()) -> str:
+    """The title cell's text: a star for a starred entry, talks indented, who speaks after."""
+    title = f"{STAR} {row.caption}" if row.entry_id in starred else row.caption
+    title = title if row.kind != "talk" else f"  {title}"
+    return f"{title} — {row.who}" if row.who else title
+
+
+def row_cells(row: Row, rooms: bool, starred: frozenset[str] = frozenset()) -> list[Text]:
+    """The cells of one row: mark, time, title (with who speaks), kind, and room if ``rooms``."""
+    style = row_style(row)
+    title = row_title(row, starred)
+    cells = [
+        cell(MARK_NOW if row.state == "now" and row.kind != "day" else "", "bold"),
+        cell(row.times, style),
+        cell(title, style),
+        cell(row.label, style),
+    ]
+    if rooms:
+        cells.append(cell(row.room, style))
+    return cells
+
+
+def _has_rooms(rows: list[Row]) -> bool:
+    return any(r.room for r in rows)
+
+
 class AgendaTable(DataTable):
     """Rows from :func:`c4ml_tui.agenda.rows`; Enter or a second click on a row posts
     :class:`AgendaTable.EntrySelected` for rows that open an item or talk."""
@@ -58,6 +84,7 @@ class AgendaTable(DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._agenda_rows: list[Row] = []
         self._built_width = 0
+        self._can_open: bool | None = None
         self._starred: frozenset[str] = frozenset()
 
     @property
@@ -66,11 +93,23 @@ class AgendaTable(DataTable):
 
     def show(self, rows: list[Row], starred: frozenset[str] | None = None) -> None:
         """Replace the rows, keeping the cursor on the same row when it still exists; rows whose
-        entry is in ``starred`` show a star (``None``: the stars shown before)."""
+        entry is in ``starred`` show a star (``None``: the stars shown before).
+
+        When the rows are the same ones (time passed: only their marks changed), only the cells
+        that changed are rewritten: a day of 38C3 has 300 rows, and a new table costs a repaint
+        of all of them and of the footer."""
         keep = self.cursor_key()
-        self._agenda_rows = rows
+        old, self._agenda_rows = self._agenda_rows, rows
+        restarred = frozenset()
         if starred is not None:
-            self._starred = starred
+            restarred, self._starred = self._starred ^ starred, starred
+        same = [r.key for r in old] == [r.key for r in rows] and _has_rooms(old) == _has_rooms(rows)
+        if same and self.columns and self.size.width == self._built_width:
+            for before, after in zip(old, rows):
+                if before != after or after.entry_id in restarred:
+                    for key, value in zip(self.columns, row_cells(after, _has_rooms(rows), self._starred)):
+                        self.update_cell(after.key, key, value)
+            return
         self._rebuild(keep)
 
     def show_stars(self, starred: frozenset[str]) -> None:
@@ -81,12 +120,7 @@ class AgendaTable(DataTable):
             return
         for row in self._agenda_rows:
             if row.entry_id in changed:
-                self.update_cell(row.key, "title", cell(self._title(row), row_style(row)))
-
-    def _title(self, row: Row) -> str:
-        title = f"{STAR} {row.title}" if row.entry_id in self._starred else row.title
-        title = title if row.kind != "talk" else f"  {title}"
-        return f"{title} — {row.who}" if row.who else title
+                self.update_cell(row.key, "title", cell(row_title(row, starred), row_style(row)))
 
     def cursor_key(self) -> str | None:
         """The key of the row under the cursor."""
@@ -112,7 +146,7 @@ class AgendaTable(DataTable):
     def _rebuild(self, current: str | None) -> None:
         self._built_width = self.size.width
         self.clear(columns=True)
-        rooms = any(r.room for r in self._agenda_rows)
+        rooms = _has_rooms(self._agenda_rows)
         room_width = max((len(r.room) for r in self._agenda_rows), default=0) if rooms else 0
         room_width = min(max(room_width, 4), 20) if rooms else 0
         fixed = sum(FIXED.values()) + room_width
@@ -127,17 +161,7 @@ class AgendaTable(DataTable):
         if rooms:
             self.add_column("Room", width=room_width, key="room")
         for row in self._agenda_rows:
-            style = row_style(row)
-            title = self._title(row)
-            cells = [
-                cell(MARK_NOW if row.state == "now" and row.kind != "day" else "", "bold"),
-                cell(row.times, style),
-                cell(title, style),
-                cell(row.label, style),
-            ]
-            if rooms:
-                cells.append(cell(row.room, style))
-            self.add_row(*cells, key=row.key)
+            self.add_row(*row_cells(row, rooms, self._starred), key=row.key)
         if current is not None and current in self._keys:
             self.move_cursor(row=self._keys.index(current), scroll=False)
 
@@ -154,7 +178,11 @@ class AgendaTable(DataTable):
 
     @on(DataTable.RowHighlighted)
     def _moved(self) -> None:
-        self.refresh_bindings()
+        # Only when Open turns on or off: the footer is rebuilt on each refresh (tens of ms).
+        can_open = self.check_action("select_cursor", ())
+        if can_open != self._can_open:
+            self._can_open = can_open
+            self.refresh_bindings()
 
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:

@@ -1,45 +1,77 @@
-"""The bar on top of every screen: where you are on the left, the event's clock on the right."""
+"""The bar on top of every screen: where you are on the left, the event's clock on the right,
+and before the clock a note when the day runs late (``running 7 min late``)."""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widget import Widget
+from textual.widgets import Label
 
-from .literal import literal
+from .literal import LiveLabel, literal
 
 
-class ClockBar(Widget):
-    """One line, one widget: a title (program text, literal) and the clock.
+class ClockBar(Horizontal):
+    """A title (program text, literal) drawn once, the event's clock that ticks every second,
+    and the user's own time, which changes once a minute.
 
-    A tick that changes the clock repaints this line only; it never lays out the screen.
+    A tick repaints the event clock's few cells only (``Las Vegas 09:15:00 PST``), and never
+    lays out the screen while that text keeps its length.
     """
 
-    COMPONENT_CLASSES = {"clockbar--time"}
     DEFAULT_CSS = """
     ClockBar {
         height: 1;
-        width: 1fr;
         dock: top;
-        & > .clockbar--time { text-style: bold; }
+        & > Label { width: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+        & > YourTime { width: auto; padding: 0 1 0 0; }
     }
     """
 
     def __init__(self, title: str, *, id: str | None = None):
         super().__init__(id=id)
         self.heading = title
-        self.clock_text = ""
+
+    def compose(self) -> ComposeResult:
+        yield Label(literal(self.heading), markup=False)
+        yield ClockFace()
+        yield YourTime()
+
+    def set_heading(self, title: str) -> None:
+        """Change the title (a room filter, a day): a no-op when it is the one shown."""
+        if title != self.heading:
+            self.heading = title
+            self.query_one(Label).update(literal(title))
+
+
+class ClockFace(Widget):
+    """Just the event's clock: ``Las Vegas 09:15:00 PST``."""
+
+    DEFAULT_CSS = """
+    ClockFace { width: auto; padding: 0 1; text-wrap: nowrap; text-overflow: clip; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text = ""
 
     def show(self, text: str) -> None:
-        """Show the clock ``text``; a no-op when it is unchanged."""
-        if text != self.clock_text:
-            self.clock_text = text
-            self.refresh()
+        """Show ``text``; a no-op when it is unchanged, no layout while its length is."""
+        if text != self.text:
+            layout = len(text) != len(self.text)
+            self.text = text
+            self.refresh(layout=layout)
 
     def render(self) -> Content:
-        clock = Content(self.clock_text).stylize(self.get_visual_style("clockbar--time"))
-        room = max(0, self.size.width - clock.cell_length - 4)
-        title = literal(self.heading)
-        if title.cell_length > room:
-            title = title.truncate(room, ellipsis=True)
-        gap = " " * max(1, self.size.width - title.cell_length - clock.cell_length - 2)
-        return Content.assemble(" ", title, gap, clock, " ")
+        return Content(self.text)
+
+
+class YourTime(LiveLabel):
+    """``· your time 18:15 CET``, or nothing when the user's clock shows the event's time."""
+
+    def __init__(self) -> None:
+        super().__init__(hide_empty=True)
+
+    def show(self, text: str) -> None:
+        super().show(f"· {text}" if text else "")

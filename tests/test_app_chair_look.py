@@ -1,0 +1,60 @@
+"""How the chair screen looks: the countdown fits and grows with the terminal, and SVG snapshots
+at a fixed instant (look at every changed SVG before committing it: ``pytest --snapshot-update``)."""
+
+from __future__ import annotations
+
+import pytest
+from apptools import pilot_test
+from chair_fixtures import TZ, at, fictional
+
+from c4ml_tui.app import make_app
+from c4ml_tui.clock import ManualClock
+from c4ml_tui.marks import ChairLog
+from c4ml_tui.widgets.countdown import BigCountdown, ScaledDigits, fitting_scale, scaled_lines
+
+
+def chair_at(when, started: str | None = None):
+    program = fictional()
+    if started:  # marked before the app starts, so no notification lands in the picture
+        ChairLog.load(program).mark_start("a1", at(started))
+    return make_app(program, ManualClock(program.tz, at(when)), local_zone=TZ, start_screen="chair")
+
+
+def test_chair_wrap_up_80x24(snap_compare):
+    assert snap_compare(chair_at("09:27:30"), terminal_size=(80, 24))
+
+
+def test_chair_overtime_late_200x60(snap_compare):
+    assert snap_compare(chair_at("09:34:13", started="09:12"), terminal_size=(200, 60))
+
+
+@pytest.mark.parametrize("size, scale", [((80, 24), 1), ((100, 30), 3), ((80, 40), 1), ((120, 40), 3), ((200, 60), 5)])
+@pilot_test
+async def test_the_countdown_fits_and_grows_with_the_terminal(size, scale):
+    app = chair_at("09:49:13", started="09:12")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        big, digits = app.screen.query_one(BigCountdown), app.screen.query_one(ScaledDigits)
+        assert (digits.scale, digits.value) == (scale, "+17:13")
+        assert digits.region.height == (len(scaled_lines(digits.value, scale)) if scale > 1 else 3)
+        assert big.region.right <= size[0] and big.region.bottom <= size[1] - 1  # above the footer
+        assert digits.region.right <= big.region.right
+
+
+def test_fitting_scale_leaves_room_for_the_widest_countdown_and_its_word():
+    assert fitting_scale(76, 24) == 1
+    assert fitting_scale(112, 40) == 3
+    assert fitting_scale(190, 60) == 5
+    assert fitting_scale(190, 30) == 3  # wide but low: the digits keep to a third of the height
+
+
+def test_scaled_glyphs_stretch_the_lines_of_textuals_digits():
+    assert scaled_lines("1", 3) == [
+        " ╺━━┓    ",
+        "    ┃    ",
+        "    ┃    ",
+        "    ┃    ",
+        "    ┃    ",
+        "    ┃    ",
+        " ╺━━┻━━╸ ",
+    ]
