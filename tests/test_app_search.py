@@ -34,7 +34,7 @@ def ids(app) -> list[str]:
 def marked(app, entry_id: str) -> list[str]:
     """The pieces of a hit's row drawn in the match style."""
     widget = results(app)
-    style = widget.get_visual_style("search-results--match", partial=True)
+    style = widget.styles_for_rows()[0]
     index = ids(app).index(entry_id)
     prompt = widget.get_option_at_index(index).prompt
     return [prompt.plain[s.start:s.end] for s in prompt.spans if s.style == style]
@@ -231,3 +231,34 @@ async def test_the_palette_offers_search():
     async with app.run_test(size=SIZE) as pilot:
         await palette_choose(pilot, "search", "Open search")
         assert isinstance(app.screen, SearchScreen) and isinstance(app.focused, Input)
+
+
+@pilot_test
+async def test_a_search_typed_in_one_go_lands_in_the_box_and_slash_is_typed_there():
+    from textual import events
+
+    app, _ = app_at(fictional(), 9, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        for key, character in [("slash", "/"), ("z", "z"), ("o", "o"), ("e", "e")]:
+            app.post_message(events.Key(key, character))  # one burst, as a terminal sends it
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SearchScreen) and app.screen.query_one(Input).value == "zoe"
+        await pilot.press("slash")  # in the box, "/" is a character
+        assert app.screen.query_one(Input).value == "zoe/"
+        await pilot.press("ctrl+p", "slash")  # and in the palette too
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one(Input).value == "/"
+
+
+@pilot_test
+async def test_down_and_f_typed_in_one_go_star_the_first_hit():
+    from textual import events
+
+    app, _ = app_at(fictional(), 9, 10)
+    async with app.run_test(size=SIZE) as pilot:
+        await search(pilot, "fusion")
+        for key, character in [("down", None), ("f", "f")]:
+            app.post_message(events.Key(key, character))
+        await pilot.pause(0.2)
+        assert app.screen.query_one(Input).value == "fusion" and app.favourites.ids == ("t-zoe",)

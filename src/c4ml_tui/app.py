@@ -59,7 +59,8 @@ class C4mlApp(App[int]):
     SCREENS = {place.name: place.screen for place in PLACES}
     BINDINGS = [
         Binding("n", "now", "Now", id="now", tooltip="Back to the now board"),
-        *(Binding(p.key, f"show('{p.name}')", p.title, id=f"show.{p.name}", tooltip=p.help) for p in PLACES),
+        *(Binding(p.key, f"show('{p.name}')", p.title, id=f"show.{p.name}", tooltip=p.help, priority=p.priority)
+          for p in PLACES),
         Binding("f", "star", "Star", id="star", tooltip="Star the highlighted item or talk: it shows ★ and joins My day"),
         Binding("f", "unstar", "Unstar", id="unstar", tooltip="Unstar the highlighted item or talk"),
         Binding("escape", "back", "Back", id="back", tooltip="Back to the previous screen"),
@@ -230,13 +231,20 @@ class C4mlApp(App[int]):
         if action == "back":
             return self.front is not self.screen_stack[0]
         if action == "show" and parameters:
+            place = next((p for p in PLACES if p.name == parameters[0]), None)
+            if place is not None and place.priority:
+                # A key that goes first must not be taken from a text box (the palette's too).
+                focused = self.focused
+                character = {"slash": "/"}.get(place.key, place.key if len(place.key) == 1 else None)
+                if focused is not None and focused.check_consume_key(place.key, character):
+                    return False
             # No key for the screen already in front (its own keys say what to do there).
             return getattr(self.front, "PLACE", None) != parameters[0]
         if action in ("star", "unstar"):
             # Shown where something can be starred; Star or Unstar after what is highlighted.
             front = self.front
-            if front is not self.screen or not (isinstance(front, LiveScreen) and front.stars_here()):
-                return False  # nothing to star here, or a box (help) is open over it
+            if not (isinstance(front, LiveScreen) and front.stars_here()):
+                return False
             target = front.star_target()
             if target is None:
                 return None if action == "star" else False

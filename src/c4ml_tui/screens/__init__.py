@@ -28,6 +28,10 @@ class Place(NamedTuple):
     """Footer label and palette command."""
     help: str
     """Tooltip and palette help (no program text: the palette reads it as markup)."""
+    priority: bool = False
+    """Act on the key before the keys typed after it are delivered: for a place one types into
+    next (``/zoe`` in one go must put ``zoe`` in the search box, not on the screen behind it).
+    Never while a text box has the focus (``/`` is then typed there)."""
 
     def screen(self) -> Screen:
         module, cls = self.target.split(":")
@@ -37,7 +41,7 @@ class Place(NamedTuple):
 PLACES: tuple[Place, ...] = (
     Place("agenda", "agenda:AgendaScreen", "a", "Agenda", "Open the agenda: the whole program, scrolled to now"),
     Place("search", "search:SearchScreen", "slash", "Search",
-          "Search titles, abstracts and speakers as you type (case and accents ignored)"),
+          "Search titles, abstracts and speakers as you type (case and accents ignored)", priority=True),
     Place("my_day", "my_day:MyDayScreen", "m", "My day", "Your starred items and talks in time order, clashes flagged"),
     Place("chair", "chair:ChairScreen", "c", "Chair",
           "Open the session chair's countdown; mark talks started and ended"),

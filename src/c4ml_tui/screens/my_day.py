@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from .. import board, fmt
 from ..favourites import DayEntry, missing, my_day
 from ..timeline import Snapshot
-from ..widgets.literal import STAR, LiveLabel, literal
+from ..widgets.literal import STAR, LiveLabel, colours, literal, text_style
 from .base import LiveScreen
 
 CLASH = "⚠"
@@ -52,8 +52,8 @@ class DayOptions(OptionList):
         background: transparent;
         &:focus { border: none; }
         & > .myday--clash { color: $text-warning; text-style: bold; }
-        & > .myday--meta { color: $text-muted; }
-        & > .myday--past { color: $text-muted; }
+        & > .myday--meta { text-style: dim; }
+        & > .myday--past { text-style: dim; }
     }
     """
 
@@ -72,7 +72,7 @@ class MyDayScreen(LiveScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
-        yield LiveLabel(id="myday-summary", classes="note")
+        yield LiveLabel(hide_empty=True, id="myday-summary", classes="note")
         yield LiveLabel(EMPTY, id="myday-empty")
         yield DayOptions(id="myday-list")
         yield from self.compose_footer()
@@ -141,10 +141,8 @@ class MyDayScreen(LiveScreen):
     def options(self, snap: Snapshot) -> list[Option]:
         """A heading per day (when the program has several), then one option per entry."""
         program, tl = self.c4ml.program, self.c4ml.timeline
-        def style(name: str):  # colours only: a highlighted row keeps its background
-            return self.list.get_visual_style(name, partial=True)
-
-        clash_style, meta, past = style("myday--clash"), style("myday--meta"), style("myday--past")
+        clash_style = colours(self.list, "myday--clash")
+        meta, past = text_style(self.list, "myday--meta"), text_style(self.list, "myday--past")
         several = len(program.days) > 1
         width = max(30, (self.list.content_region.width or self.app.size.width - 4) - 1)
         found: list[Option] = []

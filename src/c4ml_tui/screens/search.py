@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input
@@ -41,7 +41,9 @@ class SearchScreen(LiveScreen):
     PLACE = "search"
     STARS = True
     BINDINGS = [
-        Binding("down", "into_results", "Results", id="search.down", tooltip="Move into the results"),
+        # priority: acted on before the keys after it are delivered ("↓ f" in one go stars a hit)
+        Binding("down", "into_results", "Results", id="search.down", tooltip="Move into the results",
+                priority=True),
         Binding("slash", "focus_input", "Search", show=False, id="search.type", tooltip="Type a new search"),
     ]
 
@@ -166,18 +168,25 @@ class SearchScreen(LiveScreen):
 
     def action_into_results(self) -> None:
         if self.list.option_count:
-            self.list.focus()
+            self.set_focus(self.list)  # now, not after the keys already queued
 
     def action_focus_input(self) -> None:
-        self.input.focus()
+        self.set_focus(self.input)
 
     def on_descendant_focus(self) -> None:
         if self.results is not None and self.results.total:
             self.status(self.summary())  # the "how" part only while typing
 
+    def on_key(self, event: events.Key) -> None:
+        """Letters typed right after ``/``, before the box has the focus, go into the box."""
+        if self.focused is None and event.is_printable and event.character:
+            event.stop()
+            self.set_focus(self.input)
+            self.input.insert_text_at_cursor(event.character)
+
     @on(SearchResults.LeftTop)
     def _top(self) -> None:
-        self.input.focus()
+        self.set_focus(self.input)
 
     @on(Input.Submitted, "#search-input")
     def _submitted(self) -> None:

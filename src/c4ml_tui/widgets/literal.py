@@ -6,7 +6,10 @@ not enough on Textual 8.2 (``[/`` still raises), so text is wrapped in ``Content
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.content import Content
+from textual.style import Style
 from textual.widgets import Label
 
 from ..textclean import clean
@@ -19,6 +22,20 @@ def literal(text: str | None, style: str = "") -> Content:
     """``text`` exactly as typed (control characters removed), optionally in one style."""
     content = Content(clean(text or ""))
     return content.stylize(style) if style and content else content
+
+
+def colours(widget, component: str) -> Style:
+    """A component class's colour and text style as resolved on ``widget`` (so a theme variable
+    is worked out against the widget's real background), without a background of its own: on a
+    highlighted row the cursor's background shows through."""
+    return replace(widget.get_visual_style(component), background=None)
+
+
+def text_style(widget, component: str) -> Style:
+    """Only the text style (``dim``, ``bold``, ``italic``...) of a component class: text that
+    keeps whatever colour its row has, so it reads on a highlighted row in every theme."""
+    style = widget.get_visual_style(component)
+    return Style(bold=style.bold, dim=style.dim, italic=style.italic, underline=style.underline)
 
 
 def highlighted(text: str | None, spans, style, base: str = "") -> Content:

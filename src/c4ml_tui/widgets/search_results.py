@@ -18,7 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..search import Hit
-from .literal import STAR, highlighted, literal
+from .literal import STAR, colours, highlighted, literal, text_style
 
 MORE = "more"
 """The id of the option that shows the next page."""
@@ -61,7 +61,7 @@ class SearchResults(OptionList):
         padding: 0 1;
         background: transparent;
         & > .search-results--match { text-style: bold underline; color: $text-accent; }
-        & > .search-results--meta { color: $text-muted; }
+        & > .search-results--meta { text-style: dim; }
         &:focus { border: none; }
     }
     """
@@ -119,9 +119,8 @@ class SearchResults(OptionList):
         self.add_options(options)
 
     def styles_for_rows(self):
-        """The match and meta styles, colours only (a highlighted row keeps its background)."""
-        return (self.get_visual_style("search-results--match", partial=True),
-                self.get_visual_style("search-results--meta", partial=True))
+        """The match style (a colour, no background) and the meta style (dim, no colour)."""
+        return colours(self, "search-results--match"), text_style(self, "search-results--meta")
 
     def append(self, rows: Sequence[Row], more: int) -> None:
         """Add the next page after the rows shown (the "more" line moves to the end)."""
