@@ -14,7 +14,7 @@ import random
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from c4ml_tui.model import Event, Item, Program, Speaker, Talk
+from c4ml_tui.core.model import Event, Item, Program, Speaker, Talk
 
 FIRST = ["Zoë", "Ada", "René", "José", "Søren", "Ingrid", "Łucja", "Françoise", "Jürgen", "Anaïs",
          "Björn", "Chloé", "Dário", "Émile", "Göran", "Hélène", "Iñaki", "Jiří", "Kai", "Léa",

@@ -62,7 +62,7 @@ def main() -> int:
             rows["c4ml-tui now --json on 38c3.xml, cached"].append(timed(now, env))
 
     sys.path.insert(0, str(ROOT / "src"))
-    from c4ml_tui.importers import import_schedule
+    from core_helpers import import_schedule
 
     content = args.schedule.read_bytes()
     parse = []

@@ -31,8 +31,8 @@ sys.path.insert(0, str(HERE))
 
 from gen_search_program import FIRST, LAST, TOPICS, build, to_yaml  # noqa: E402
 
-from c4ml_tui.search import SearchIndex  # noqa: E402
-from c4ml_tui.textfold import fold  # noqa: E402
+from c4ml_tui.core.search import SearchIndex  # noqa: E402
+from c4ml_tui.core.textfold import fold  # noqa: E402
 
 
 def timed(fn, *args, **kwargs):

@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 from textual.widget import Widget
 from textual.widgets import DataTable, Markdown, OptionList, Static
 
-from c4ml_tui.app import C4mlApp, make_app
-from c4ml_tui.clock import ManualClock
-from c4ml_tui.model import Program
-from c4ml_tui.widgets.card import Card
-from c4ml_tui.widgets.clock import ClockBar, ClockFace, YourTime
+from c4ml_tui.tui.app import C4mlApp, make_app
+from c4ml_tui.core.clock import ManualClock
+from c4ml_tui.core.model import Program
+from c4ml_tui.tui.widgets.card import Card
+from c4ml_tui.tui.widgets.clock import ClockBar, ClockFace, YourTime
 
 DATA = Path(__file__).parent / "data"
 PARIS = ZoneInfo("Europe/Paris")
@@ -51,7 +51,7 @@ async def palette_choose(pilot, query: str, expected: str) -> None:
 
 
 def load_data(name: str) -> Program:
-    from c4ml_tui.program import load
+    from c4ml_tui.sources.loader import load
 
     return load(DATA / name, use_cache=False)
 

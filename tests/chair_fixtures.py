@@ -20,7 +20,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from c4ml_tui.program import parse
+from core_helpers import parse
 
 TZ = ZoneInfo("Europe/Berlin")
 

@@ -21,6 +21,6 @@ def _isolated_user_folders(tmp_path, monkeypatch):
 @pytest.fixture
 def c4ml():
     """The bundled C4ML 2025 program."""
-    from c4ml_tui.program import load
+    from c4ml_tui.sources.loader import load
 
     return load(BUNDLED, use_cache=False)

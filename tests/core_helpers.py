@@ -41,3 +41,21 @@ def write(tmp_path: Path, text: str | bytes, name: str = "program.yaml") -> Path
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def parse(content: bytes, source: str = "program.yaml", timezone: str | None = None):
+    """The program in ``content`` (any format), as the loader reads it, without the cache."""
+    from c4ml_tui.formats import read
+
+    return read(content, source, timezone)
+
+
+def import_schedule(content: bytes, source: str, timezone: str | None = None, fmt: str | None = None):
+    """A schedule file's bytes read as the loader reads them (``fmt`` is told from the content)."""
+    return parse(content, source, timezone)
+
+
+def bundled_path() -> Path:
+    from c4ml_tui.sources.loader import bundled_file
+
+    return Path(bundled_file())

@@ -7,9 +7,9 @@ from datetime import date
 
 from apptools import app_at, load_data, pilot_test, screen_text, text_of
 
-from c4ml_tui.screens.agenda import AgendaScreen
-from c4ml_tui.widgets.agenda_table import AgendaTable
-from c4ml_tui.widgets.clock import ClockBar
+from c4ml_tui.tui.screens.agenda import AgendaScreen
+from c4ml_tui.tui.widgets.agenda_table import AgendaTable
+from c4ml_tui.tui.widgets.clock import ClockBar
 
 SIZE = (80, 24)
 PROGRAM = load_data("rooms.yaml")

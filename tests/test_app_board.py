@@ -6,9 +6,9 @@ from zoneinfo import ZoneInfo
 
 from apptools import app_at, load_data, pilot_test, screen_text
 
-from c4ml_tui.screens.now import NowScreen
-from c4ml_tui.widgets.card import Card
-from c4ml_tui.widgets.clock import ClockFace
+from c4ml_tui.tui.screens.now import NowScreen
+from c4ml_tui.tui.widgets.card import Card
+from c4ml_tui.tui.widgets.clock import ClockFace
 
 SIZE = (80, 24)
 
@@ -185,17 +185,15 @@ async def test_an_idle_tick_moves_the_clock_and_asks_nothing_else(c4ml):
 
 @pilot_test
 async def test_a_new_timeline_redraws_every_screen_at_once(c4ml):
-    """What a delay feature does: hand the app a timeline with expected times."""
+    """What the chair's mark does: the app gets a new state, with expected times."""
     from datetime import timedelta
-
-    from c4ml_tui.timeline import Timeline
 
     app, _ = app_at(c4ml, 9, 15)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         s1 = c4ml.by_id["session-1"]
-        late = timedelta(minutes=10)
-        app.timeline = Timeline(c4ml, expected={"session-1": (s1.start + late, s1.end + late)})
+        app.state.log.mark_start("session-1", s1.start + timedelta(minutes=10))
+        app.state = app.state.with_marks()
         await pilot.pause()
         text = screen_text(app)
         assert "08:50-10:10, scheduled 08:40 · session · Willow" in text and "55 min left" in text

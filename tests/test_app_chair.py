@@ -15,16 +15,16 @@ import pytest
 from apptools import pilot_test, screen_text, text_of
 from chair_fixtures import TZ, YAML, at, fictional
 
-from c4ml_tui import app as app_module
+from c4ml_tui.tui import app as app_module
 from c4ml_tui import cli
-from c4ml_tui.app import C4mlApp, make_app
-from c4ml_tui.clock import ManualClock
-from c4ml_tui.marks import log_path
-from c4ml_tui.screens.agenda import AgendaScreen
-from c4ml_tui.screens.chair import ChairScreen
-from c4ml_tui.screens.now import NowScreen
-from c4ml_tui.stages import ChairOptions, settings
-from c4ml_tui.widgets.countdown import BigCountdown
+from c4ml_tui.tui.app import C4mlApp, make_app
+from c4ml_tui.core.clock import ManualClock
+from c4ml_tui.store.chairlog import log_path
+from c4ml_tui.tui.screens.agenda import AgendaScreen
+from c4ml_tui.tui.screens.chair import ChairScreen
+from c4ml_tui.tui.screens.now import NowScreen
+from c4ml_tui.core.stages import ChairOptions, settings
+from c4ml_tui.tui.widgets.countdown import BigCountdown
 
 SIZE = (80, 24)
 

@@ -7,10 +7,10 @@ import pytest
 from apptools import pilot_test
 from chair_fixtures import TZ, at, fictional
 
-from c4ml_tui.app import make_app
-from c4ml_tui.clock import ManualClock
-from c4ml_tui.marks import ChairLog
-from c4ml_tui.widgets.countdown import BigCountdown, ScaledDigits, fitting_scale, scaled_lines
+from c4ml_tui.tui.app import make_app
+from c4ml_tui.core.clock import ManualClock
+from c4ml_tui.store.chairlog import ChairLog
+from c4ml_tui.tui.widgets.countdown import BigCountdown, ScaledDigits, fitting_scale, scaled_lines
 
 
 def chair_at(when, started: str | None = None):

@@ -8,13 +8,13 @@ from pathlib import Path
 from apptools import app_at, pilot_test, screen_text
 
 from c4ml_tui.cli import build_parser
-from c4ml_tui.favourites import program_key
-from c4ml_tui.locations import data_dir
-from c4ml_tui.program import load
-from c4ml_tui.screens.agenda import AgendaScreen
-from c4ml_tui.screens.detail import DetailScreen
-from c4ml_tui.screens.my_day import EMPTY, MyDayScreen
-from c4ml_tui.widgets.agenda_table import AgendaTable
+from c4ml_tui.core.identity import program_key
+from c4ml_tui.store.paths import data_dir
+from c4ml_tui.sources.loader import load
+from c4ml_tui.tui.screens.agenda import AgendaScreen
+from c4ml_tui.tui.screens.detail import DetailScreen
+from c4ml_tui.tui.screens.my_day import EMPTY, MyDayScreen
+from c4ml_tui.tui.widgets.agenda_table import AgendaTable
 
 SIZE = (80, 24)
 FIXTURE = Path(__file__).parent / "fixtures" / "search_fictional.yaml"
@@ -124,7 +124,7 @@ async def test_my_day_empty_says_how_to_star():
 
 @pilot_test
 async def test_stars_on_the_board_and_in_a_detail_pane():
-    from c4ml_tui.sources import only_room
+    from c4ml_tui.core.filters import only_room
 
     # One room (as with --room), so the now board is the first screen, not the rooms board.
     app, _ = app_at(only_room(fictional(), "Main Hall"), 9, 20)  # Session A runs, Tensor Fusion on stage
@@ -163,9 +163,9 @@ async def test_favourites_survive_a_restart():
 @pilot_test
 async def test_a_corrupt_favourites_file_warns_and_never_crashes():
     program = fictional()
-    folder = data_dir() / "favourites"
+    folder = data_dir() / "programs" / program_key(program)
     folder.mkdir(parents=True)
-    (folder / f"{program_key(program)}.json").write_text("{not json", encoding="utf-8")
+    (folder / "favourites.json").write_text("{not json", encoding="utf-8")
     app, _ = app_at(program, 9, 10)
     said = recording(app)
     async with app.run_test(size=SIZE) as pilot:
@@ -190,9 +190,9 @@ async def test_a_corrupt_favourites_file_warns_and_never_crashes():
 @pilot_test
 async def test_a_file_of_the_wrong_shape_warns_too():
     program = fictional()
-    folder = data_dir() / "favourites"
+    folder = data_dir() / "programs" / program_key(program)
     folder.mkdir(parents=True)
-    (folder / f"{program_key(program)}.json").write_text('{"starred": [1, 2]}', encoding="utf-8")
+    (folder / "favourites.json").write_text('{"starred": [1, 2]}', encoding="utf-8")
     app, _ = app_at(program, 9, 10)
     said = recording(app)
     async with app.run_test(size=SIZE) as pilot:
@@ -294,8 +294,6 @@ async def test_f_on_a_speaker_stars_the_highlighted_talk_and_help_lists_it():
 async def test_my_day_follows_a_delay():
     from datetime import timedelta
 
-    from c4ml_tui.timeline import Timeline
-
     program = fictional()
     app, _ = app_at(program, 9, 10)
     async with app.run_test(size=SIZE) as pilot:
@@ -304,7 +302,7 @@ async def test_my_day_follows_a_delay():
         await pilot.pause()
         assert "09:15-09:35  ★ Tensor Fusion" in screen_text(app)
         talk = program.by_id["t-zoe"]
-        app.timeline = Timeline(program, expected={"t-zoe": (talk.start + timedelta(minutes=10),
-                                                             talk.end + timedelta(minutes=10))})
+        app.state.log.mark_start("t-zoe", talk.start + timedelta(minutes=10))  # the chair's mark
+        app.state = app.state.with_marks()
         await pilot.pause()
         assert "09:25-09:45  ★ Tensor Fusion" in screen_text(app)

@@ -6,10 +6,10 @@ import pytest
 from apptools import app_at, load_data, palette_choose, pilot_test, screen_text
 from textual.widgets import Markdown
 
-from c4ml_tui.screens.detail import DetailScreen
-from c4ml_tui.screens.speaker import SpeakerScreen
-from c4ml_tui.widgets.literal import literal
-from c4ml_tui.widgets.markdown import is_safe_url
+from c4ml_tui.tui.screens.detail import DetailScreen
+from c4ml_tui.tui.screens.speaker import SpeakerScreen
+from c4ml_tui.tui.widgets.literal import literal
+from c4ml_tui.tui.widgets.markdown import is_safe_url
 
 SIZE = (80, 24)
 TRICKS = ("[/] oops", "[bold]x[/bold]", "[@click=app.quit]x[/]")

@@ -13,14 +13,16 @@ import pytest
 from apptools import pilot_test
 from test_remote import V1, V2
 
-from c4ml_tui import follow
-from c4ml_tui.app import make_app
-from c4ml_tui.clock import ManualClock
-from c4ml_tui.screens.detail import DetailScreen
-from c4ml_tui.screens.rooms import RoomsScreen
-from c4ml_tui.sources import load_source
-from c4ml_tui.widgets.clock import ClockFace, YourTime
-from c4ml_tui.widgets.room_table import RoomTable
+from c4ml_tui.commands.app import source_of
+from c4ml_tui.sources import refresh
+from c4ml_tui.words import live
+from c4ml_tui.tui.app import make_app
+from c4ml_tui.core.clock import ManualClock
+from c4ml_tui.tui.screens.detail import DetailScreen
+from c4ml_tui.tui.screens.rooms import RoomsScreen
+from c4ml_tui.sources.loader import load as load_source
+from c4ml_tui.tui.widgets.clock import ClockFace, YourTime
+from c4ml_tui.tui.widgets.room_table import RoomTable
 
 UTC = timezone.utc
 AT = datetime(2031, 1, 2, 10, 10, tzinfo=UTC)  # Talk One runs in Hall A
@@ -73,7 +75,7 @@ def server():
 def app_on(url: str, every: float = 3600):
     """The app on the program at ``url`` (loaded as the command line does), following it."""
     program = load_source(url)
-    app = make_app(program, ManualClock(program.tz, AT), source=follow.Source(url))
+    app = make_app(program, ManualClock(program.tz, AT), source=refresh.Source(url))
     app.follower.every = every
     notes: list[tuple[str, str]] = []
     original = app.notify
@@ -120,8 +122,8 @@ async def test_offline_shows_how_old_the_copy_is_and_back_online_says_so(server)
     app, notes = app_on(server.url)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        meta = follow.Update(app.program, "offline", datetime.now(UTC) - timedelta(hours=2, minutes=5))
-        assert follow.note(meta, datetime.now(UTC)) == "offline · copy 2 h 5 min old"
+        meta = refresh.Update(app.program, "offline", datetime.now(UTC) - timedelta(hours=2, minutes=5))
+        assert live.note(meta, datetime.now(UTC)) == "offline · copy 2 h 5 min old"
         server.stop()
         app.follower.refresh()
         await settle(app, pilot)
@@ -131,7 +133,7 @@ async def test_offline_shows_how_old_the_copy_is_and_back_online_says_so(server)
         await settle(app, pilot)
         assert len(notes) == 1
         assert [i.id for i in app.program.items] == ["1", "2", "3"]  # the last good copy
-        app.follower.apply(follow.Update(app.program, "not-modified", datetime.now(UTC)))
+        app.follower.apply(refresh.Update(app.program, "not-modified", datetime.now(UTC)))
         await pilot.pause()
         assert notes[-1] == ("Back online: the schedule is up to date.", "information")
         assert "offline" not in your_time(app)
@@ -173,7 +175,7 @@ async def test_a_refresh_that_fails_says_why_and_keeps_the_program(server):
     app, notes = app_on(server.url)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
-        app.follower.source = follow.Source(server.url, room="no such room")
+        app.follower.source = refresh.Source(server.url, room="no such room")
         app.follower.refresh()
         await settle(app, pilot)
         assert notes[-1][1] == "warning" and "no room 'no such room'" in notes[-1][0]
@@ -184,8 +186,8 @@ def test_the_command_line_follows_only_a_url():
     from c4ml_tui.cli import build_parser
 
     parse = build_parser().parse_args
-    assert follow.source_of(parse(["--program", "program.yaml"])) is None
-    assert follow.source_of(parse([])) is None
-    got = follow.source_of(parse(["--program", "https://example.org/s.xml", "--room", "Saal 1",
+    assert source_of(parse(["--program", "program.yaml"])) is None
+    assert source_of(parse([])) is None
+    got = source_of(parse(["--program", "https://example.org/s.xml", "--room", "Saal 1",
                                   "--timezone", "Europe/Berlin"]))
-    assert got == follow.Source("https://example.org/s.xml", "Europe/Berlin", "Saal 1")
+    assert got == refresh.Source("https://example.org/s.xml", "Europe/Berlin", "Saal 1")

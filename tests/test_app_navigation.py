@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from apptools import app_at, load_data, palette_choose, pilot_test, screen_text
 
-from c4ml_tui.screens.agenda import AgendaScreen
-from c4ml_tui.screens.detail import DetailScreen
-from c4ml_tui.screens.help import HelpScreen
-from c4ml_tui.screens.now import NowScreen
-from c4ml_tui.screens.speaker import SpeakerScreen
-from c4ml_tui.widgets.agenda_table import AgendaTable
+from c4ml_tui.tui.screens.agenda import AgendaScreen
+from c4ml_tui.tui.screens.detail import DetailScreen
+from c4ml_tui.tui.screens.help import HelpScreen
+from c4ml_tui.tui.screens.now import NowScreen
+from c4ml_tui.tui.screens.speaker import SpeakerScreen
+from c4ml_tui.tui.widgets.agenda_table import AgendaTable
 
 SIZE = (80, 24)
 

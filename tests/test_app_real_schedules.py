@@ -13,14 +13,14 @@ import pytest
 from apptools import pilot_test, text_of
 from conftest import SCHEDULES
 
-from c4ml_tui.app import make_app
-from c4ml_tui.clock import ManualClock
-from c4ml_tui.screens.agenda import AgendaScreen
-from c4ml_tui.screens.rooms import RoomsScreen
-from c4ml_tui.sources import load_source
-from c4ml_tui.widgets.agenda_table import AgendaTable
-from c4ml_tui.widgets.clock import ClockBar
-from c4ml_tui.widgets.room_table import RoomTable
+from c4ml_tui.tui.app import make_app
+from c4ml_tui.core.clock import ManualClock
+from c4ml_tui.tui.screens.agenda import AgendaScreen
+from c4ml_tui.tui.screens.rooms import RoomsScreen
+from c4ml_tui.sources.loader import load as load_source
+from c4ml_tui.tui.widgets.agenda_table import AgendaTable
+from c4ml_tui.tui.widgets.clock import ClockBar
+from c4ml_tui.tui.widgets.room_table import RoomTable
 
 CASES = [
     # file, --timezone, instant (event-local), room, title running there, its days
@@ -86,8 +86,9 @@ async def test_a_real_schedule_in_the_app(name, zone, instant, room, title, days
 async def test_the_room_option_opens_the_app_narrowed_to_that_room():
     """``c4ml-tui --program 38c3.xml --room "saal 1"``: the program is that room's (as for every
     command), so the app opens on the now board of that one room."""
-    from c4ml_tui.cli import build_parser, load_program
-    from c4ml_tui.screens.now import NowScreen
+    from c4ml_tui.cli import build_parser
+    from c4ml_tui.commands.common import load_program
+    from c4ml_tui.tui.screens.now import NowScreen
 
     path = SCHEDULES / "38c3.xml"
     if not path.exists():

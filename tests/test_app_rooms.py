@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from apptools import DATA, app_at, load_data, pilot_test, screen_text, text_of
 
-from c4ml_tui.screens.detail import DetailScreen
-from c4ml_tui.screens.now import NowScreen
-from c4ml_tui.screens.pick import PickScreen
-from c4ml_tui.screens.rooms import RoomsScreen
-from c4ml_tui.widgets.clock import ClockBar
-from c4ml_tui.widgets.room_table import RoomTable
+from c4ml_tui.tui.screens.detail import DetailScreen
+from c4ml_tui.tui.screens.now import NowScreen
+from c4ml_tui.tui.screens.pick import PickScreen
+from c4ml_tui.tui.screens.rooms import RoomsScreen
+from c4ml_tui.tui.widgets.clock import ClockBar
+from c4ml_tui.tui.widgets.room_table import RoomTable
 
 SIZE = (80, 24)
 PROGRAM = load_data("rooms.yaml")
@@ -188,7 +188,8 @@ async def test_the_filter_holds_in_the_agenda_too():
 
 @pilot_test
 async def test_the_room_option_narrows_the_app_to_one_room():
-    from c4ml_tui.cli import build_parser, load_program
+    from c4ml_tui.cli import build_parser
+    from c4ml_tui.commands.common import load_program
 
     program = load_program(build_parser().parse_args(["--program", str(DATA / "rooms.yaml"), "--room", "studio"]))
     app, _ = app_at(program, 10, 5)

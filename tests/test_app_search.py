@@ -8,12 +8,12 @@ from pathlib import Path
 from apptools import app_at, load_data, pilot_test, screen_text
 from textual.widgets import Input
 
-from c4ml_tui.program import load
-from c4ml_tui.screens import search as search_screen
-from c4ml_tui.screens.detail import DetailScreen
-from c4ml_tui.screens.search import SearchScreen
-from c4ml_tui.screens.speaker import SpeakerScreen
-from c4ml_tui.widgets.search_results import MORE, SearchResults
+from c4ml_tui.sources.loader import load
+from c4ml_tui.tui.screens import search as search_screen
+from c4ml_tui.tui.screens.detail import DetailScreen
+from c4ml_tui.tui.screens.search import SearchScreen
+from c4ml_tui.tui.screens.speaker import SpeakerScreen
+from c4ml_tui.tui.widgets.search_results import MORE, SearchResults
 
 SIZE = (80, 24)
 FIXTURE = Path(__file__).parent / "fixtures" / "search_fictional.yaml"
@@ -154,7 +154,7 @@ async def test_a_page_at_a_time(monkeypatch):
 
 @pilot_test
 async def test_rows_are_built_as_the_cursor_or_the_scroll_nears_them(monkeypatch):
-    from c4ml_tui.widgets import search_results
+    from c4ml_tui.tui.widgets import search_results
 
     monkeypatch.setattr(search_results, "CHUNK", 4)
     app, _ = app_at(fictional(), 9, 10)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from apptools import app_at, load_data
 
-from c4ml_tui.program import load
+from c4ml_tui.sources.loader import load
 
 SEARCH_FIXTURE = Path(__file__).parent / "fixtures" / "search_fictional.yaml"
 

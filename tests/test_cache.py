@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 from core_helpers import FIXTURES, HEADER, write
 
-from c4ml_tui import cache
-from c4ml_tui.locations import cache_dir, cache_folder
-from c4ml_tui.program import ProgramError, bundled_path, load
-from c4ml_tui.serialize import program_from_dict, program_to_dict
+from c4ml_tui.sources import parse_cache as cache
+from c4ml_tui.store.paths import cache_dir, cache_folder
+from c4ml_tui.formats.problems import ProgramError
+from core_helpers import bundled_path
+from c4ml_tui.sources.loader import load
+from c4ml_tui.formats.model_json import program_from_dict, program_to_dict
 
 ONE = HEADER + "schedule:\n  - {id: a, title: First Title, start: \"09:00\", end: \"10:00\"}\n"
 
@@ -94,9 +96,16 @@ def test_an_unusable_cache_folder_only_costs_speed(tmp_path, monkeypatch):
     assert load(path) == load(path, use_cache=False)
 
 
-def test_the_key_depends_on_content_and_loader_version():
-    assert cache.key(b"a") != cache.key(b"b") and cache.key(b"a") == cache.key(b"a")
-    assert cache.path(b"a").endswith(cache.key(b"a") + ".json")
+def test_the_key_depends_on_content_zone_and_reader_version(monkeypatch):
+    from c4ml_tui import formats
+    from c4ml_tui.sources.parsed import cache_key
+
+    paths = {cache.path(cache_key(b"a", None)), cache.path(cache_key(b"b", None)),
+             cache.path(cache_key(b"a", "Europe/Berlin"))}
+    assert len(paths) == 3 and cache.path(cache_key(b"a", None)) == cache.path(cache_key(b"a", None))
+    before = cache.path(cache_key(b"a", None))
+    monkeypatch.setattr(formats, "VERSION", formats.VERSION + "-next")
+    assert cache.path(cache_key(b"a", None)) != before
 
 
 @pytest.mark.parametrize("source", [bundled_path(), *sorted(FIXTURES.glob("*.yaml"))], ids=lambda p: Path(p).name)
@@ -111,7 +120,7 @@ def test_serialize_round_trips_every_fixture(source):
 
 # -- the cache folder without the override matches platformdirs ---------------------------------
 
-CHECK = ("import json, platformdirs\nfrom c4ml_tui.locations import cache_folder, cache_dir\n"
+CHECK = ("import json, platformdirs\nfrom c4ml_tui.store.paths import cache_folder, cache_dir\n"
          "print(json.dumps([cache_folder(), str(cache_dir()), platformdirs.user_cache_dir('c4ml-tui', appauthor=False)]))")
 
 

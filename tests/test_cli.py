@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from core_helpers import FIXTURES, HEADER, run, run_json, write
 
-from c4ml_tui.program import bundled_file
+from c4ml_tui.sources.loader import bundled_file
 
 NOW_KEYS = {"now", "timezone", "status", "current", "next", "current_talk", "next_talk", "delay_seconds"}
 CURRENT_KEYS = {"id", "title", "kind", "start", "end", "remaining_seconds"}

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from c4ml_tui.clock import ManualClock, SimulatedClock, SystemClock, make_clock, parse_at
+from c4ml_tui.core.clock import ManualClock, SimulatedClock, SystemClock, make_clock, parse_at
 
 LA = ZoneInfo("America/Los_Angeles")
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -4,7 +4,7 @@ their session. Pure: marks are built by hand, instants are fixed (no clock at al
 from __future__ import annotations
 
 import time
-from c4ml_tui.model import replace
+from c4ml_tui.core.model import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -12,11 +12,12 @@ from chair_fixtures import TZ, at, fictional
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from c4ml_tui.delays import Delays, compute, focus, headline, late_note, leaves, scheduled_note, to_nudge, to_start
-from c4ml_tui.marks import Mark
-from c4ml_tui.model import Event, Item, Program, Talk
-from c4ml_tui.program import parse
-from c4ml_tui.timeline import Timeline
+from c4ml_tui.core.delays import Delays, compute, focus, leaves, to_nudge, to_start
+from c4ml_tui.words.late import headline, late_note, scheduled_note
+from c4ml_tui.core.marks import Mark
+from c4ml_tui.core.model import Event, Item, Program, Talk
+from core_helpers import parse
+from c4ml_tui.core.timeline import Timeline
 
 PROGRAM = fictional()
 MIN = timedelta(minutes=1)

@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from c4ml_tui import ics
-from c4ml_tui.favourites import Favourites
-from c4ml_tui.model import Event, Item, Program, Talk
-from c4ml_tui.program import load
+from c4ml_tui.formats import ics_out as ics
+from c4ml_tui.store.favourites import Favourites
+from c4ml_tui.core.model import Event, Item, Program, Talk
+from c4ml_tui.sources.loader import load
 
 FICTIONAL = Path(__file__).parent / "fixtures" / "search_fictional.yaml"
 STAMP = datetime(2031, 1, 1, 12, 0, tzinfo=timezone.utc)

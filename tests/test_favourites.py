@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from c4ml_tui.model import replace
+from c4ml_tui.core.model import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,10 +13,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c4ml_tui.favourites import Favourites, missing, my_day, program_key
-from c4ml_tui.model import Event, Item, Program, Talk
-from c4ml_tui.program import load
-from c4ml_tui.timeline import Timeline
+from c4ml_tui.store.favourites import Favourites
+from c4ml_tui.core.myday import missing, my_day
+from c4ml_tui.core.identity import program_key
+from c4ml_tui.core.model import Event, Item, Program, Talk
+from c4ml_tui.sources.loader import load
+from c4ml_tui.core.timeline import Timeline
 
 FICTIONAL = Path(__file__).parent / "fixtures" / "search_fictional.yaml"
 
@@ -62,7 +64,7 @@ def test_stars_persist_in_the_data_folder(program):
     favs.star("t-zoe")  # twice is once
     assert favs.toggle("t-gc") is True
     assert favs.toggle("keynote") is False
-    path = data_dir() / "favourites" / f"{program_key(program)}.json"
+    path = data_dir() / "programs" / program_key(program) / "favourites.json"
     assert favs.path == path and path.exists()
     stored = json.loads(path.read_text(encoding="utf-8"))
     assert stored["starred"] == ["t-zoe", "t-gc"] and stored["format"] == 1
@@ -84,7 +86,7 @@ def test_two_conferences_never_mix(program):
 @pytest.mark.parametrize("content", [b"{not json", b"\xff\xfe\x00", b'["a list"]', b'{"starred": [1, 2]}',
                                      b'{"starred": "t-zoe"}', b"null"])
 def test_a_corrupt_file_is_set_aside_with_a_warning(program, content):
-    path = data_dir() / "favourites" / f"{program_key(program)}.json"
+    path = data_dir() / "programs" / program_key(program) / "favourites.json"
     path.parent.mkdir(parents=True)
     path.write_bytes(content)
     favs = Favourites.load(program)

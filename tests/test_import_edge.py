@@ -7,12 +7,14 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from c4ml_tui.importers import detect, import_schedule
-from c4ml_tui.importers.common import kind_for, parse_clock
-from c4ml_tui.importers.text import plain
-from c4ml_tui.program import ProgramError, parse
-from c4ml_tui.sources import from_bytes
-from c4ml_tui.yamlout import program_to_yaml
+from c4ml_tui.formats import detect
+from core_helpers import import_schedule
+from c4ml_tui.formats.schedule_build import kind_for, parse_clock
+from c4ml_tui.formats.html_text import plain
+from c4ml_tui.formats.problems import ProgramError
+from core_helpers import parse
+from c4ml_tui.sources.parsed import from_bytes
+from c4ml_tui.formats.yaml_writer import program_to_yaml
 
 UTC = timezone.utc
 

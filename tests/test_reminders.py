@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c4ml_tui.clock import ManualClock
-from c4ml_tui.program import load
-from c4ml_tui.reminders import GRACE, due, next_due
-from c4ml_tui.timeline import Timeline
+from c4ml_tui.core.clock import ManualClock
+from c4ml_tui.sources.loader import load
+from c4ml_tui.core.reminders import GRACE, due, next_due
+from c4ml_tui.core.timeline import Timeline
 
 FICTIONAL = Path(__file__).parent / "fixtures" / "search_fictional.yaml"
 

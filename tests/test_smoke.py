@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from c4ml_tui.timeline import Timeline
+from c4ml_tui.core.timeline import Timeline
 
 
 def test_bundled_program_has_the_published_day(c4ml):

@@ -11,8 +11,10 @@ import textwrap
 import pytest
 
 from c4ml_tui.cli import main
-from c4ml_tui.program import ProgramError, parse
-from c4ml_tui.sources import find_room, load_source, only_room
+from c4ml_tui.formats.problems import ProgramError
+from core_helpers import parse
+from c4ml_tui.core.filters import find_room, only_room
+from c4ml_tui.sources.loader import load as load_source
 
 SCHEDULE = """<?xml version="1.0" encoding="UTF-8"?>
 <schedule>
@@ -160,7 +162,7 @@ def test_overlap_must_be_true_or_false():
 def test_loading_a_cached_schedule_imports_neither_textual_nor_yaml(sched, tmp_path):
     code = textwrap.dedent(f"""
         import sys
-        from c4ml_tui.sources import load_source
+        from c4ml_tui.sources.loader import load as load_source
         load_source({str(sched)!r})
         load_source({str(sched)!r})
         print(sorted(m for m in ('textual', 'yaml', 'urllib.request') if m in sys.modules))
@@ -172,7 +174,7 @@ def test_loading_a_cached_schedule_imports_neither_textual_nor_yaml(sched, tmp_p
 
 @pytest.mark.parametrize("machine_zone", ["UTC", "America/Los_Angeles", "Pacific/Kiritimati"])
 def test_the_machine_zone_never_changes_an_import(sched, tmp_path, machine_zone):
-    code = ("from c4ml_tui.sources import load_source; "
+    code = ("from c4ml_tui.sources.loader import load as load_source; "
             f"p = load_source({str(sched)!r}, use_cache=False); "
             "print(*[i.start.isoformat() for i in p.items])")
     env = {"TZ": machine_zone, "C4ML_TUI_CACHE_DIR": str(tmp_path / "c"), "PATH": "/usr/bin:/bin"}

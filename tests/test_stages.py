@@ -10,11 +10,11 @@ from chair_fixtures import TZ, at, fictional
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c4ml_tui.clock import ManualClock
-from c4ml_tui.delays import compute, focus
-from c4ml_tui.marks import ChairLog
-from c4ml_tui.model import ChairSettings
-from c4ml_tui.stages import ChairOptions, StageWatch, countdown, next_change, settings, stage
+from c4ml_tui.core.clock import ManualClock
+from c4ml_tui.core.delays import compute, focus
+from c4ml_tui.store.chairlog import ChairLog
+from c4ml_tui.core.model import ChairSettings
+from c4ml_tui.core.stages import ChairOptions, StageWatch, countdown, next_change, settings, stage
 
 DEFAULT = ChairSettings()  # wrap-up 5, last 1
 S = timedelta(seconds=1)

@@ -11,10 +11,10 @@ import pytest
 from chair_fixtures import YAML, at
 
 from c4ml_tui import cli
-from c4ml_tui.marks import ChairLog
-from c4ml_tui.model import ChairSettings
-from c4ml_tui.program import load
-from c4ml_tui.stages import ChairOptions
+from c4ml_tui.store.chairlog import ChairLog
+from c4ml_tui.core.model import ChairSettings
+from c4ml_tui.sources.loader import load
+from c4ml_tui.core.stages import ChairOptions
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def test_json_and_csv_exclude_each_other(capsys, program_file):
 
 
 def test_a_corrupt_log_warns_on_stderr_and_still_prints(capsys, program_file):
-    from c4ml_tui.marks import log_path
+    from c4ml_tui.store.chairlog import log_path
 
     path = log_path(load(program_file, use_cache=False))
     path.parent.mkdir(parents=True)
@@ -134,7 +134,7 @@ def test_chair_refuses_bad_minutes(capsys, bad):
 
 def test_chair_hands_the_app_its_start_screen_and_options(capsys, monkeypatch, program_file):
     """The app's entry point is replaced by a stand-in (tests/test_app_chair.py runs the real one)."""
-    from c4ml_tui import app
+    from c4ml_tui.tui import app
 
     calls = []
 

@@ -7,8 +7,8 @@ import json
 from datetime import timezone
 from itertools import groupby
 
-from .. import fmt
-from ..model import Program
+from ..core import fmt
+from ..core.model import Program
 
 
 def as_json(program: Program) -> dict:
@@ -77,7 +77,7 @@ def add_parser(sub, common):
 
 
 def run(args) -> int:
-    from ..cli import load_program
+    from .common import load_program
 
     program = load_program(args)
     if program is None:

@@ -23,7 +23,7 @@ def add_parser(sub, common):
         epilog="examples:\n  c4ml-tui chair\n  c4ml-tui chair --wrap-up 3 --last 1 --bell\n"
                "  c4ml-tui chair --at 2025-03-02T08:35 --speed 30   (rehearse)\n\n"
                "keys: s this started now, e this ended now, +/- nudge the delay a minute,\n"
-               "u undo, b bell on/off. Marks are saved at once (see README, Chair mode);\n"
+               "u undo, b bell on/off. Marks are saved at once (see docs/chair.md);\n"
                "`c4ml-tui timings` prints them after the day.")
     common(parser)
     parser.add_argument("--wrap-up", metavar="MIN", type=minutes, default=None,
@@ -38,7 +38,7 @@ def add_parser(sub, common):
 
 def options(program, args):
     """The :class:`~c4ml_tui.stages.ChairOptions` the command line asks for."""
-    from ..stages import ChairOptions, settings
+    from ..core.stages import ChairOptions, settings
 
     return ChairOptions(thresholds=settings(program.chair, args.wrap_up, args.last),
                         bell=args.bell, room=chosen_room(program, args))
@@ -52,13 +52,12 @@ def chosen_room(program, args) -> str | None:
 
 
 def run(args) -> int:
-    from ..cli import load_program, make_clock
+    from .common import program_and_clock
 
-    program = load_program(args)
-    clock = program and make_clock(program, args)
-    if not clock:
+    loaded = program_and_clock(args)
+    if loaded is None:
         return 2
-    chosen = options(program, args)
-    from ..app import run_app
+    program, clock = loaded
+    from ..tui.app import run_app
 
-    return run_app(program, clock, start_screen="chair", chair=chosen)
+    return run_app(program, clock, start_screen="chair", chair=options(program, args))

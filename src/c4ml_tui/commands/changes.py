@@ -25,34 +25,36 @@ def add_parser(sub, common):
 
 
 def run(args) -> int:
-    from .. import changes, remote
-    from ..cli import print_problems
-    from ..program import ProgramError
-    from ..sources import is_url, load_source
+    from ..core.changes import diff
+    from ..formats.problems import ProgramError
+    from ..sources.fetch import fetch, previous
+    from ..sources.loader import is_url, load
+    from ..words import changes
+    from .common import print_problems, say
 
     zone = getattr(args, "timezone", None)
     if len(args.sources) == 2:
         try:
-            old, new = (load_source(s, zone) for s in args.sources)
+            old, new = (load(s, zone) for s in args.sources)
         except ProgramError as error:
             return print_problems(error)
         label = f"from {args.sources[0]} to {args.sources[1]}"
     elif not args.sources and args.program and is_url(args.program):
         try:  # ask the server now, whatever the age of the copy
-            fetched = remote.fetch(args.program, timezone=zone)
+            fetched = fetch(args.program, timezone=zone)
         except ProgramError as error:
             return print_problems(error)
         if fetched.notice:
-            print(f"c4ml-tui: {fetched.notice}", file=sys.stderr)
-        old, new = remote.previous(args.program, zone)
+            say(fetched.notice)
+        old, new = previous(args.program, zone)
         if old is None or new is None:
-            print(f"c4ml-tui: no earlier copy of {args.program} to compare with yet", file=sys.stderr)
+            say(f"no earlier copy of {args.program} to compare with yet")
             return 0
         label = f"in {args.program} since the copy before the last download"
     else:
-        print("c4ml-tui: changes needs two sources (OLD NEW) or --program URL", file=sys.stderr)
+        say("changes needs two sources (OLD NEW) or --program URL")
         return 2
-    found = changes.diff(old, new)
+    found = diff(old, new)
     if args.json:
         print(json.dumps(changes.as_json(found), ensure_ascii=False, indent=1))
         return 0

@@ -24,24 +24,23 @@ def add_parser(sub, common):
 
 
 def run(args) -> int:
-    from ..cli import load_program
+    from .common import load_program, say
 
     program = load_program(args)
     if program is None:
         return 2
     starred = None
     if args.favourites:
-        from ..favourites import Favourites
+        from ..store.favourites import Favourites
 
         favs = Favourites.load(program)
         if favs.warning:
-            print(f"c4ml-tui: {favs.warning}", file=sys.stderr)
+            say(favs.warning)
         starred = [i for i in favs.ids if i in program.by_id]
         if not starred:
-            print(f"c4ml-tui: nothing is starred for {program.event.title} yet "
-                  f"(favourites live in {favs.path})", file=sys.stderr)
+            say(f"nothing is starred for {program.event.title} yet (favourites live in {favs.path})")
             return 1
-    from .. import ics
+    from ..formats import ics_out as ics
 
     data = ics.to_bytes(program, starred)
     count = len(ics.entries(program, starred))
@@ -53,11 +52,11 @@ def run(args) -> int:
     try:
         from pathlib import Path
 
-        from ..atomic import write_bytes
+        from ..store.atomic import write_bytes
 
         write_bytes(Path(args.output), data)
     except OSError as error:
-        print(f"c4ml-tui: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        say(f"cannot write {args.output}: {error.strerror or error}")
         return 1
     print(f"{args.output}: {count} event{'s' if count != 1 else ''}")
     return 0

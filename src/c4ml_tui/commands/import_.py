@@ -18,7 +18,7 @@ def add_parser(sub, common):
                "  c4ml-tui import fosdem-2021.xml --timezone Europe/Brussels -o fosdem.yaml\n"
                "  c4ml-tui import https://pretalx.example.org/democon/schedule/export/schedule.json -o -\n\n"
                "The format is told from the content. Every event becomes an item of kind 'talk'\n"
-               "(breaks, lunch, posters and openings by their type); see README.")
+               "(breaks, lunch, posters and openings by their type); see docs/conferences.md.")
     parser.add_argument("source", metavar="SRC", help="schedule file or http(s) URL")
     parser.add_argument("-o", "--output", metavar="FILE", default="-",
                         help="where to write the YAML (default: standard output)")
@@ -31,26 +31,18 @@ def add_parser(sub, common):
 def run(args) -> int:
     from pathlib import Path
 
-    from ..atomic import write_text
-    from ..cli import print_problems
-    from ..fmt import count
-    from ..importers import FORMAT_NAMES, detect
-    from ..program import ProgramError, parse
-    from ..sources import find_room, is_url, load_source, only_room
-    from ..yamlout import program_to_yaml
+    from ..core.fmt import count
+    from ..formats import FORMAT_NAMES, detect
+    from ..formats.problems import ProgramError
+    from ..formats.yaml_program import read
+    from ..formats.yaml_writer import program_to_yaml
+    from ..sources.loader import is_url
+    from ..store.atomic import write_text
+    from .common import load_program, print_problems, say
 
-    notice = lambda message: print(f"c4ml-tui: {message}", file=sys.stderr)  # noqa: E731
-    try:
-        program = load_source(args.source, getattr(args, "timezone", None), notice=notice)
-    except ProgramError as error:
-        return print_problems(error)
-    room = getattr(args, "room", None)
-    if room:
-        try:
-            program = only_room(program, find_room(program, room))
-        except ValueError as error:
-            print(f"c4ml-tui: {error}", file=sys.stderr)
-            return 2
+    program = load_program(args, args.source)
+    if program is None:
+        return 2
     name = args.source if is_url(args.source) else Path(args.source).name
     header = (f"Imported from {name} ({FORMAT_NAMES[detect(_head(args.source))]}) by c4ml-tui import.\n"
               f"Times are local to {program.event.timezone}. 'overlap: true' marks an item the source\n"
@@ -58,9 +50,9 @@ def run(args) -> int:
     text = program_to_yaml(program, header)
     target = args.output
     try:
-        parse(text.encode(), target)  # never write a file the loader would refuse
+        read(text.encode(), target, "")  # never write a file the loader would refuse
     except ProgramError as error:
-        print("c4ml-tui: the converted program does not validate (a bug; please report it):", file=sys.stderr)
+        say("the converted program does not validate (a bug; please report it):")
         return print_problems(error)
     if target == "-":
         sys.stdout.write(text)
@@ -68,7 +60,7 @@ def run(args) -> int:
         try:
             write_text(Path(target), text)
         except OSError as error:
-            print(f"c4ml-tui: cannot write {target}: {error.strerror or error}", file=sys.stderr)
+            say(f"cannot write {target}: {error.strerror or error}")
             return 2
         print(f"{target}: {count(len(program.items), 'item')}, {count(len(program.speakers), 'speaker')}, "
               f"{count(len(program.days), 'day')}, {count(len(program.rooms), 'room')}", file=sys.stderr)
@@ -79,8 +71,8 @@ def _head(source: str) -> bytes:
     """The first bytes of the source (for a URL, of its cached copy), to name its format."""
     from pathlib import Path
 
-    from ..remote import folder
-    from ..sources import is_url
+    from ..sources.loader import is_url
+    from ..sources.remote import folder
 
     path = folder(source) / "current" if is_url(source) else Path(source)
     try:

@@ -6,9 +6,10 @@ import argparse
 import json
 from datetime import datetime, timezone
 
-from .. import delays, fmt
-from ..model import Item, Program, Talk
-from ..timeline import Snapshot, Timeline
+from ..core import fmt
+from ..core.model import Item, Program, Talk
+from ..core.timeline import Snapshot, Timeline
+from ..words import late
 
 
 def entry_json(tl: Timeline, entry: Item | Talk | None, now: datetime, field: str) -> dict | None:
@@ -30,9 +31,22 @@ def entry_json(tl: Timeline, entry: Item | Talk | None, now: datetime, field: st
     }
 
 
+def annotate(tl: Timeline, snap: Snapshot, data: dict) -> dict:
+    """Add the delay to ``now --json``: ``delay_seconds`` (always), and when marks exist the
+    scheduled times next to the expected ``start``/``end`` of each entry."""
+    data["delay_seconds"] = round(late.headline(tl, snap).total_seconds())
+    if tl.expected:
+        for key in ("current", "next", "current_talk", "next_talk"):
+            entry, out = getattr(snap, key), data.get(key)
+            if entry is not None and out is not None:
+                out["scheduled_start"] = entry.start.isoformat()
+                out["scheduled_end"] = entry.end.isoformat()
+    return data
+
+
 def as_json(tl: Timeline, snap: Snapshot) -> dict:
     now = snap.at
-    out = delays.annotate_now_json(tl, snap, {
+    out = annotate(tl, snap, {
         "now": now.replace(microsecond=0).isoformat(),
         "timezone": tl.program.event.timezone,
         "status": snap.status,
@@ -80,10 +94,10 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
         when = fmt.hm(tl.start(n))
         if tl.start(n).date() != now.date():
             when = f"{fmt.day_title(tl.start(n))} {when}"
-        parts.append(f"next: {n.title} at {when} ({delays.scheduled_note(n, tl.start(n))}in {fmt.duration(snap.until_next)})")
+        parts.append(f"next: {n.title} at {when} ({late.scheduled_note(n, tl.start(n))}in {fmt.duration(snap.until_next)})")
     else:
         parts.append("next: nothing, this is the last item")
-    return " | ".join(parts + delays.late_parts(tl, snap))
+    return " | ".join(parts + late.late_parts(tl, snap))
 
 
 def add_parser(sub, common):
@@ -95,21 +109,19 @@ def add_parser(sub, common):
                "  c4ml-tui now --program 38c3.xml --room 'Saal 1'\n\n"
                "JSON fields: now, timezone, status (upcoming|live|between|over),\n"
                "current, next, current_talk, next_talk, delay_seconds, and rooms (per room\n"
-               "current/next, when the program has more than one room; see README).")
+               "current/next, when the program has more than one room; see docs/now-json.md).")
     common(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
 def run(args) -> int:
-    from ..cli import load_program, make_clock
+    from .common import expected_times, program_and_clock
 
-    program = load_program(args)
-    clock = program and make_clock(program, args)
-    if not clock:
+    loaded = program_and_clock(args)
+    if loaded is None:
         return 2
-    from ..marks import expected_times
-
+    program, clock = loaded
     tl = Timeline(program, expected=expected_times(program))
     snap = tl.at(clock.now())
     if args.json:

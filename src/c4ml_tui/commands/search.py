@@ -6,11 +6,11 @@ import argparse
 import json
 import sys
 
-from .. import fmt
+from ..core import fmt
 
 TYPE_CHECKING = False  # every command module loads on each start: keep this one light
 if TYPE_CHECKING:
-    from ..search import Hit, Results
+    from ..core.search import Hit, Results
 
 
 def hit_json(hit: Hit) -> dict:
@@ -68,14 +68,14 @@ def add_parser(sub, common):
 
 
 def run(args) -> int:
-    from ..cli import load_program
-    from ..search import SearchIndex
+    from ..core.search import SearchIndex
+    from .common import load_program, say
 
+    if args.limit < 0:
+        say("--limit must be 0 (all) or more")
+        return 2
     program = load_program(args)
     if program is None:
-        return 2
-    if args.limit < 0:
-        print("c4ml-tui: --limit must be 0 (all) or more", file=sys.stderr)
         return 2
     results = SearchIndex(program).search(" ".join(args.text), limit=args.limit or None)
     if args.json:

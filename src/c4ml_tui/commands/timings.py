@@ -13,8 +13,8 @@ import sys
 from datetime import datetime
 from itertools import groupby
 
-from .. import fmt
-from ..model import Program
+from ..core import fmt
+from ..core.model import Program
 
 FIELDS = ("id", "title", "scheduled_start", "scheduled_end", "actual_start", "actual_end")
 
@@ -99,16 +99,15 @@ def add_parser(sub, common):
 
 
 def run(args) -> int:
-    from ..cli import load_program
-    from ..delays import compute
-    from ..marks import ChairLog
+    from ..core.delays import compute
+    from ..store.chairlog import ChairLog
+    from .common import load_program, warn
 
     program = load_program(args)
     if program is None:
         return 2
     log = ChairLog.load(program)
-    for warning in log.warnings:
-        print(f"c4ml-tui: {warning}", file=sys.stderr)
+    warn(log.warnings)
     done = compute(program, log.marks)  # the last start/end mark of an entry wins
     table = rows(program, done.actual_start, done.actual_end)
     if args.json:

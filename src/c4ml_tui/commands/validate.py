@@ -21,16 +21,14 @@ def add_parser(sub, common):
 
 
 def run(args) -> int:
-    from ..cli import print_problems
-    from ..fmt import count
-    from ..program import ProgramError
-    from ..sources import load_source
+    from ..core.fmt import count
+    from ..core.textclean import clean
+    from .common import load_program
 
-    try:
-        program = load_source(args.file, getattr(args, "timezone", None), use_cache=False)
-    except ProgramError as error:
-        return print_problems(error)
-    print(f"{args.file}: ok ({count(len(program.items), 'item')}, {count(program.talk_count, 'talk')}, "
+    program = load_program(args, args.file, use_cache=False)
+    if program is None:
+        return 2
+    print(f"{clean(args.file)}: ok ({count(len(program.items), 'item')}, {count(program.talk_count, 'talk')}, "
           f"{count(len(program.speakers), 'speaker')}, {count(len(program.days), 'day')}, "
           f"{count(len(program.rooms), 'room')})")
     return 0

@@ -1,0 +1,50 @@
+"""``c4ml-tui`` with no command: the app, on the program ``--program`` names (a URL is followed
+while it runs). Its options (``--remind``, ``--remind-bell``) are given before any command."""
+
+from __future__ import annotations
+
+import argparse
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..sources.refresh import Source
+
+
+def minutes(text: str) -> float:
+    """A reminder lead time: 0 to 1440 minutes (a day)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1440:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"not a number of minutes from 0 to 1440: {text!r}")
+    return value
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    """Options of the app (no command), given before any command."""
+    parser.add_argument("--remind", metavar="MIN", type=minutes, default=5,
+                        help="in the app, a notification MIN minutes before a starred item or talk starts "
+                             "(default 5; 0: no reminders)")
+    parser.add_argument("--remind-bell", action="store_true",
+                        help="ring the terminal bell with each reminder")
+
+
+def source_of(args: argparse.Namespace) -> Source | None:
+    """How to load the program again while the app runs: for a ``--program`` URL only."""
+    from ..sources.refresh import source_of as source
+
+    return source(getattr(args, "program", None), getattr(args, "timezone", None), getattr(args, "room", None))
+
+
+def run(args: argparse.Namespace) -> int:
+    from .common import program_and_clock
+
+    loaded = program_and_clock(args)
+    if loaded is None:
+        return 2
+    program, clock = loaded
+    from ..tui.app import run_app
+
+    return run_app(program, clock, source=source_of(args),  # a URL is followed while the app runs
+                   remind_minutes=args.remind, remind_bell=args.remind_bell)

@@ -1,0 +1,102 @@
+"""What every command shares: the program ``--program`` names (through the one loader), the
+clock ``--at``/``--speed`` ask for, the chair's expected times, and how problems are printed.
+
+Each helper prints why it failed (one line per problem, ``FILE:LINE: message``) and returns
+``None``; the command then exits 2. Every line printed here is cleaned of control characters:
+file names, URLs and messages come from outside.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+
+from ..core.clock import Clock
+from ..core.model import Program
+from ..core.textclean import clean
+from ..formats.problems import ProgramError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..core.timeline import Times
+
+
+def say(message: str) -> None:
+    """``c4ml-tui: message`` on stderr, one line, control characters removed."""
+    print(f"c4ml-tui: {clean(message)}", file=sys.stderr)
+
+
+def print_problems(error: ProgramError) -> int:
+    """Print a :class:`ProgramError` one problem per line on stderr; return exit status 2."""
+    for problem in error.problems:
+        print(clean(str(problem)), file=sys.stderr)
+    return 2
+
+
+def load_program(args: argparse.Namespace, where: str | None = None, *, use_cache: bool = True) -> Program | None:
+    """The program ``where`` (default: ``--program``, else the bundled one) names, narrowed to
+    ``--room``; or ``None`` after printing every problem."""
+    from ..core.filters import find_room, only_room
+    from ..sources.loader import bundled_file, load
+
+    try:
+        where = where if where is not None else getattr(args, "program", None) or bundled_file()
+        program = load(where, getattr(args, "timezone", None),
+                       notice=say, fresh_for=60, use_cache=use_cache)
+    except ProgramError as error:
+        print_problems(error)
+        return None
+    if getattr(args, "room", None):
+        try:
+            program = only_room(program, find_room(program, args.room))
+        except ValueError as error:
+            say(str(error))
+            return None
+    return program
+
+
+def make_clock(program: Program, args: argparse.Namespace) -> Clock | None:
+    """The clock ``--at``/``--speed`` ask for, or ``None`` after printing why not."""
+    from ..core.clock import make_clock as build
+
+    try:
+        return build(program.tz, getattr(args, "at", None), getattr(args, "speed", None))
+    except ValueError as error:
+        say(str(error))
+        return None
+
+
+def program_and_clock(args: argparse.Namespace) -> tuple[Program, Clock] | None:
+    """Both, for the commands that answer for an instant; ``None`` after printing why not."""
+    program = load_program(args)
+    clock = make_clock(program, args) if program is not None else None
+    return (program, clock) if program is not None and clock is not None else None
+
+
+def expected_times(program: Program) -> Times:
+    """The expected times the chair's log gives ``program`` (empty without marks), with any
+    warning about the log printed."""
+    import os
+
+    from ..store.chairlog import log_file
+
+    if not os.path.exists(log_file(program)) and not _old_logs(program):
+        return {}  # no marks: nothing moved, and nothing more to import
+    from ..core.delays import compute
+    from ..store.chairlog import ChairLog
+
+    log = ChairLog.load(program)
+    warn(log.warnings)
+    return compute(program, log.marks).expected
+
+
+def warn(warnings: Iterable[str]) -> None:
+    for warning in warnings:
+        say(warning)
+
+
+def _old_logs(program: Program) -> bool:
+    from ..store.legacy import old_chair_files
+
+    return bool(old_chair_files(program))

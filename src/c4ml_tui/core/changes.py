@@ -1,0 +1,55 @@
+"""What changed between two copies of a program: moved, new and cancelled entries, by id.
+
+Pure: two :class:`Program` values in, a :class:`Changes` out. Items and the talks inside them
+are compared; an entry moved when its start, end or room differ.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timezone
+
+from .model import Item, Program, Talk
+
+Entry = Item | Talk
+
+
+@dataclass(frozen=True)
+class Changes:
+    moved: tuple[tuple[Entry, Entry], ...] = ()
+    """``(before, after)`` pairs, in the new program's order."""
+    new: tuple[Entry, ...] = ()
+    cancelled: tuple[Entry, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.moved or self.new or self.cancelled)
+
+    def summary(self) -> str:
+        """``2 moved, 1 new, 1 cancelled`` (or ``no changes``)."""
+        parts = [f"{len(self.moved)} moved" if self.moved else "",
+                 f"{len(self.new)} new" if self.new else "",
+                 f"{len(self.cancelled)} cancelled" if self.cancelled else ""]
+        return ", ".join(p for p in parts if p) or "no changes"
+
+
+def diff(old: Program, new: Program) -> Changes:
+    """The changes from ``old`` to ``new``, matching entries by id."""
+    before, after = _entries(old), _entries(new)
+    moved = tuple((before[k], e) for k, e in after.items() if k in before and _where(before[k]) != _where(e))
+    added = tuple(e for k, e in after.items() if k not in before)
+    gone = tuple(e for k, e in before.items() if k not in after)
+    return Changes(moved, added, gone)
+
+
+def _entries(program: Program) -> dict[str, Entry]:
+    found: dict[str, Entry] = {}
+    for item in program.items:
+        found[item.id] = item
+        for talk in item.talks:
+            found[talk.id] = talk
+    return found
+
+
+def _where(entry: Entry) -> tuple:
+    room = entry.room if isinstance(entry, Item) else None
+    return (entry.start.astimezone(timezone.utc), entry.end.astimezone(timezone.utc), room)

@@ -1,0 +1,128 @@
+"""What part of a big program the app shows: one room, one track, one day. Pure: no Textual.
+
+A :class:`Filter` narrows a timeline to the items of a room and/or a track; the app keeps one
+for all its screens (the rooms board and the agenda), so that "only Saal 1" holds everywhere.
+Items without a room are in every room (as ``--room`` has it). The day helpers pick which day
+of a multi-day program the agenda shows, and step through its days.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .model import Item, Program, replace
+from .records import record
+from .timeline import Timeline
+
+
+@record
+class Filter:
+    """A room and a track to keep (``None``: every room, every track)."""
+
+    room: str | None = None
+    track: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.room is not None or self.track is not None
+
+    def keeps(self, item: Item) -> bool:
+        if self.room is not None and item.room not in (None, self.room):
+            return False
+        return self.track is None or item.track == self.track
+
+    def label(self) -> str:
+        """``all rooms``, ``Saal 1``, ``track Security``, ``Saal 1 · track Security``."""
+        parts = [self.room or ""] + ([f"track {self.track}"] if self.track else [])
+        return " · ".join(p for p in parts if p) or "all rooms"
+
+    def without_room(self) -> Filter:
+        return Filter(None, self.track)
+
+    def with_room(self, room: str | None) -> Filter:
+        return Filter(room, self.track)
+
+    def with_track(self, track: str | None) -> Filter:
+        return Filter(self.room, track)
+
+
+def narrow(program: Program, flt: Filter) -> Program:
+    """``program`` with only the items ``flt`` keeps (the same program when it keeps all)."""
+    if not flt.active:
+        return program
+    return replace(program, items=tuple(i for i in program.items if flt.keeps(i)))
+
+
+def narrowed(tl: Timeline, flt: Filter, day: date | None = None) -> Timeline:
+    """``tl`` narrowed to ``flt`` (and to the items expected to start on ``day``), with the same
+    expected times: a delay shows in every narrowed view."""
+    program = narrow(tl.program, flt)
+    if day is not None:
+        program = replace(program, items=tuple(i for i in program.items if tl.start(i).date() == day))
+    if program is tl.program:
+        return tl
+    return Timeline(program, room=tl.room, expected=tl.expected)
+
+
+def days(tl: Timeline) -> tuple[date, ...]:
+    """The days with items, by expected start, in order (the event's date when there are none)."""
+    found = sorted({tl.start(i).date() for i in tl.items})
+    return tuple(found) or (tl.program.event.date,)
+
+
+def opening_day(tl: Timeline, now: datetime) -> date:
+    """The day the agenda opens on: today when ``now`` is within the program (or the next day
+    with items, on a rest day), else the first day."""
+    found = days(tl)
+    today = now.date()
+    if found[0] <= today <= found[-1]:
+        return next(d for d in found if d >= today)
+    return found[0]
+
+
+def step_day(found: tuple[date, ...], day: date, step: int) -> date:
+    """The day ``step`` days of the program away from ``day``, stopping at the first and last."""
+    index = found.index(day) if day in found else 0
+    return found[min(max(index + step, 0), len(found) - 1)]
+
+
+def counts(program: Program, field: str) -> dict[str, int]:
+    """How many items each room (``field="room"``) or track has, in order of first appearance."""
+    found: dict[str, int] = {}
+    for item in program.items:
+        value = getattr(item, field)
+        if value:
+            found[value] = found.get(value, 0) + 1
+    return found
+
+
+# -- ``--room``: a program narrowed to one room ----------------------------------------------------
+def find_room(program: Program, name: str) -> str:
+    """The room ``--room NAME`` means: exact, else ignoring case, else the one room whose name
+    contains it. Raises ``ValueError`` with a one-line message otherwise."""
+    rooms = program.rooms
+    if name in rooms:
+        return name
+    folded = name.casefold().strip()
+    same = [r for r in rooms if r.casefold() == folded] or [r for r in rooms if folded in r.casefold()]
+    if len(same) == 1:
+        return same[0]
+    if not rooms:
+        raise ValueError(f"--room {name!r}: this program names no rooms")
+    if same:
+        raise ValueError(f"--room {name!r} is ambiguous: {_listing(same)}")
+    import difflib
+
+    near = difflib.get_close_matches(name, list(rooms), n=1, cutoff=0.6)
+    hint = f"did you mean {near[0]!r}? " if near else ""
+    raise ValueError(f"no room {name!r} in this program; {hint}rooms: {_listing(rooms)}")
+
+
+def only_room(program: Program, room: str) -> Program:
+    """The program narrowed to one room (items without a room are in every room)."""
+    return replace(program, items=tuple(i for i in program.items if i.room in (None, room)))
+
+
+def _listing(rooms: tuple[str, ...] | list[str]) -> str:
+    shown = ", ".join(rooms[:8])
+    return shown + (f" and {len(rooms) - 8} more" if len(rooms) > 8 else "")

@@ -1,0 +1,19 @@
+# What type checkers see of records.py: ``@record`` classes are frozen dataclasses, so mypy
+# checks their field names and types (records.py builds them without importing dataclasses).
+from collections.abc import Callable
+from typing import Any, TypeVar, dataclass_transform, overload
+
+_T = TypeVar("_T")
+
+class FrozenInstanceError(AttributeError): ...
+
+def Factory(default_factory: Callable[[], _T]) -> _T: ...  # noqa: N802 - like field(default_factory=...)
+@overload
+@dataclass_transform(frozen_default=True, field_specifiers=(Factory,))
+def record(cls: type[_T], /) -> type[_T]: ...
+@overload
+@dataclass_transform(frozen_default=True, field_specifiers=(Factory,))
+def record(cls: None = None, /, *, slots: bool = True) -> Callable[[type[_T]], type[_T]]: ...
+def fields(obj_or_cls: Any) -> tuple[str, ...]: ...
+def replace(obj: _T, /, **changes: Any) -> _T: ...
+def asdict(obj: Any) -> dict[str, Any]: ...

@@ -1,0 +1,167 @@
+"""frab and pentabarf schedule XML (``schedule > conference, day > room > event``).
+
+Parsed with expat directly, so every element knows its line and a broken file is reported as
+``FILE:LINE:``. Entity declarations are refused (no schedule needs them, and they are how
+"billion laughs" files expand); expat never fetches external entities.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from xml.parsers import expat
+
+from .problems import Problem, ProgramError
+from .schedule_build import Builder, RawConference, RawEvent, RawPerson, parse_clock
+
+
+class Node:
+    """An element: tag, attributes, children, text and the line it starts on."""
+
+    __slots__ = ("tag", "attrs", "children", "parts", "line")
+
+    def __init__(self, tag: str, attrs: dict, line: int):
+        self.tag, self.attrs, self.line = tag, attrs, line
+        self.children: list[Node] = []
+        self.parts: list[str] = []
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+    def first(self, tag: str) -> Node | None:
+        return next((c for c in self.children if c.tag == tag), None)
+
+    def all(self, tag: str) -> list[Node]:
+        return [c for c in self.children if c.tag == tag]
+
+
+class _Refused(Exception):
+    pass
+
+
+def parse_tree(content: bytes, source: str) -> tuple[Node | None, list[Problem]]:
+    """The element tree of ``content``, or ``(None, [the syntax problem])``."""
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    root: list[Node] = []
+    stack: list[Node] = []
+
+    def start(tag, attrs):
+        node = Node(tag, attrs, parser.CurrentLineNumber)
+        (stack[-1].children if stack else root).append(node)
+        stack.append(node)
+
+    def end(tag):
+        stack.pop()
+
+    def chars(data):
+        if stack:
+            stack[-1].parts.append(data)
+
+    def refuse(*args):
+        raise _Refused(parser.CurrentLineNumber)
+
+    parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, chars
+    parser.EntityDeclHandler = refuse
+    try:
+        parser.Parse(content, True)
+    except expat.ExpatError as error:
+        return None, [Problem(source, error.lineno, f"not well-formed XML: {expat.ErrorString(error.code)}")]
+    except _Refused as refused:
+        return None, [Problem(source, refused.args[0], "entity declarations are not allowed in a schedule")]
+    return root[0], []
+
+
+def read(content: bytes, source: str, digest: str, timezone: str | None):
+    """A :class:`~c4ml_tui.model.Program` from schedule XML; raises ``ProgramError``."""
+    root, problems = parse_tree(content, source)
+    if root is None:
+        raise ProgramError(problems)
+    if root.tag != "schedule":
+        raise ProgramError([Problem(source, root.line, f"the root element is <{root.tag}>, not <schedule>: "
+                                                       "not a frab/pentabarf schedule XML")])
+    builder = Builder(source, digest)
+    conf = conference(root.first("conference"))
+    rollover = parse_clock(_text(root.first("conference"), "day_change"))
+    events: list[RawEvent] = []
+    for day in root.all("day"):
+        when = _day(day, builder)
+        if when and (conf.first_day is None or when < conf.first_day):
+            conf.first_day = when
+        turn = (datetime.min + rollover).time() if rollover else _day_end(day, when)
+        for room in day.all("room"):
+            for node in room.all("event"):
+                events.append(event(node, when, turn, room.attrs.get("name")))
+    tz = builder.zone(conf, timezone)
+    return builder.program(conf, tz, events)
+
+
+def conference(node: Node | None) -> RawConference:
+    if node is None:
+        return RawConference()
+    zone = node.first("time_zone_name")
+    return RawConference(
+        title=_text(node, "title"), acronym=_text(node, "acronym"), subtitle=_text(node, "subtitle"),
+        venue=_text(node, "venue"), city=_text(node, "city"),
+        url=_text(node, "url") or _text(node, "base_url"),
+        zone=zone.text.strip() if zone is not None and zone.text.strip() else None,
+        zone_line=zone.line if zone is not None else node.line,
+        start=_text(node, "start"), timeslot=_text(node, "timeslot_duration"),
+    )
+
+
+def event(node: Node, day: date | None, rollover, room_name: str | None) -> RawEvent:
+    kids: dict[str, Node] = {}
+    for child in node.children:
+        kids.setdefault(child.tag, child)
+
+    def t(tag: str) -> str | None:
+        child = kids.get(tag)
+        return child.text if child is not None else None
+
+    persons = []
+    if "persons" in kids:
+        for p in kids["persons"].all("person"):
+            persons.append(RawPerson(p.attrs.get("guid") or p.attrs.get("id"), p.text,
+                                     p.attrs.get("biography"), p.attrs.get("url")))
+    links = []
+    for group, tag in (("links", "link"), ("attachments", "attachment")):
+        if group in kids:
+            links += [(n.text, n.attrs.get("href", "")) for n in kids[group].all(tag)]
+    return RawEvent(
+        line=node.line, id=node.attrs.get("id"), guid=node.attrs.get("guid"), slug=t("slug"),
+        title=t("title"), date=t("date"), start=t("start"), end=t("end"), duration=t("duration"),
+        day=day, rollover=rollover, room=room_name or t("room"), type=t("type"), track=t("track"),
+        subtitle=t("subtitle"), abstract=t("abstract"), description=t("description"), url=t("url"),
+        links=links, persons=persons, lines={tag: child.line for tag, child in kids.items()},
+    )
+
+
+def _day(day: Node, builder: Builder) -> date | None:
+    text = day.attrs.get("date", "").strip()
+    if not text:
+        start = day.attrs.get("start", "")
+        text = start[:10]
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        builder.problem(day.line, f"day date {text!r} is not a date such as 2021-02-06")
+        return None
+
+
+def _day_end(day: Node, when: date | None):
+    """When a day (without ``day_change``) ends after midnight, its local end time: events that
+    start before it belong to the next calendar date."""
+    end = day.attrs.get("end")
+    if not end or when is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(end.strip())
+    except ValueError:
+        return None
+    return moment.time().replace(tzinfo=None) if moment.date() > when else None
+
+
+def _text(node: Node | None, tag: str) -> str | None:
+    child = node.first(tag) if node is not None else None
+    return child.text if child is not None else None

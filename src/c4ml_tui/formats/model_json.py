@@ -1,0 +1,55 @@
+"""The model as plain JSON-able data and back: what the parse cache keeps."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ..core.model import ChairSettings, Event, Item, Poster, Program, Speaker, Talk, asdict
+
+
+def program_to_dict(program: Program) -> dict:
+    event = asdict(program.event)
+    event["date"] = program.event.date.isoformat()
+    return {
+        "event": event,
+        "speakers": [asdict(s) for s in program.speakers.values()],
+        "chair": asdict(program.chair),
+        "items": [_item(i) for i in program.items],
+        "source": program.source,
+        "digest": program.digest,
+    }
+
+
+def _item(item: Item) -> dict:
+    out = {f: getattr(item, f) for f in Item.__slots__}
+    out["start"], out["end"] = item.start.isoformat(), item.end.isoformat()
+    out["talks"] = [dict(asdict(t), start=t.start.isoformat(), end=t.end.isoformat()) for t in item.talks]
+    out["posters"] = [asdict(p) for p in item.posters]
+    return out
+
+
+def program_from_dict(data: dict, source: str | None = None) -> Program:
+    """The inverse of :func:`program_to_dict`; ``source`` replaces the recorded one."""
+    e = dict(data["event"])
+    event = Event(**dict(e, date=date.fromisoformat(e["date"])))
+    tz = event.tz
+    seen: dict[str, datetime] = {}  # parallel rooms share their times: convert each text once
+
+    def at(text: str) -> datetime:
+        moment = seen.get(text)
+        if moment is None:
+            moment = seen[text] = datetime.fromisoformat(text).astimezone(tz)
+        return moment
+
+    items = []
+    for raw in data["items"]:
+        talks = tuple(
+            Talk(**dict(t, start=at(t["start"]), end=at(t["end"]), speakers=tuple(t["speakers"])))
+            for t in raw["talks"]
+        )
+        posters = tuple(Poster(**dict(p, authors=tuple(p["authors"]))) for p in raw["posters"])
+        items.append(Item(**dict(raw, start=at(raw["start"]), end=at(raw["end"]), talks=talks,
+                                 posters=posters, speakers=tuple(raw["speakers"]))))
+    speakers = {s["id"]: Speaker(**s) for s in data["speakers"]}
+    return Program(event, tuple(items), speakers, ChairSettings(**data["chair"]),
+                   data.get("source", "") if source is None else source, data.get("digest", ""))

@@ -1,0 +1,149 @@
+"""Schedule JSON, as frab and pretalx export it (``schedule.conference.days[].rooms``).
+
+The standard ``json`` module gives no line for a value, so a problem inside an event is placed
+by finding the event's guid (or id) in the text: good enough to open the file at the right spot.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+
+from .problems import Problem, ProgramError
+from .schedule_build import Builder, RawConference, RawEvent, RawPerson, parse_clock
+
+
+def read(content: bytes, source: str, digest: str, timezone: str | None):
+    """A :class:`~c4ml_tui.core.model.Program` from schedule JSON (or from a c4ml-tui program
+    written as JSON, with ``event:`` at the top, which the YAML reader reads); raises
+    ``ProgramError``."""
+    text = decode(content, source)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ProgramError([Problem(source, error.lineno, f"not valid JSON: {error.msg}")]) from None
+    if not is_schedule(data) and isinstance(data, dict) and "event" in data:
+        from . import yaml_program
+
+        return yaml_program.read(content, source, digest)
+    return from_data(data, text, source, digest, timezone)
+
+
+def decode(content: bytes, source: str) -> str:
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = content.count(b"\n", 0, error.start) + 1
+        raise ProgramError([Problem(source, line, "not UTF-8 text")]) from None
+
+
+def is_schedule(data: object) -> bool:
+    """Whether parsed JSON is a schedule export (and not a c4ml-tui program written as JSON)."""
+    return isinstance(data, dict) and isinstance(data.get("schedule"), dict)
+
+
+def from_data(data: object, text: str, source: str, digest: str, timezone: str | None):
+    conf_data = data.get("schedule", {}).get("conference") if is_schedule(data) else None
+    if not isinstance(conf_data, dict):
+        raise ProgramError([Problem(source, 1, "not a schedule JSON: expected "
+                                               '{"schedule": {"conference": {"days": [...]}}}')])
+    builder = Builder(source, digest, locate=lambda raw, key: _locate(text, raw, key))
+    conf = RawConference(
+        title=_s(conf_data.get("title")), acronym=_s(conf_data.get("acronym")),
+        subtitle=_s(conf_data.get("subtitle")), venue=_s(conf_data.get("venue")),
+        city=_s(conf_data.get("city")),
+        url=_s(conf_data.get("url")) or _s(data["schedule"].get("base_url")),
+        zone=_s(conf_data.get("time_zone_name")), zone_line=_line(text, '"time_zone_name"'),
+        start=_s(conf_data.get("start")), timeslot=_s(conf_data.get("timeslot_duration")),
+    )
+    rollover = parse_clock(_s(conf_data.get("day_change")))
+    days = conf_data.get("days")
+    if not isinstance(days, list):
+        raise ProgramError([Problem(source, _line(text, '"days"'), "conference 'days' must be a list")])
+    events: list[RawEvent] = []
+    for n, day in enumerate(days, 1):
+        if not isinstance(day, dict) or not isinstance(day.get("rooms"), dict):
+            builder.problem(_line(text, '"days"'), f"day {n} must be an object with 'rooms' by name")
+            continue
+        when = _date(day.get("date"))
+        if when and (conf.first_day is None or when < conf.first_day):
+            conf.first_day = when
+        turn = (datetime.min + rollover).time() if rollover else _day_end(day.get("day_end"), when)
+        for room, listed in day["rooms"].items():
+            for raw in listed if isinstance(listed, list) else []:
+                if isinstance(raw, dict):
+                    events.append(event(raw, when, turn, room))
+                else:
+                    builder.problem(_line(text, json.dumps(room)), f"room {room!r}: each event must be an object")
+    tz = builder.zone(conf, timezone)
+    return builder.program(conf, tz, events)
+
+
+def event(e: dict, day: date | None, rollover, room: str) -> RawEvent:
+    persons = [_person(p) for p in e.get("persons") or () if isinstance(p, (dict, str))]
+    links = []
+    for group in ("links", "attachments"):
+        for link in e.get(group) or ():
+            if isinstance(link, dict):
+                links.append((_s(link.get("title")) or "", _s(link.get("url")) or _s(link.get("href")) or ""))
+            elif isinstance(link, str):
+                links.append(("", link))
+    return RawEvent(
+        line=0, id=_s(e.get("id")), guid=_s(e.get("guid")) or _s(e.get("code")), slug=_s(e.get("slug")),
+        title=_s(e.get("title")), date=_s(e.get("date")), start=_s(e.get("start")), end=_s(e.get("end")),
+        duration=_s(e.get("duration")), day=day, rollover=rollover, room=room or _s(e.get("room")),
+        type=_s(e.get("type")), track=_s(e.get("track")), subtitle=_s(e.get("subtitle")),
+        abstract=_s(e.get("abstract")), description=_s(e.get("description")), url=_s(e.get("url")),
+        links=links, persons=persons,
+    )
+
+
+def _person(p: dict | str) -> RawPerson:
+    """frab ``{id, public_name}``, pretalx ``{code, name, biography}``, or the newer ``guid``.
+    The key prefers guid, then pretalx's code (ids repeat across merged pretalx instances)."""
+    if isinstance(p, str):
+        return RawPerson(None, p)
+    key = next((_s(p.get(k)) for k in ("guid", "code", "id") if _s(p.get(k))), None)
+    name = _s(p.get("name")) or _s(p.get("public_name")) or _s(p.get("full_public_name"))
+    return RawPerson(key, name, _s(p.get("biography")) or _s(p.get("bio")), _s(p.get("url")))
+
+
+def _s(value) -> str | None:
+    if value is None or isinstance(value, (dict, list, bool)):
+        return None
+    return str(value)
+
+
+def _date(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value).strip()[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _day_end(value, when: date | None):
+    try:
+        moment = datetime.fromisoformat(str(value).strip()) if value else None
+    except ValueError:
+        return None
+    return moment.time().replace(tzinfo=None) if moment and when and moment.date() > when else None
+
+
+def _line(text: str, needle: str, start: int = 0) -> int:
+    at = text.find(needle, start)
+    return text.count("\n", 0, at) + 1 if at >= 0 else 1
+
+
+def _locate(text: str, raw: RawEvent, key: str) -> int:
+    """The line of ``key`` inside the event, found from its guid or id."""
+    for field, value in (("guid", raw.guid), ("id", raw.id)):
+        if not value:
+            continue
+        quoted = "|".join(re.escape(q) for q in {json.dumps(value), value if value.isdigit() else json.dumps(value)})
+        match = re.search(rf'"{field}"\s*:\s*(?:{quoted})\s*[,}}]', text)
+        if match:
+            begin = text.rfind("{", 0, match.start())
+            inner = re.compile(rf'"{re.escape(key)}"\s*:').search(text, begin, begin + 20000)
+            return text.count("\n", 0, inner.start() if inner else match.start()) + 1
+    return 1

@@ -1,0 +1,373 @@
+"""The rules of the program format: plain data from ``yaml_nodes`` in, the model out.
+
+Every problem found is collected with its line; nothing stops at the first. Times are compared
+in UTC (two datetimes in one zone compare on the wall clock, wrong across a DST change).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date, datetime, time, timezone
+
+from ..core.model import KINDS, ChairSettings, Event, Item, Poster, Program, Speaker, Talk
+from ..core.textclean import clean
+from ..core.zones import check_zone, localize
+from .yaml_nodes import Map, Problem, Seq
+
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_NULLS = (None, "", "~", "null", "Null", "NULL")
+
+
+class Reader:
+    """Turns plain data from ``yaml_nodes`` into the model, collecting problems as it goes."""
+
+    def __init__(self, file: str, reported: set[int] = frozenset()):
+        self.file = file
+        self.problems: list[Problem] = []
+        self.reported = reported
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.file, line, message))
+
+    # -- generic field access ----------------------------------------------------------------
+    def keys(self, m: Map, where: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> None:
+        for key in m:
+            if key not in allowed and not str(key).startswith("x-"):
+                near = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f" (did you mean {near[0]!r}?)" if near else f"; known: {', '.join(allowed)}"
+                self.problem(m.key_lines[key], f"unknown key {key!r} in {where}{hint}")
+        for key in required:
+            if key not in m:
+                self.problem(m.line, f"{where} needs {key!r}")
+            elif m[key] is None and m.value_lines[key] not in self.reported and m.raw.get(key) in _NULLS:
+                self.problem(m.value_lines[key], f"{where} needs {key!r} (it is empty)")
+
+    def text(self, m: Map, key: str, where: str) -> str | None:
+        value = m.get(key)
+        if value is None:
+            return None
+        if isinstance(value, (Map, Seq)):
+            self.problem(m.value_lines[key], f"{where} {key!r} must be text, not a {_kind(value)}")
+            return None
+        raw = m.raw.get(key)
+        return clean(raw if isinstance(raw, str) and not isinstance(value, str) else str(value)).strip()
+
+    def seq(self, m: Map, key: str, where: str) -> Seq:
+        value = m.get(key)
+        if value is None:
+            empty = Seq()
+            empty.line, empty.lines, empty.raw = m.line, [], []
+            return empty
+        if not isinstance(value, Seq):
+            self.problem(m.value_lines[key], f"{where} {key!r} must be a list, not {_kind(value)}")
+            empty = Seq()
+            empty.line, empty.lines, empty.raw = m.line, [], []
+            return empty
+        return value
+
+    def maps(self, m: Map, key: str, where: str) -> list[tuple[Map, int]]:
+        found = []
+        seq = self.seq(m, key, where)
+        for value, line in zip(seq, seq.lines):
+            if isinstance(value, Map):
+                found.append((value, line))
+            elif value is None and line in self.reported:
+                continue  # the YAML layer already said what is wrong here
+            else:
+                self.problem(line, f"each entry of {key!r} must be a mapping, not {_kind(value)}")
+        return found
+
+    def ids(self, m: Map, key: str, where: str) -> tuple[str, ...]:
+        return tuple(text for text, _ in self.texts(m, key, where))
+
+    def texts(self, m: Map, key: str, where: str) -> list[tuple[str, int]]:
+        """A list of plain texts (speaker ids, author names), each with its line."""
+        seq = self.seq(m, key, where)
+        out = []
+        for value, line, raw in zip(seq, seq.lines, seq.raw):
+            if isinstance(value, (Map, Seq)) or value is None:
+                if line not in self.reported:
+                    self.problem(line, f"each entry of {key!r} must be text, not {_kind(value)}")
+            else:
+                out.append((clean(raw if isinstance(raw, str) else str(value)).strip(), line))
+        return out
+
+    # -- times ---------------------------------------------------------------------------------
+    def instant(self, m: Map, key: str, where: str, day: date | None, tz) -> datetime | None:
+        value = m.get(key)
+        if value is None:
+            return None
+        line = m.value_lines[key]
+        raw = m.raw.get(key)
+        if isinstance(value, datetime):  # YAML read a full timestamp
+            return value.astimezone(tz) if value.tzinfo else _local(value, tz)
+        if not isinstance(raw, str):
+            self.problem(line, f"{where} {key!r} must be a time such as \"08:40\", not {_kind(value)}")
+            return None
+        text = raw.strip()
+        match = _TIME.match(text)
+        try:
+            if match:
+                if day is None:
+                    return None  # the event date is wrong; that problem is already reported
+                h, mi, s = int(match[1]), int(match[2]), int(match[3] or 0)
+                return _local(datetime.combine(day, time(h, mi, s)), tz)
+            # a date alone ("2025-03-03") would silently mean midnight: a time is required
+            parsed = datetime.fromisoformat(text) if ":" in text else None
+        except ValueError:
+            parsed = None
+        if parsed is None:
+            self.problem(
+                line,
+                f"{where} {key!r}: {text!r} is not a time; write HH:MM (\"08:40\") "
+                "or a local date-time (\"2025-03-03 09:00\")",
+            )
+            return None
+        return parsed.astimezone(tz) if parsed.tzinfo else _local(parsed, tz)
+
+    # -- the document --------------------------------------------------------------------------
+    def program(self, data: object, source: str, digest: str) -> Program | None:
+        if not isinstance(data, Map):
+            self.problem(getattr(data, "line", 1), f"the top level must be a mapping (event:, schedule:), not {_kind(data)}")
+            return None
+        self.keys(data, "the program", ("event", "speakers", "schedule", "chair"), ("event", "schedule"))
+        event = self.event(data)
+        tz = event.tz if event else timezone.utc
+        day = event.date if event else date(2000, 1, 3)  # keep checking times against some day
+        speakers = self.speakers(data)
+        chair = self.chair(data)
+        items = self.schedule(data, day, tz, event.room if event else None, speakers)
+        if event is None or self.problems:
+            return None
+        items.sort(key=lambda i: (_utc(i.start), i.room or "", _utc(i.end)))
+        return Program(event, tuple(items), speakers, chair, source, digest)
+
+    def event(self, data: Map) -> Event | None:
+        m = data.get("event")
+        if m is None:
+            return None
+        if not isinstance(m, Map):
+            self.problem(data.value_lines["event"], f"'event' must be a mapping, not {_kind(m)}")
+            return None
+        fields = ("title", "edition", "date", "timezone", "location", "venue", "room", "description", "url")
+        self.keys(m, "event", fields, ("title", "date", "timezone"))
+        zone = self.text(m, "timezone", "event")
+        ok = True
+        if zone is not None:
+            message = check_zone(zone)
+            if message:
+                self.problem(m.value_lines["timezone"], message)
+                ok = False
+        when = m.get("date")
+        if isinstance(when, datetime) or (when is not None and not isinstance(when, date)):
+            raw = m.raw.get("date")
+            try:
+                when = date.fromisoformat(str(raw).strip()) if isinstance(raw, str) else None
+            except ValueError:
+                when = None
+            if when is None:
+                self.problem(m.value_lines["date"], f"event 'date' must be a date such as 2025-03-02, not {raw!r}")
+        title = self.text(m, "title", "event")
+        if not (ok and zone and title and isinstance(when, date)):
+            return None
+        return Event(
+            title=title,
+            date=when,
+            timezone=zone,
+            **{k: self.text(m, k, "event") for k in ("edition", "location", "venue", "room", "description", "url")},
+        )
+
+    def speakers(self, data: Map) -> dict[str, Speaker]:
+        found: dict[str, Speaker] = {}
+        lines: dict[str, int] = {}
+        for m, line in self.maps(data, "speakers", "the program"):
+            self.keys(m, "a speaker", ("id", "name", "affiliation", "bio", "url"), ("id", "name"))
+            sid, name = self.text(m, "id", "speaker"), self.text(m, "name", "speaker")
+            if not sid or not name:
+                continue
+            if sid in found:
+                self.problem(line, f"duplicate speaker id {sid!r} (first at line {lines[sid]})")
+                continue
+            lines[sid] = line
+            found[sid] = Speaker(sid, name, *(self.text(m, k, "speaker") for k in ("affiliation", "bio", "url")))
+        return found
+
+    def chair(self, data: Map) -> ChairSettings:
+        m = data.get("chair")
+        if m is None:
+            return ChairSettings()
+        if not isinstance(m, Map):
+            self.problem(data.value_lines["chair"], f"'chair' must be a mapping, not {_kind(m)}")
+            return ChairSettings()
+        self.keys(m, "chair", ("wrap_up_minutes", "last_minutes"))
+        values = {}
+        for key in ("wrap_up_minutes", "last_minutes"):
+            value = m.get(key)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                self.problem(m.value_lines[key], f"chair {key!r} must be a whole number of minutes")
+            else:
+                values[key] = value
+        return ChairSettings(**values)
+
+    def schedule(self, data, day, tz, default_room, speakers) -> list[Item]:
+        items: list[Item] = []
+        seen: dict[str, int] = {}
+        item_lines: dict[str, int] = {}
+        fields = ("id", "title", "kind", "start", "end", "room", "chair", "description", "talks",
+                  "posters", "speakers", "abstract", "subtitle", "track", "fixed", "overlap")
+        may_overlap: set[str] = set()  # overlap: true (imported schedules) skips the room rule
+        if data.get("schedule") is not None and not isinstance(data.get("schedule"), Seq):
+            self.seq(data, "schedule", "the program")
+            return items
+        for m, line in self.maps(data, "schedule", "the program"):
+            self.keys(m, "a schedule item", fields, ("id", "title", "start", "end"))
+            iid = self.text(m, "id", "item")
+            where = f"item {iid!r}" if iid else "item"
+            self.claim(iid, line, seen)
+            kind = self.text(m, "kind", where) or "session"
+            if kind not in KINDS:
+                near = difflib.get_close_matches(kind, KINDS, n=1)
+                hint = f"did you mean {near[0]!r}? " if near else ""
+                self.problem(m.value_lines["kind"], f"{where} kind {kind!r} is not known: {hint}one of {', '.join(KINDS)}")
+            start, end = self.window(m, where, day, tz)
+            refs = self.refs(m, "speakers", where, speakers)
+            # HH:MM in a talk means the item's day (the event date unless the item says otherwise)
+            talk_day = start.date() if start else day
+            talks = self.talks(m, where, talk_day, tz, start, end, speakers, seen)
+            posters = self.posters(m, where, seen)
+            fixed = m.get("fixed")
+            if fixed is not None and not isinstance(fixed, bool):
+                self.problem(m.value_lines["fixed"], f"{where} 'fixed' must be true or false")
+                fixed = None
+            if m.get("overlap") is not None and not isinstance(m.get("overlap"), bool):
+                self.problem(m.value_lines["overlap"], f"{where} 'overlap' must be true or false")
+            elif m.get("overlap") and iid:
+                may_overlap.add(iid)
+            title = self.text(m, "title", where)
+            if iid and title and start and end:
+                item_lines[iid] = line
+                items.append(Item(
+                    id=iid, title=title, start=start, end=end, kind=kind,
+                    room=self.text(m, "room", where) or default_room,
+                    chair=self.text(m, "chair", where),
+                    description=self.text(m, "description", where),
+                    talks=talks, posters=posters, speakers=refs,
+                    abstract=self.text(m, "abstract", where),
+                    subtitle=self.text(m, "subtitle", where),
+                    track=self.text(m, "track", where),
+                    fixed=kind == "lunch" if fixed is None else fixed,
+                ))
+        self.overlaps([i for i in items if i.id not in may_overlap], item_lines)
+        return items
+
+    def claim(self, ident: str | None, line: int, seen: dict[str, int]) -> None:
+        if not ident:
+            return
+        if ident in seen:
+            self.problem(line, f"duplicate id {ident!r} (first at line {seen[ident]})")
+        else:
+            seen[ident] = line
+
+    def window(self, m: Map, where: str, day, tz) -> tuple[datetime | None, datetime | None]:
+        """An entry's start and end; an ``HH:MM`` end is on the day the entry starts."""
+        start = self.instant(m, "start", where, day, tz)
+        end = self.instant(m, "end", where, start.date() if start else day, tz)
+        if start and end and _utc(end) <= _utc(start):
+            hint = ""
+            if end.date() == start.date() and end.time() < start.time():
+                hint = " (an end on the next day needs a full date-time such as \"2025-03-03 00:30\")"
+            self.problem(m.value_lines["end"], f"{where} ends at {_hm(end)}, not after its start {_hm(start)}{hint}")
+            return start, None
+        return start, end
+
+    def refs(self, m: Map, key: str, where: str, speakers: dict) -> tuple[str, ...]:
+        """Speaker ids under ``key``; each must name a speaker."""
+        found = self.texts(m, key, where)
+        for ref, line in found:
+            if ref not in speakers:
+                near = difflib.get_close_matches(ref, list(speakers), n=1)
+                hint = f" (did you mean {near[0]!r}?)" if near else " (add it under speakers:)"
+                self.problem(line, f"unknown speaker id {ref!r}{hint}")
+        return tuple(ref for ref, _ in found)
+
+    def talks(self, item: Map, where, day, tz, start, end, speakers, seen) -> tuple[Talk, ...]:
+        found: list[tuple[Talk, int]] = []
+        for m, line in self.maps(item, "talks", where):
+            self.keys(m, "a talk", ("id", "title", "speakers", "start", "end", "abstract", "subtitle"),
+                      ("id", "title", "start", "end"))
+            tid = self.text(m, "id", "talk")
+            here = f"talk {tid!r}" if tid else "talk"
+            self.claim(tid, line, seen)
+            t0, t1 = self.window(m, here, day, tz)
+            refs = self.refs(m, "speakers", here, speakers)
+            if t0 and t1 and start and end and (_utc(t0) < _utc(start) or _utc(t1) > _utc(end)):
+                self.problem(line, f"{here} ({_hm(t0)}-{_hm(t1)}) is outside {where} ({_hm(start)}-{_hm(end)})")
+            title = self.text(m, "title", here)
+            if tid and title and t0 and t1:
+                found.append((Talk(tid, title, t0, t1, refs, self.text(m, "abstract", here),
+                                   self.text(m, "subtitle", here)), line))
+        found.sort(key=lambda pair: _utc(pair[0].start))
+        for (a, _), (b, line) in zip(found, found[1:]):
+            if _utc(b.start) < _utc(a.end):
+                self.problem(line, f"talk {b.id!r} starts at {_hm(b.start)}, before talk {a.id!r} ends at {_hm(a.end)}")
+        return tuple(t for t, _ in found)
+
+    def posters(self, item: Map, where, seen) -> tuple[Poster, ...]:
+        found = []
+        for m, line in self.maps(item, "posters", where):
+            self.keys(m, "a poster", ("id", "title", "authors", "abstract"), ("id", "title"))
+            pid = self.text(m, "id", "poster")
+            self.claim(pid, line, seen)
+            title = self.text(m, "title", "poster")
+            authors = self.ids(m, "authors", "poster")
+            if pid and title:
+                found.append(Poster(pid, title, authors, self.text(m, "abstract", "poster")))
+        return tuple(found)
+
+    def overlaps(self, items: list[Item], lines: dict[str, int]) -> None:
+        """Items in one room must not overlap (an item with no room is in every room)."""
+        ordered = sorted(items, key=lambda i: (_utc(i.start), _utc(i.end)))
+        last_in: dict[str | None, Item] = {}
+        for item in ordered:
+            rivals = list(last_in.values()) if item.room is None else [
+                v for k, v in last_in.items() if k in (item.room, None)]
+            for other in rivals:
+                if _utc(item.start) < _utc(other.end):
+                    where = f" in room {item.room}" if item.room else ""
+                    self.problem(lines[item.id], f"item {item.id!r} ({_hm(item.start)}-{_hm(item.end)}) overlaps "
+                                 f"{other.id!r} ({_hm(other.start)}-{_hm(other.end)}, line {lines[other.id]}){where}")
+                    break
+            prev = last_in.get(item.room)
+            if prev is None or _utc(item.end) > _utc(prev.end):
+                last_in[item.room] = item
+
+
+def _local(naive: datetime, tz) -> datetime:
+    return localize(naive, tz)
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc)
+
+
+def _hm(moment: datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, Map) or isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, (Seq, list)):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "text"
+
+

@@ -1,0 +1,151 @@
+"""A schedule published at a URL, as bytes: HTTP with revalidation, and the URL's cached copies.
+
+The last good copy of each URL lives in ``<cache>/remote/<hash>/``: ``current``, the copy before
+it as ``previous``, and ``meta.json`` with the ETag, Last-Modified and when the server last
+confirmed the copy. This module only moves bytes; whether they hold a valid schedule, and what
+to do when they do not, is ``fetch.py``'s business.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from datetime import datetime, timezone
+from pathlib import Path
+
+TIMEOUT = 5.0
+REFRESH_MINUTES = 5
+MAX_BYTES = 64 * 1024 * 1024
+"""A larger download is refused as broken (a schedule of 1,000 events is about 2 MB)."""
+UTC = timezone.utc
+
+
+class Failure(Exception):
+    """The server could not be reached, or answered with an error."""
+
+
+class Copy:
+    """The cached copies of one URL: the current bytes (``None`` when there is none), the
+    previous ones, and what the server said about them (``meta``)."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.folder = folder(url)
+        from ..store.atomic import read_json
+
+        meta, _ = read_json(self.folder / "meta.json")
+        self.meta: dict = meta if isinstance(meta, dict) and meta.get("url") == url else {}
+        self.body = _read(self.folder / "current") if self.meta else None
+
+    def confirmed(self, now: datetime) -> datetime:
+        """When the server last confirmed the current copy (its file's time if unknown)."""
+        return _when(self.meta.get("confirmed_at")) or _mtime(self.folder / "current") or now
+
+    def previous(self) -> bytes | None:
+        return _read(self.folder / "previous")
+
+    def confirm(self, now: datetime) -> None:
+        """The server said the copy is still current (304)."""
+        self.meta["confirmed_at"] = now.isoformat()
+        _save_meta(self.folder, self.meta)
+
+    def replace(self, data: bytes, headers: dict, now: datetime) -> None:
+        """Keep ``data`` as the current copy (the old one becomes ``previous``)."""
+        try:
+            if self.body is not None and self.body != data:
+                _write(self.folder / "previous", self.body)
+            _write(self.folder / "current", data)
+        except OSError:
+            pass  # a read-only cache: this run still has the program
+        self.meta = {"url": self.url, "etag": headers.get("ETag"), "last_modified": headers.get("Last-Modified"),
+                     "confirmed_at": now.isoformat(), "downloaded_at": now.isoformat()}
+        _save_meta(self.folder, self.meta)
+        self.body = data
+
+
+def folder(url: str) -> Path:
+    from ..store.paths import cache_dir
+
+    return cache_dir() / "remote" / hashlib.sha256(url.encode()).hexdigest()[:24]
+
+
+def get(url: str, meta: dict, timeout: float = TIMEOUT) -> tuple[int, bytes, dict]:
+    """``(status, body, headers)`` for ``url``, asking only for a change since ``meta``'s ETag /
+    Last-Modified (status 304 and no body when there is none). Raises :class:`Failure`."""
+    import http.client
+    import urllib.error
+    import urllib.request
+
+    from .. import __version__
+
+    headers = {"User-Agent": f"c4ml-tui/{__version__}", "Accept-Encoding": "gzip"}
+    if meta.get("etag"):
+        headers["If-None-Match"] = meta["etag"]
+    if meta.get("last_modified"):
+        headers["If-Modified-Since"] = meta["last_modified"]
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http/https only)
+            data = response.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                raise Failure(f"larger than {MAX_BYTES // 2**20} MB")
+            if response.headers.get("Content-Encoding", "").lower() == "gzip":
+                data = _gunzip(data)
+            return response.status, data, dict(response.headers)
+    except urllib.error.HTTPError as error:
+        if error.code == 304:
+            return 304, b"", dict(error.headers or {})
+        raise Failure(f"HTTP {error.code} {error.reason}") from None
+    except urllib.error.URLError as error:
+        raise Failure(str(getattr(error.reason, "strerror", None) or error.reason)) from None
+    except (OSError, http.client.HTTPException, ValueError) as error:
+        raise Failure(str(error) or type(error).__name__) from None
+
+
+def _gunzip(data: bytes) -> bytes:
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, MAX_BYTES + 1)
+    except zlib.error as error:
+        raise Failure(f"bad gzip data: {error}") from None
+    if len(out) > MAX_BYTES:
+        raise Failure(f"larger than {MAX_BYTES // 2**20} MB once unpacked")
+    return out
+
+
+# -- the cache folder -----------------------------------------------------------------------------
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace ``path`` atomically (a crash never leaves half a schedule)."""
+    from ..store.atomic import write_bytes
+
+    write_bytes(path, data)
+
+
+def _save_meta(where: Path, meta: dict) -> None:
+    from ..store.atomic import write_json
+
+    try:
+        write_json(where / "meta.json", meta)
+    except OSError:
+        pass  # a read-only cache only costs a full download next time
+
+
+def _mtime(path: Path) -> datetime | None:
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except OSError:
+        return None
+
+
+def _when(text: object) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text) if isinstance(text, str) and text else None
+    except ValueError:
+        return None

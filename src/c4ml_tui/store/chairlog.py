@@ -1,0 +1,164 @@
+"""The session chair's log of marks (``core/marks.py``), kept per program in the user data folder.
+
+The log is written atomically after every change, so marks survive a crash or a restart; a
+corrupt file is set aside with a warning and a fresh log started. What the marks mean for the
+day's times is ``core/delays.py``'s business: this module only keeps them.
+
+The file is ``<data>/programs/<program key>/chair.json`` (``core.identity.program_key``: the
+event's title and first date), so editing the program during the day, moving or renaming its
+file, or a new copy from its URL all keep the marks. A log written by an older version (keyed by
+the file's name as well) is carried over the first time (``store/legacy.py``).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime, tzinfo
+
+from ..core.identity import program_key
+from ..core.marks import Mark
+from ..core.model import Program
+
+TYPE_CHECKING = False  # not typing's: ``now`` imports this module on every start
+if TYPE_CHECKING:
+    from pathlib import Path
+
+FORMAT_VERSION = 1
+
+
+def log_path(program: Program) -> Path:
+    """Where the chair log of ``program`` is kept."""
+    from pathlib import Path
+
+    return Path(log_file(program))
+
+
+def log_file(program: Program) -> str:
+    """:func:`log_path` as a string, without importing pathlib (``now`` checks it on every start)."""
+    from .paths import program_folder
+
+    return os.path.join(program_folder(program_key(program)), "chair.json")
+
+
+class ChairLog:
+    """The marks for one program, in the order the chair made them; saved after every change.
+
+    Build it with :meth:`load`. ``warnings`` says what went wrong reading it (a corrupt file set
+    aside, marks for ids the program no longer has); ``save_error`` says why the last save
+    failed (the marks are still kept in memory, and the next change tries again).
+    """
+
+    def __init__(self, path: Path, tz: tzinfo, marks: list[Mark] | None = None, *, title: str = "",
+                 day: date | None = None):
+        """``tz`` is the event's zone (marks are kept in it); ``title`` and ``day`` name the
+        program in the file, for a person who opens it."""
+        self.path = path
+        self.tz = tz
+        self.title = title
+        self.day = day
+        self._marks: list[Mark] = list(marks or [])
+        self.warnings: list[str] = []
+        self.save_error: str | None = None
+
+    @classmethod
+    def load(cls, program: Program, path: Path | None = None) -> ChairLog:
+        """Read the log of ``program`` back (an empty log when there is none yet)."""
+        from .atomic import read_json, set_aside
+
+        if path is None:
+            path = log_path(program)
+            if not path.exists():
+                from .legacy import adopt, old_chair_files
+
+                adopt(str(path), old_chair_files(program))
+        log = cls(path, program.tz, title=program.event.title, day=program.event.date)
+        data, warning = read_json(path)
+        if warning:
+            log.warnings.append(warning)
+            return log
+        if data is None:
+            return log
+        try:
+            if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
+                raise ValueError(f"not a version {FORMAT_VERSION} chair log")
+            raw_marks = data.get("marks")
+            if not isinstance(raw_marks, list):
+                raise ValueError("no list of marks")
+            marks = [Mark.from_json(raw) for raw in raw_marks]
+        except ValueError as error:
+            try:
+                moved = set_aside(path)
+            except OSError:
+                log.warnings.append(f"{path} is unreadable ({error}) and could not be set aside")
+                return log
+            log.warnings.append(f"{path} was corrupt ({error}); it was kept as {moved.name} and a fresh one started")
+            return log
+        tz = program.tz
+        log._marks = [Mark(m.kind, m.id, m.at.astimezone(tz), m.minutes) for m in marks]
+        unknown = sorted({m.id for m in log._marks} - set(program.by_id))
+        if unknown:
+            log.warnings.append(
+                f"{len(unknown)} chair mark id(s) are not in the program ({', '.join(unknown)}); "
+                "they are kept but ignored")
+        return log
+
+    # -- reading ---------------------------------------------------------------------------------
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        return tuple(self._marks)
+
+    def __len__(self) -> int:
+        return len(self._marks)
+
+    def __bool__(self) -> bool:  # an empty log is still a log
+        return True
+
+    # -- changing (each change is saved at once) ---------------------------------------------------
+    def mark_start(self, entry_id: str, at: datetime) -> Mark:
+        """``entry_id`` started at ``at`` (the event clock's now)."""
+        return self._add(Mark("start", entry_id, self._instant(at)))
+
+    def mark_end(self, entry_id: str, at: datetime) -> Mark:
+        """``entry_id`` ended at ``at``."""
+        return self._add(Mark("end", entry_id, self._instant(at)))
+
+    def nudge(self, entry_id: str, minutes: int, at: datetime) -> Mark:
+        """Add ``minutes`` (usually +1 or -1) to the delay from ``entry_id`` on."""
+        if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes == 0:
+            raise ValueError("a nudge is a whole, non-zero number of minutes")
+        return self._add(Mark("nudge", entry_id, self._instant(at), minutes))
+
+    def undo(self) -> Mark | None:
+        """Take back the last mark; ``None`` when there is nothing to undo."""
+        if not self._marks:
+            return None
+        mark = self._marks.pop()
+        self.save()
+        return mark
+
+    def save(self) -> bool:
+        """Write the log atomically; on failure keep the marks and set ``save_error``."""
+        from .atomic import write_json
+
+        data = {
+            "version": FORMAT_VERSION,
+            "program": {"title": self.title, "date": self.day.isoformat() if self.day else None},
+            "marks": [m.to_json() for m in self._marks],
+        }
+        try:
+            write_json(self.path, data)
+        except OSError as error:
+            self.save_error = f"could not save the chair marks to {self.path}: {error.strerror or error}"
+            return False
+        self.save_error = None
+        return True
+
+    def _add(self, mark: Mark) -> Mark:
+        self._marks.append(mark)
+        self.save()
+        return mark
+
+    def _instant(self, at: datetime) -> datetime:
+        if at.tzinfo is None:
+            raise ValueError("a mark needs an aware instant (the event clock's now)")
+        return at.astimezone(self.tz).replace(microsecond=0)

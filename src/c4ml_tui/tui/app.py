@@ -1,0 +1,393 @@
+"""The Textual app: wiring only. The program and all derived from it are the app's
+:class:`~c4ml_tui.tui.state.State` (``app.state``, swapped whole); screens live in ``screens/``,
+widgets in ``widgets/``, styles in ``app.tcss``; the words come from ``words/``.
+
+``make_app(program, clock)`` builds the app for the command line and the tests alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timezone, tzinfo
+from typing import TYPE_CHECKING
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
+
+from ..core import fmt
+from ..core.clock import Clock
+from ..core.filters import Filter
+from ..core.model import Program
+from ..core.stages import ChairOptions
+from ..core.timeline import Snapshot, Timeline
+from ..words import board
+from .screens import PLACES
+from .screens.base import LiveScreen
+from .screens.now import NowScreen
+from .state import State
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from ..sources.refresh import Source
+    from ..store.favourites import Favourites
+    from .widgets.links import Link
+
+TICK_SECONDS = 1.0
+DEFAULT_REMIND_MINUTES = 5
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def entries_provider() -> type[Provider]:
+    """The palette's items, talks and speakers, imported when the palette first opens."""
+    from .palette import EntriesProvider
+
+    return EntriesProvider
+
+
+class C4mlApp(App[int]):
+    """A live board of one program, in the event's time zone, on any clock.
+
+    ``state`` is reactive: assign a new :class:`State` (a new copy of the program, a mark, a
+    filter) and every screen redraws from it; ``self.watch(app, "state", ...)`` follows it.
+    """
+
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {entries_provider}
+    HORIZONTAL_BREAKPOINTS = [(120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(40, "-tall")]
+    SCREENS = {place.name: place.screen for place in PLACES}
+    BINDINGS = [
+        Binding("n", "now", "Now", id="now", tooltip="Back to the now board"),
+        *(Binding(p.key, f"show('{p.name}')", p.title, id=f"show.{p.name}", tooltip=p.help, priority=p.priority)
+          for p in PLACES),
+        Binding("f", "star", "Star", id="star", tooltip="Star the highlighted item or talk: it shows ★ and joins My day"),
+        Binding("f", "unstar", "Unstar", id="unstar", tooltip="Unstar the highlighted item or talk"),
+        Binding("escape", "back", "Back", id="back", tooltip="Back to the previous screen"),
+        Binding("question_mark", "help", "Help", id="help", tooltip="Every key, the mouse and the palette"),
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit c4ml-tui (ctrl+q too)"),
+    ]
+
+    state: reactive[State] = reactive(None, init=False, always_update=True)  # type: ignore[arg-type]
+
+    def __init__(self, program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
+                 source: Source | None = None,
+                 remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
+                 start_screen: str | None = None, chair: ChairOptions | None = None):
+        """``local_zone`` is the user's own zone for the second clock (``None``: the machine's);
+        ``source``, for a program from a URL, is followed while the app runs (``follow.py``).
+        ``remind_minutes`` before a starred entry starts a notification comes (0: never), with a
+        terminal bell when ``remind_bell``. ``start_screen`` is a place to open over the board at
+        start (``"chair"``); ``chair`` the chair screen's thresholds, bell and room."""
+        super().__init__()
+        self.clock = clock
+        self.local_zone = local_zone
+        self.title = program.event.title
+        self.place = fmt.place(program.event.location, program.event.timezone)
+        """The clock's place name: ``Las Vegas``."""
+        self.follower = None
+        """Refreshes a program from a URL in a worker thread (``follower.py``)."""
+        if source is not None:
+            from .follower import Follower
+
+            self.follower = Follower(self, source)
+        self.source_note = ""
+        """Shown before the clock while the schedule's server cannot be reached (``offline · ...``)."""
+        self.remind_minutes = remind_minutes
+        self.remind_bell = remind_bell
+        self._stars_read = False
+        self._remind_since: datetime | None = None
+        self._remind_next: datetime | None = None
+        self._remind_checked = False
+        self._due: tuple[datetime, datetime, Screen | None] = (_EPOCH, _EPOCH, None)
+        """When the words on screen may next change, the last tick's instant, and for which screen."""
+        self.start_screen = start_screen
+        # The chair's marks are read at start, so every view shows the delay.
+        self.set_reactive(C4mlApp.state, State(program, chair=chair))
+
+    # -- the state, and the parts every screen asks for -----------------------------------------
+    @property
+    def program(self) -> Program:
+        return self.state.program
+
+    @property
+    def timeline(self) -> Timeline:
+        """The program's timeline with the expected times the chair's marks give."""
+        return self.state.timeline
+
+    @property
+    def room_filter(self) -> Filter:
+        """What the rooms board and the agenda show (``r`` and ``t``); every room at first."""
+        return self.state.flt
+
+    @room_filter.setter
+    def room_filter(self, flt: Filter) -> None:
+        if flt != self.state.flt:
+            self.state = self.state.with_filter(flt)
+
+    @property
+    def chair_options(self) -> ChairOptions:
+        return self.state.chair
+
+    # -- time ----------------------------------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        """The timeline's answer now."""
+        return self.timeline.at(self.clock.now())
+
+    def on_mount(self) -> None:
+        self.set_interval(TICK_SECONDS, self.tick)
+        if self.follower is not None:
+            self.follower.start()
+        self.call_after_refresh(self._load_favourites)  # after the first frame: it costs imports
+        for warning in self.state.log.warnings:  # a corrupt marks file: set aside, said here
+            self.notify(warning, title="Chair marks", severity="warning", timeout=15, markup=False)
+        if self.start_screen:
+            self.show(self.start_screen)
+
+    def tick(self, force: bool = False) -> None:
+        """Once a second: move the clock of the screen in front (under the help box or the
+        palette too); ask the timeline and redraw the rest only when a word can have changed
+        (``board.next_change``), on a new screen, a new timeline, or when the clock went
+        backwards. ``force`` redraws regardless."""
+        self.check_reminders()
+        screen = self.front
+        if not isinstance(screen, LiveScreen) or not screen.is_mounted:
+            return
+        now = self.clock.now()
+        due, last, seen = self._due
+        if force or screen is not seen or not (last <= now < due):
+            snap = self.timeline.at(now)
+            screen.show_time(snap)
+            due = board.next_change(now, board.targets(self.timeline, snap) + screen.targets())
+        else:
+            screen.show_clock(board.event_clock(self.place, now))
+        self._due = (due, now, screen)
+
+    def watch_state(self) -> None:
+        self._reminders_changed()
+        self.tick(force=True)
+
+    # -- live updates ------------------------------------------------------------------------------
+    def swap_program(self, program: Program) -> None:
+        """Show a new version of the program: the whole state is replaced (same stars and marks
+        when it is the same program), every screen redraws from it, and a pane of an entry or
+        speaker that is gone closes."""
+        for index, screen in enumerate(self.screen_stack):
+            entry, speaker = getattr(screen, "entry_id", None), getattr(screen, "speaker_id", None)
+            if (entry and entry not in program.by_id) or (speaker and speaker not in program.speakers):
+                while len(self.screen_stack) > max(index, 1):
+                    self.pop_screen()
+                break
+        self.state = self.state.with_program(program)
+
+    # -- screens -------------------------------------------------------------------------------
+    @property
+    def front(self) -> Screen:
+        """The screen in front, not counting a modal box (help) over it."""
+        return next(s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen))
+
+    def get_default_screen(self) -> Screen:
+        if len(self.program.rooms) > 1:  # parallel rooms (issue 6): the board per room
+            from .screens.rooms import RoomsScreen
+
+            return RoomsScreen()
+        return NowScreen()
+
+    def show(self, name: str) -> None:
+        """Bring the installed screen ``name`` to the front: back to it when it is open already."""
+        target = self.get_screen(name)
+        if target in self.screen_stack:
+            while self.screen is not target:
+                self.pop_screen()
+        else:
+            self.push_screen(target)
+
+    # Panes are imported on first use: the board paints sooner without Markdown and friends.
+    def open_entry(self, entry_id: str) -> None:
+        if entry_id in self.program.by_id:
+            from .screens.detail import DetailScreen
+
+            self.push_screen(DetailScreen(entry_id))
+
+    def open_speaker(self, speaker_id: str) -> None:
+        if speaker_id in self.program.speakers:
+            from .screens.speaker import SpeakerScreen
+
+            self.push_screen(SpeakerScreen(speaker_id))
+
+    def open_link(self, link: Link) -> None:
+        if link.target == "entry":
+            self.open_entry(link.ref)
+        elif link.target == "speaker":
+            self.open_speaker(link.ref)
+        else:
+            self.open_url(link.ref)
+
+    # -- actions -------------------------------------------------------------------------------
+    def action_now(self) -> None:
+        """Back to the now board, from anywhere."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_show(self, name: str) -> None:
+        self.show(name)
+        if name == "agenda":
+            self.call_after_refresh(self.screen.action_jump_now)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.front is not self.screen_stack[0]
+        if action == "show" and parameters:
+            place = next((p for p in PLACES if p.name == parameters[0]), None)
+            if place is not None and place.priority:
+                # A key that goes first must not be taken from a text box (the palette's too).
+                focused = self.focused
+                character = {"slash": "/"}.get(place.key, place.key if len(place.key) == 1 else None)
+                if focused is not None and focused.check_consume_key(place.key, character):
+                    return False
+            # No key for the screen already in front (its own keys say what to do there).
+            return getattr(self.front, "PLACE", None) != parameters[0]
+        if action in ("star", "unstar"):
+            # Shown where something can be starred; Star or Unstar after what is highlighted.
+            # (Asked by the footer at any time, even before a new screen's widgets exist.)
+            front = self.front
+            if not (isinstance(front, LiveScreen) and front.is_mounted and front.stars_here()):
+                return False
+            target = front.star_target()
+            if target is None:
+                return None if action == "star" else False
+            return self.is_starred(target) == (action == "unstar")
+        return True
+
+    # -- favourites and reminders ----------------------------------------------------------------
+    @property
+    def favourites(self) -> Favourites:
+        """The starred ids of this program, read from the user data folder on first use."""
+        user = self.state.user
+        if not user.favourites_loaded:
+            user.favourites  # noqa: B018 (reads the file)
+            self._warn_favourites()
+        return user.favourites
+
+    def is_starred(self, entry_id: str | None) -> bool:
+        """Whether ``entry_id`` is starred; ``False`` until the favourites are read (just after
+        the first frame, so the board paints without reading them)."""
+        user = self.state.user
+        return user.favourites_loaded and entry_id in user.favourites
+
+    def _load_favourites(self) -> None:
+        if not self._stars_read:
+            self._stars_read = True
+            self.favourites  # noqa: B018 (reads the file, warns about a bad one)
+            self._stars_changed()
+        self.check_reminders()
+
+    def _warn_favourites(self) -> None:
+        user = self.state.user
+        favourites = user.favourites if user.favourites_loaded else None
+        if favourites is not None and favourites.warning:
+            self.notify(favourites.warning, title="Favourites", severity="warning", timeout=15, markup=False)
+            favourites.warning = None
+
+    def toggle_star(self, entry_id: str) -> None:
+        """Star or unstar an item or talk, say so, and redraw the stars on the screen in front."""
+        entry = self.program.by_id.get(entry_id)
+        if entry is None:
+            return
+        starred = self.favourites.toggle(entry_id)
+        self.notify(f"{'Starred' if starred else 'Unstarred'}: {entry.title}", markup=False, timeout=3)
+        self._warn_favourites()  # a save that failed
+        self._reminders_changed()
+        self._stars_changed()
+
+    def _stars_changed(self) -> None:
+        front = self.front
+        if isinstance(front, LiveScreen) and front.is_mounted:
+            front.show_stars()
+        self.screen.refresh_bindings()
+
+    def action_star(self) -> None:
+        front = self.front
+        target = front.star_target() if isinstance(front, LiveScreen) else None
+        if target is not None:
+            self.toggle_star(target)
+
+    action_unstar = action_star
+
+    def check_reminders(self) -> None:
+        """Notify the reminders that fell due since the last check. Cheap: ``reminders.due`` runs
+        only once the event clock has passed the next reminder instant (or at the first check)."""
+        if self.remind_minutes <= 0 or not self._stars_read:
+            return
+        now = self.clock.now()
+        if self._remind_checked and (self._remind_next is None or now < self._remind_next):
+            return
+        from ..core import reminders
+
+        favourites, tl = self.favourites, self.timeline
+        for reminder in reminders.due(self.program, favourites, self._remind_since, now, self.remind_minutes,
+                                      timeline=tl):
+            self.notify(reminder.text(now), title="Reminder", timeout=30, markup=False)
+            if self.remind_bell:
+                self.bell()
+        self._remind_checked = True
+        self._remind_since = now
+        self._remind_next = reminders.next_due(self.program, favourites, now, self.remind_minutes, timeline=tl)
+
+    def _reminders_changed(self) -> None:
+        """Stars or times changed: reminders count from now, and the next one is looked up again."""
+        if not self._remind_checked or self.remind_minutes <= 0:
+            return
+        from ..core import reminders
+
+        now = self.clock.now()
+        self._remind_since = now
+        self._remind_next = reminders.next_due(self.program, self.favourites, now, self.remind_minutes,
+                                               timeline=self.timeline)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        jump = getattr(screen, "action_jump_now", self.action_now)
+        yield SystemCommand("Jump to now", "Show what is on now", jump)
+        for place in PLACES:
+            yield SystemCommand(f"Open {place.title.lower()}", place.help, lambda p=place.name: self.action_show(p))
+        yield SystemCommand("Now board", "What runs now, what is next", self.action_now)
+        yield SystemCommand("Help", "Every key, the mouse and the palette", self.action_help)
+        yield from super().get_system_commands(screen)
+
+
+def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
+             source: Source | None = None,
+             remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
+             start_screen: str | None = None, chair: ChairOptions | None = None) -> C4mlApp:
+    """The app a user gets; the command line and the tests both build it here.
+
+    ``start_screen`` names a place (``"chair"``) opened over the board at start; ``chair`` the
+    chair screen's thresholds, bell and room (default: the program's ``chair:`` block).
+    """
+    if start_screen is not None and start_screen not in C4mlApp.SCREENS:
+        raise ValueError(f"no screen {start_screen!r} to start on")
+    return C4mlApp(program, clock, local_zone=local_zone, source=source,
+                   remind_minutes=remind_minutes, remind_bell=remind_bell,
+                   start_screen=start_screen, chair=chair)
+
+
+def run_app(program: Program, clock: Clock, *, source: Source | None = None,
+            remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
+            start_screen: str | None = None, chair: ChairOptions | None = None) -> int:
+    """Run the app in this terminal until the user quits; the exit status."""
+    app = make_app(program, clock, source=source, remind_minutes=remind_minutes, remind_bell=remind_bell,
+                   start_screen=start_screen, chair=chair)
+    app.run()
+    return app.return_code or 0

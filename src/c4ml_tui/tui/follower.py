@@ -1,0 +1,79 @@
+"""Follow a program published at a URL while the app runs: refresh it every few minutes in a
+worker thread (``sources.refresh``), swap in a new version, say what happened."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+from ..core.changes import Changes, diff
+from ..core.model import Program
+from ..sources.refresh import UNREACHED, Source, Update
+from ..words.live import message, note
+
+if TYPE_CHECKING:
+    from .app import C4mlApp
+
+UTC = timezone.utc
+
+
+def changed(old: Program, update: Update) -> Changes | None:
+    """What changed from ``old`` to the update's program; ``None`` when it is the same copy."""
+    new = update.program
+    if new is None or (new.digest and new.digest == old.digest):
+        return None
+    return diff(old, new)
+
+
+class Follower:
+    """Refreshes an app's program from its :class:`Source`, never on the app's thread."""
+
+    def __init__(self, app: C4mlApp, source: Source, every: float | None = None):
+        from ..sources.remote import REFRESH_MINUTES
+
+        self.app = app
+        self.source = source
+        self.every = every if every is not None else REFRESH_MINUTES * 60
+        self.last: Update | None = None
+        self._busy = False
+
+    def start(self) -> None:
+        """Ask now (a copy confirmed in the last minute is used as it is), then every ``every`` s."""
+        self.app.set_interval(self.every, self.refresh)
+        self.refresh(fresh_for=60)
+
+    def refresh(self, fresh_for: float = 0) -> None:
+        """Start one refresh in a worker thread (none while one is running)."""
+        if self._busy:
+            return
+        self._busy = True
+        self.app.run_worker(lambda: self._work(fresh_for), name="refresh the program", group="refresh",
+                            thread=True, exit_on_error=False)
+
+    def _work(self, fresh_for: float) -> None:
+        try:
+            update = self.source.load(fresh_for=fresh_for)
+        except Exception as error:  # noqa: BLE001 - a refresh must never take the app down
+            update = Update(None, "failed", None, f"{type(error).__name__}: {error}")
+        finally:
+            self._busy = False
+        self.app.call_from_thread(self.apply, update)
+
+    def apply(self, update: Update) -> None:
+        """On the app's thread: swap in a new program, and say what happened when it matters."""
+        app, before = self.app, self.last
+        self.last = update
+        app.source_note = note(update, datetime.now(UTC))
+        was_unreached = before is not None and before.status in UNREACHED
+        if update.status == "failed":
+            app.notify(f"Could not refresh the schedule: {update.notice}", severity="warning", markup=False)
+        elif update.status in UNREACHED and not was_unreached and update.notice:
+            app.notify(update.notice, title="Schedule", severity="warning", markup=False, timeout=10)
+        elif update.status not in UNREACHED and was_unreached:
+            app.notify("Back online: the schedule is up to date.", title="Schedule", markup=False)
+        changes = changed(app.program, update)
+        if changes is not None and update.program is not None:
+            app.swap_program(update.program)
+            if changes:  # else only words changed (an abstract, a title): no news worth a toast
+                app.notify(message(changes), title="Schedule", markup=False, timeout=10)
+        app.tick(force=True)  # the offline note is not a countdown: redraw it now

@@ -1,0 +1,143 @@
+"""The agenda: one day of the program at a time, past rows dimmed, the running row marked, gaps
+shown; ``[``/``]`` (or the arrows) change the day, ``r``/``t`` narrow it to a room or a track."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+
+from ...core import filters, fmt
+from ...words import agenda, rooms
+from ...words.agenda import Row
+from ...core.timeline import Snapshot
+from ..widgets.agenda_table import AgendaTable
+from .filtered import FilteredScreen
+
+
+class AgendaScreen(FilteredScreen):
+    """One table per day (38C3 has 300 events on a day: one day draws fast, four do not);
+    ``n`` brings the day and the cursor back to what is on now."""
+
+    HEADING = "Agenda"
+    PLACE = "agenda"
+    STARS = True
+    BINDINGS = [
+        Binding("n", "jump_now(True)", "Jump to now", id="agenda.now", tooltip="Move to what is on now"),
+        Binding("left_square_bracket,left", "day(-1)", "Prev day", id="agenda.day-before",
+                tooltip="Show the day before", priority=True),
+        Binding("right_square_bracket,right", "day(1)", "Next day", id="agenda.day-after",
+                tooltip="Show the next day", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.day: date | None = None
+        """The day shown; chosen when the screen is first shown (see ``filters.opening_day``)."""
+        self._days: tuple[object, tuple[date, ...]] | None = None
+        self._switched = False
+        """A day key was pressed since the screen came to the front (see ``action_jump_now``)."""
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_clock()
+        yield AgendaTable(id="agenda")
+        yield from self.compose_footer()
+
+    @property
+    def table(self) -> AgendaTable:
+        return self.query_one(AgendaTable)
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        """The program's days (worked out once per timeline: the footer asks often)."""
+        tl = self.c4ml.timeline
+        if self._days is None or self._days[0] is not tl:
+            self._days = (tl, filters.days(tl))
+        return self._days[1]
+
+    def heading(self) -> str:
+        if len(self.days) < 2 or self.day is None:
+            return super().heading()
+        where = f"{fmt.short_day(self.day)} ({self.days.index(self.day) + 1}/{len(self.days)})"
+        return super().heading().replace(self.HEADING, f"{self.HEADING} · {where}", 1)
+
+    def show_answer(self, snap: Snapshot) -> None:
+        """Mark past, running and later rows afresh; the cursor stays where the user left it."""
+        if self.day not in self.days:
+            self.day = filters.opening_day(self.c4ml.timeline, snap.at)
+            self.filter_changed()
+        first = not self.table.rows_shown
+        self.table.show(self.day_rows(snap), frozenset(self.c4ml.favourites))
+        if first:
+            self.action_jump_now()
+
+    def day_rows(self, snap: Snapshot) -> list[Row]:
+        """The rows of the day shown; a line saying so when the filter leaves nothing that day."""
+        assert self.day is not None
+        found = agenda.rows(self.narrowed(self.day), snap.at)
+        if found:
+            return found
+        return [Row("day", f"day:{self.day.isoformat()}", fmt.day_title(self.day)),
+                Row("gap", "empty", f"nothing for {self.flt.label()} on this day", label="")]
+
+    def on_screen_resume(self) -> None:  # (LiveScreen's handler runs too: Textual calls both)
+        self._switched = False
+
+    def action_jump_now(self, by_key: bool = False) -> None:
+        """Today's day, and the row of now. The app also calls this just after showing the screen;
+        a day key pressed in between (a fast typist, a script) wins over that call."""
+        if self._switched and not by_key:
+            self._switched = False
+            return
+        self._switched = False
+        today = filters.opening_day(self.c4ml.timeline, self.c4ml.clock.now())
+        if today != self.day:
+            self.show_day(today)
+        self.table.jump_to(self.now_index())
+        self.table.focus()
+
+    def now_index(self) -> int:
+        """The row of "now"; with parallel rooms, the latest to start of the rows running."""
+        if len(self.c4ml.program.rooms) > 1:
+            return rooms.now_row(self.table.rows_shown)
+        return agenda.now_index(self.table.rows_shown)
+
+    def action_day(self, step: int) -> None:
+        self._switched = True
+        if self.day is not None:
+            self.show_day(filters.step_day(self.days, self.day, step))
+
+    def show_day(self, day: date) -> None:
+        """Show ``day``: on today the cursor goes to what runs now, on another day to its top."""
+        if day == self.day:
+            return
+        ends = self.check_action("day", (-1,)), self.check_action("day", (1,))
+        self.day = day
+        self.filter_changed()
+        snap = self.c4ml.snapshot()
+        self.table.show(self.day_rows(snap), frozenset(self.c4ml.favourites))
+        today = filters.opening_day(self.c4ml.timeline, snap.at) == day
+        self.table.jump_to(self.now_index() if today else 0)
+        if ends != (self.check_action("day", (-1,)), self.check_action("day", (1,))):
+            self.refresh_bindings()  # a day key turned on or off (the footer costs a rebuild)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "day":
+            if len(self.days) < 2:
+                return False  # one day: the arrows are the table's
+            at_end = self.day == (self.days[0] if parameters[0] == -1 else self.days[-1])
+            return None if at_end else True  # None: shown, but disabled at the first and last day
+        return super().check_action(action, parameters)
+
+    def star_target(self) -> str | None:
+        key = self.table.cursor_key()
+        return next((r.entry_id for r in self.table.rows_shown if r.key == key), None)
+
+    def show_stars(self) -> None:
+        self.table.show_stars(frozenset(self.c4ml.favourites))
+
+    @on(AgendaTable.EntrySelected)
+    def _open(self, event: AgendaTable.EntrySelected) -> None:
+        self.c4ml.open_entry(event.entry_id)

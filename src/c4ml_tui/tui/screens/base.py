@@ -1,0 +1,102 @@
+"""What every screen of the app shares: the clock bar on top, the footer below, and the tick.
+
+Once a second the app moves the clock of the screen in front (:meth:`LiveScreen.show_clock`,
+a few cells). Only when a word can change (``board.next_change``: a countdown reaching another
+minute, an item starting or ending) does it call :meth:`LiveScreen.show_time`, which redraws
+text that changed (``show_countdown``) and, when the timeline's answer changed or the
+timeline itself was replaced (a delay), the structure (``show_answer``). A screen behind
+others catches up when it comes back.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ...words import board
+from ...core.timeline import Snapshot
+from ..widgets.clock import ClockBar, ClockFace, YourTime
+
+if TYPE_CHECKING:
+    from ..app import C4mlApp
+
+
+class LiveScreen(Screen):
+    """A screen that shows the event clock and follows the timeline."""
+
+    HEADING = ""
+    """Shown left of the clock, before the event's title."""
+    PLACE = ""
+    """The name of the :class:`~c4ml_tui.screens.Place` this screen is, if it is one."""
+
+    def __init__(self, *, name: str | None = None, id: str | None = None):
+        super().__init__(name=name, id=id)
+        self._shown: tuple | None = None
+        self._clock: ClockFace | None = None
+
+    @property
+    def c4ml(self) -> C4mlApp:
+        """The app, typed: its program, clock and timeline."""
+        return cast("C4mlApp", self.app)
+
+    def compose_clock(self) -> ComposeResult:
+        title = self.c4ml.program.event.title
+        yield ClockBar(f"{self.HEADING} · {title}" if self.HEADING else title)
+
+    def compose_footer(self) -> ComposeResult:
+        yield Footer(compact=True)  # room for every key at 80 columns
+
+    def show_clock(self, text: str) -> None:
+        """Every tick: the event clock's text (repainted only when it changed)."""
+        if self._clock is None:
+            self._clock = self.query_one(ClockFace)
+        self._clock.show(text)
+
+    def targets(self) -> list[datetime]:
+        """Instants this screen counts to or from, beyond the board's (``board.targets``)."""
+        return []
+
+    def show_time(self, snap: Snapshot) -> None:
+        """When something on screen may have changed (see ``board.next_change``)."""
+        if not self.query(ClockFace):
+            return  # a tick between the push and the mount of the widgets: resuming draws it all
+        self.show_clock(board.event_clock(self.c4ml.place, snap.at))
+        mine = board.your_time(snap.at, self.c4ml.local_zone)
+        late = board.late_line(self.c4ml.timeline, snap)  # chair mode (issue 4): "running 7 min late"
+        note = self.c4ml.source_note  # live updates (issue 6): "offline · copy 2 h old"
+        self.query_one(YourTime).show(" · ".join(part for part in (late, note, mine) if part))
+        key = (self.c4ml.timeline, snap.key())
+        if key != self._shown:
+            self._shown = key
+            self.show_answer(snap)
+        self.show_countdown(snap)
+
+    def show_answer(self, snap: Snapshot) -> None:
+        """Redraw what depends on the answer (what runs, what is next). Override."""
+
+    def show_countdown(self, snap: Snapshot) -> None:
+        """Update what changes as time passes (time left, in N min). Override; keep it cheap."""
+
+    # -- stars (issue 5): ``f`` stars what the screen highlights ---------------------------------
+    STARS = False
+    """Whether ``f`` can star something on this screen (the footer shows it only then)."""
+
+    def stars_here(self) -> bool:
+        """Whether ``f`` stars something here now (a screen may say no while an input has the focus)."""
+        return self.STARS
+
+    def star_target(self) -> str | None:
+        """The id of the item or talk ``f`` would star or unstar now. Override."""
+        return None
+
+    def show_stars(self) -> None:
+        """The starred entries changed (or may have, while this screen was behind): redraw the
+        stars. Override; keep it cheap."""
+
+    def on_screen_resume(self) -> None:
+        self.c4ml.tick(force=True)
+        self.show_stars()

@@ -1,0 +1,110 @@
+"""The session chair's screen: a large countdown coloured by stage, the talk, what comes next,
+and the keys that mark the day's delay (``s``/``e``/``+``/``-``/``u``; ``b`` for the bell).
+
+The words come from ``words/chair.py``; the keys act through ``tui/desk.py`` on the app's state,
+in the room the user is looking at; after each mark the app gets a new state, so every view
+shows the expected times.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+
+from ...words import chair as chairview
+from .. import desk
+from ..desk import Outcome
+from ...core.stages import StageWatch
+from ...core.timeline import Snapshot
+from ..widgets.countdown import BigCountdown
+from ..widgets.literal import LiveLabel
+from .base import LiveScreen
+
+
+NUDGE = Binding.Group("Nudge", compact=True)
+"""``+`` and ``-`` share one footer entry (``+- Nudge``): the footer of an 80-column terminal is short."""
+
+
+class ChairScreen(LiveScreen):
+    """Counts down the talk on stage; marks use the event clock and are saved at once."""
+
+    HEADING = "Chair"
+    PLACE = "chair"
+    BINDINGS = [
+        Binding("s", "mark_start", "Started", id="chair.start", tooltip="The next talk started now"),
+        Binding("e", "mark_end", "Ended", id="chair.end", tooltip="The talk counted down ended now"),
+        Binding("plus,equals_sign", "nudge(1)", "Nudge 1 min later", id="chair.later", group=NUDGE,
+                tooltip="Nudge the delay one minute later"),
+        Binding("minus", "nudge(-1)", "Nudge 1 min earlier", id="chair.earlier", group=NUDGE,
+                tooltip="Nudge the delay one minute earlier"),
+        Binding("u", "undo", "Undo", id="chair.undo", tooltip="Take back the last mark or nudge"),
+        Binding("b", "bell", "Bell", id="chair.bell", tooltip="Ring the terminal bell at each change of stage"),
+    ]
+
+    bell_on = False
+    """Whether the bell rings at a change of stage (``--bell``; ``b`` toggles it)."""
+
+    def on_mount(self) -> None:
+        options = self.c4ml.chair_options
+        self.bell_on = options.bell
+        self.stage_watch = StageWatch(options.thresholds)
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_clock()
+        with Vertical(id="chair"):
+            yield LiveLabel(id="chair-context", classes="meta")
+            yield LiveLabel(id="chair-title", style="bold")
+            yield LiveLabel(id="chair-who", hide_empty=True)
+            yield BigCountdown(id="chair-countdown")
+            yield LiveLabel(id="chair-window", classes="meta")
+            yield LiveLabel(id="chair-next", hide_empty=True)
+            yield LiveLabel(id="chair-then", hide_empty=True, classes="meta")
+            yield LiveLabel(id="chair-status", classes="note")
+        yield from self.compose_footer()
+
+    def view(self, snap: Snapshot) -> chairview.ChairView:
+        state = self.c4ml.state
+        return chairview.view(state.timeline, state.delays, snap.at, state.chair.thresholds, state.chair_room)
+
+    def show_countdown(self, snap: Snapshot) -> None:
+        """Every tick: the digits, and the words where they changed; the bell at a new stage."""
+        view = self.view(snap)
+        self.query_one(BigCountdown).show(view.digits, view.stage, view.word)
+        for name in ("context", "title", "who", "window", "next", "then"):
+            self.query_one(f"#chair-{name}", LiveLabel).show(getattr(view, name))
+        self.query_one("#chair-status", LiveLabel).show(self.status())
+        if self.stage_watch.update(view.entry_id, view.left) and self.bell_on:
+            self.app.bell()
+
+    def status(self) -> str:
+        """``bell off · last mark: started Lowering Dreams to Loops at 09:12``."""
+        state = self.c4ml.state
+        return f"bell {'on' if self.bell_on else 'off'} · {chairview.last_mark(state.program, state.log.marks)}"
+
+    # -- the chair's keys -----------------------------------------------------------------------
+    def action_mark_start(self) -> None:
+        self.done(desk.start(self.c4ml.state, self.c4ml.clock.now()))
+
+    def action_mark_end(self) -> None:
+        self.done(desk.end(self.c4ml.state, self.c4ml.clock.now()))
+
+    def action_nudge(self, minutes: int) -> None:
+        self.done(desk.nudge(self.c4ml.state, minutes, self.c4ml.clock.now()))
+
+    def action_undo(self) -> None:
+        self.done(desk.undo(self.c4ml.state))
+
+    def action_bell(self) -> None:
+        self.bell_on = not self.bell_on
+        self.notify(f"Bell {'on: it rings at each change of stage' if self.bell_on else 'off'}.")
+        self.show_time(self.c4ml.snapshot())
+
+    def done(self, outcome: Outcome) -> None:
+        """Say what a key did; when it changed the marks, every view gets the new times."""
+        self.notify(outcome.message, markup=False, severity="information" if outcome.done else "warning")
+        log = self.c4ml.state.log
+        if outcome.done:
+            self.c4ml.state = self.c4ml.state.with_marks()  # the app redraws the screen in front
+        if log.save_error:
+            self.notify(log.save_error, title="Marks not saved", markup=False, severity="error", timeout=10)

@@ -1,0 +1,102 @@
+"""A box to pick one room or one track from a long list, typing to narrow it (``r``, ``t``).
+
+38C3 has 72 rooms and FOSDEM over a hundred: the list is filtered as you type (ignoring case
+and accents), and the arrows move in it while the typing stays in the input line.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from ...core import fmt
+from ...core.textfold import fold
+from ..widgets.literal import literal
+
+ALL = ""
+"""What the box answers for "all rooms" / "all tracks"; ``None`` means it was closed."""
+
+
+class PickScreen(ModalScreen[str | None]):
+    """Dismisses with the chosen name, :data:`ALL`, or ``None`` (Escape)."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Cancel", id="pick.cancel", tooltip="Close without changing"),
+        Binding("down", "move('cursor_down')", "Down", show=False, id="pick.down", tooltip="Next in the list"),
+        Binding("up", "move('cursor_up')", "Up", show=False, id="pick.up", tooltip="Previous in the list"),
+        Binding("pagedown", "move('page_down')", "Page down", show=False, id="pick.pagedown",
+                tooltip="A page down the list"),
+        Binding("pageup", "move('page_up')", "Page up", show=False, id="pick.pageup",
+                tooltip="A page up the list"),
+    ]
+
+    def __init__(self, title: str, everything: str, names: dict[str, int], current: str | None):
+        """``names`` maps each choice to how many items it has; ``everything`` labels
+        :data:`ALL` (``All rooms``); ``current`` is marked."""
+        super().__init__()
+        self.title_text = title
+        self.everything = everything
+        self.names = names
+        self.current = current
+        self._folded = {name: fold(name) for name in names}
+        self._shown: list[str] = []
+        self._query: str | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pick-box") as box:
+            box.border_title = self.title_text
+            box.border_subtitle = "enter picks · escape closes"
+            yield Input(placeholder="type to narrow the list", id="pick-input")
+            yield OptionList(id="pick-list")
+
+    def on_mount(self) -> None:
+        self._fill("")
+        self.query_one(Input).focus()
+
+    @property
+    def options(self) -> OptionList:
+        return self.query_one("#pick-list", OptionList)
+
+    def _fill(self, query: str) -> None:
+        if query == self._query:
+            return
+        self._query = query
+        wanted = fold(query.strip())
+        shown = [name for name in self.names if wanted in self._folded[name]]
+        self._shown = ([] if wanted else [ALL]) + shown
+        self.options.set_options(self._option(i, name) for i, name in enumerate(self._shown))
+        if self._shown:
+            marked = self._shown.index(self.current or ALL) if (self.current or ALL) in self._shown else 0
+            self.options.highlighted = marked
+
+    def _option(self, index: int, name: str) -> Option:
+        chosen = name == (self.current or ALL)
+        mark = Content("✓ " if chosen else "  ")
+        if name == ALL:
+            return Option(Content.assemble(mark, (self.everything, "bold")), id=str(index))
+        count = Content(f"  {fmt.count(self.names[name], 'item')}").stylize("dim")
+        return Option(Content.assemble(mark, literal(name), count), id=str(index))
+
+    def action_move(self, action: str) -> None:
+        getattr(self.options, f"action_{action}")()
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        self._fill(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        self._fill(event.value)  # what is typed, even if Enter came before the last change
+        index = self.options.highlighted
+        if index is not None and 0 <= index < len(self._shown):
+            self.dismiss(self._shown[index])
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self._shown[int(event.option.id or 0)])

@@ -1,0 +1,132 @@
+"""The rooms board: the first screen of a program with several rooms (38C3, FOSDEM, ...).
+
+One row per room: what runs there with its time left, what starts there next and when. Beside
+the table (wide) or under it (narrow), the day of the room under the cursor. ``r`` and ``t``
+narrow it to a room or a track; Enter opens what runs in the room (or what is next there).
+A single-room program keeps the now board (``screens/now.py``).
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Container, Vertical
+from textual.widgets import DataTable
+
+from ...words import rooms
+from ...core.timeline import Snapshot
+from ..widgets.day_list import DayList
+from ..widgets.literal import LiveLabel
+from ..widgets.room_table import RoomTable
+from .filtered import FilteredScreen
+
+
+class RoomsScreen(FilteredScreen):
+    """The board, per room. The answer is worked out when an item starts or ends; each tick
+    only rewrites the countdowns that changed."""
+
+    HEADING = "Rooms"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._answer: rooms.Answer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_clock()
+        with Container(id="rooms-board"):
+            with Vertical(id="rooms-main"):
+                yield LiveLabel(id="rooms-status")
+                yield LiveLabel(hide_empty=True, id="rooms-empty", classes="note")
+                yield RoomTable(id="rooms-table")
+            with Vertical(id="rooms-day"):
+                yield DayList(id="rooms-later")
+                yield DayList(id="rooms-today")
+        yield from self.compose_footer()
+
+    @property
+    def table(self) -> RoomTable:
+        return self.query_one(RoomTable)
+
+    def on_mount(self) -> None:
+        self.table.focus()
+
+    def filter_changed(self) -> None:
+        super().filter_changed()
+        self._answer = None
+
+    def targets(self):
+        """Every room's countdowns: when what runs ends and what is next starts (the app's cheap
+        tick redraws the board only when one of them reaches another minute)."""
+        tl = self.narrowed()
+        found = [tl.end(line.current) for line in (self._answer.lines if self._answer else ()) if line.current]
+        found += [tl.start(line.next) for line in (self._answer.lines if self._answer else ()) if line.next]
+        if self._answer is not None and self._answer.until is not None:
+            found.append(self._answer.until)
+        return found
+
+    def show_answer(self, snap: Snapshot) -> None:
+        self._answer = None  # something started or ended somewhere: ask again
+
+    def show_countdown(self, snap: Snapshot) -> None:
+        """Every tick: a new answer only when an item started or ended; words that changed."""
+        tl, now = self.narrowed(), snap.at
+        fresh = self._answer is None or self._answer.stale(now)
+        if fresh:
+            self._answer = rooms.answer(tl, now, keep_quiet=self.flt.room is not None)
+        shown = self._answer
+        assert shown is not None
+        self.table.show([rooms.row(tl, line, now) for line in shown.lines])
+        self.table.display = bool(shown.lines)
+        if fresh:
+            self.fit_table()
+        self.query_one("#rooms-status", LiveLabel).show(rooms.status(tl, tl.at(now), shown))
+        self.query_one("#rooms-empty", LiveLabel).show(rooms.empty(shown, self.flt))
+        if fresh:
+            self.show_room_day()
+
+    def fit_table(self) -> None:
+        """Narrow, the table is as tall as its rows (up to 60% of the screen), so the day of the
+        room under the cursor sits right under it; wide, it fills its column. (Set here: a
+        DataTable with ``height: auto`` keeps the height of its first layout.)"""
+        rows = len(self.table.rows_shown) + 1  # and the header
+        wanted = "1fr" if self.has_class("-wide") else str(min(rows, max(4, self.size.height * 3 // 5)))
+        if str(self.table.styles.height) != wanted:
+            self.table.styles.height = wanted
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_table)  # after the breakpoint classes follow the size
+
+    def show_room_day(self) -> None:
+        """The day of the room under the cursor (nothing when the board has no rows)."""
+        shown, room = self._answer, self.table.room
+        line = next((line for line in shown.lines if line.room == room), None) if shown else None
+        later = self.query_one("#rooms-later", DayList)
+        today = self.query_one("#rooms-today", DayList)
+        if shown is None or line is None:
+            later.show("", [])
+            today.show("", [])
+            return
+        tl, now = self.narrowed(), self.c4ml.clock.now()
+        later.show(*rooms.room_day(tl, line, now, shown.day, whole=False))
+        today.show(*rooms.room_day(tl, line, now, shown.day, whole=True))
+
+    @on(DataTable.RowHighlighted)
+    def _moved(self) -> None:
+        self.show_room_day()
+
+    def highlighted(self):
+        """What the row under the cursor stands for: what runs in that room, else what is next."""
+        shown, room = self._answer, self.table.room
+        line = next((line for line in shown.lines if line.room == room), None) if shown else None
+        return line and (line.current or line.next)
+
+    def star_target(self) -> str | None:
+        target = self.highlighted()
+        return target.id if target is not None else None
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        target = self.highlighted()
+        if target is not None:
+            self.c4ml.open_entry(target.id)

@@ -1,0 +1,141 @@
+"""The one owner of the loaded program, and of everything derived from it.
+
+A :class:`State` is one value: the program, the chair's log and the delays it gives, the
+timeline with those expected times, the stars, the room/track filter, the chair's options and
+the search index. Screens read the app's state; nothing else keeps a copy of the program. A live
+update (``with_program``), a chair's mark (``with_marks``) or a new filter (``with_filter``) makes
+a new state, and the app swaps it in whole, so every screen, the chair's keys and search see the
+same program at once.
+
+What the user keeps about a program (stars, marks) lives in :class:`UserData`, shared by the
+states of one program identity (``core.identity.program_key``): a new copy of the same program
+keeps them; a program with another identity reads its own.
+
+Pure Python: no Textual here, so the tests can drive it without an app.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+from ..core import filters
+from ..core.delays import Delays, compute
+from ..core.filters import Filter
+from ..core.identity import program_key
+from ..core.model import Program
+from ..core.search import SearchIndex
+from ..core.stages import ChairOptions
+from ..core.timeline import Timeline
+from ..store.chairlog import ChairLog
+from ..store.favourites import Favourites
+
+
+class UserData:
+    """The stars and the chair's log of one program identity. The log is read at once (a
+    restart shows the delay in every view); the stars when first asked for (after the first
+    frame: reading them costs imports)."""
+
+    def __init__(self, program: Program, log: ChairLog | None = None):
+        self.key = program_key(program)
+        self._program = program
+        self.log = log if log is not None else ChairLog.load(program)
+        self._favourites: Favourites | None = None
+
+    @property
+    def favourites(self) -> Favourites:
+        if self._favourites is None:
+            self._favourites = Favourites.load(self._program)
+        return self._favourites
+
+    @property
+    def favourites_loaded(self) -> bool:
+        return self._favourites is not None
+
+
+class State:
+    """One program and all that is derived from it (see the module docstring). Treat it as
+    immutable: the ``with_*`` methods return a new state."""
+
+    def __init__(self, program: Program, user: UserData | None = None, *, flt: Filter = Filter(),
+                 chair: ChairOptions | None = None, delays: Delays | None = None,
+                 timeline: Timeline | None = None, index: _Index | None = None):
+        self.program = program
+        self.user = user if user is not None else UserData(program)
+        self.flt = flt
+        self.chair = chair if chair is not None else ChairOptions(thresholds=program.chair)
+        self.delays = delays if delays is not None else compute(program, self.user.log.marks)
+        self.timeline = timeline if timeline is not None else Timeline(program, expected=self.delays.expected)
+        self._index = index if index is not None else _Index(program)
+        self._narrowed: dict[date | None, Timeline] = {}
+
+    # -- new states ----------------------------------------------------------------------------
+    def with_program(self, program: Program) -> State:
+        """A new copy of the program (a live update): the same user data when it is the same
+        program identity, the filter kept while its room and track still exist."""
+        user = self.user if program_key(program) == self.user.key else UserData(program)
+        flt = self.flt
+        if flt.room is not None and flt.room not in program.rooms:
+            flt = flt.with_room(None)
+        if flt.track is not None and flt.track not in program.tracks:
+            flt = flt.with_track(None)
+        return State(program, user, flt=flt, chair=self.chair)
+
+    def with_marks(self) -> State:
+        """The chair's log changed: new delays, a new timeline."""
+        return State(self.program, self.user, flt=self.flt, chair=self.chair, index=self._index)
+
+    def with_filter(self, flt: Filter) -> State:
+        """Another room or track filter (the timeline and the index stay)."""
+        return State(self.program, self.user, flt=flt, chair=self.chair, delays=self.delays,
+                     timeline=self.timeline, index=self._index)
+
+    # -- what screens ask ----------------------------------------------------------------------
+    @property
+    def log(self) -> ChairLog:
+        return self.user.log
+
+    @property
+    def favourites(self) -> Favourites:
+        return self.user.favourites
+
+    @property
+    def chair_room(self) -> str | None:
+        """The room the chair's keys act on: the one the user is looking at (the filter's),
+        else the one the command line named, else every room."""
+        return self.flt.room or self.chair.room
+
+    def narrowed(self, day: date | None = None) -> Timeline:
+        """The timeline through the filter (and on ``day``), with the same expected times."""
+        found = self._narrowed.get(day)
+        if found is None:
+            found = self._narrowed[day] = filters.narrowed(self.timeline, self.flt, day)
+        return found
+
+    def search_index(self) -> SearchIndex:
+        """The program's search index, built on first use (from any thread, once)."""
+        return self._index.get()
+
+    @property
+    def search_ready(self) -> bool:
+        """Whether the index is built (asking for it now is cheap)."""
+        return self._index.ready
+
+
+class _Index:
+    """A search index built once for one program, whichever thread asks first."""
+
+    def __init__(self, program: Program):
+        self.program = program
+        self._built: SearchIndex | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def ready(self) -> bool:
+        return self._built is not None
+
+    def get(self) -> SearchIndex:
+        with self._lock:
+            if self._built is None:
+                self._built = SearchIndex(self.program)
+            return self._built

@@ -1,0 +1,42 @@
+"""A heading and agenda rows as text lines: ``▶ 08:40-10:00  Session 1``, past rows dim."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from ...words.agenda import Row
+from .literal import literal
+
+MARKS = {"now": "▶ "}
+STYLES = {"past": "dim", "now": "bold"}
+
+
+class DayList(Static):
+    """One widget for the whole list; redrawn only when the heading or the rows change."""
+
+    DEFAULT_CSS = """
+    DayList { height: auto; width: 1fr; }
+    DayList.-empty { display: none; }
+    """
+
+    def __init__(self, heading: str = "", rows: list[Row] | None = None, *, id: str | None = None):
+        rows = rows or []
+        super().__init__(draw(heading, rows), id=id, markup=False, classes="" if rows else "-empty")
+        self.shown: tuple[str, list[Row]] = (heading, rows)
+
+    def show(self, heading: str, rows: list[Row]) -> None:
+        """Show ``rows`` under ``heading``; nothing at all when there are no rows."""
+        if (heading, rows) == self.shown:
+            return
+        self.shown = (heading, rows)
+        self.set_class(not rows, "-empty")
+        self.update(draw(heading, rows))
+
+
+def draw(heading: str, rows: list[Row]) -> Content:
+    lines = [Content(heading).stylize("bold")]
+    for row in rows:
+        style = STYLES.get(row.state, "") + (" italic" if row.kind == "gap" else "")
+        lines.append(Content.assemble(MARKS.get(row.state, "  "), literal(f"{row.times}  {row.caption}", style.strip())))
+    return Content("\n").join(lines)

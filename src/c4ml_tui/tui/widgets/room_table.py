@@ -1,0 +1,129 @@
+"""The rooms board as a table: one row per room, what runs there and what is next.
+
+Rebuilt only when the rooms shown change (or the width); as the minutes pass, only the cells
+whose words changed are updated. Every cell is a literal ``Text``: program text is never markup.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from ...words.rooms import RoomRow
+from ...core.textclean import clean
+
+COLUMNS = ("room", "now", "left", "next", "at", "until")
+LABELS = {"room": "Room", "now": "Now", "left": "Left", "next": "Next", "at": "At", "until": ""}
+WIDE = 140
+"""From this width on (of the table itself), the table also says how long until the next item starts."""
+ROOM_MAX = {False: 16, True: 24}
+"""The widest room column, narrow and wide: longer names end in an ellipsis."""
+
+
+def cell(text: str, style: str = "", justify: str = "left") -> Text:
+    """A literal cell on one line (long titles end in an ellipsis)."""
+    return Text(clean(text), style=style, no_wrap=True, overflow="ellipsis", justify=justify)  # type: ignore[arg-type]
+
+
+def cells(row: RoomRow) -> dict[str, Text]:
+    """The cells of one row; a free room reads dim, so the busy rooms stand out without colour."""
+    quiet = "" if row.busy else "dim"
+    return {
+        "room": cell(row.room, "bold" if row.busy else ""),
+        "now": cell(row.now, "" if row.busy else "dim italic"),
+        "left": cell(row.left, "", "right"),
+        "next": cell(row.next, quiet),
+        "at": cell(row.at, quiet),
+        "until": cell(row.until, "dim"),
+    }
+
+
+class RoomTable(DataTable):
+    """Rows of :class:`~c4ml_tui.rooms.RoomRow`, keyed by room; the cursor stays on its room."""
+
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", id="rooms.open",
+                tooltip="Open what runs in this room (or what is next there)"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="rooms.down", tooltip="Next room"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="rooms.up", tooltip="Previous room"),
+    ]
+
+    DEFAULT_CSS = """
+    RoomTable { width: 1fr; height: 1fr; }
+    """
+
+    def __init__(self, *, id: str | None = None):
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False)
+        self._rows: list[RoomRow] = []
+        self._built: tuple = ()
+
+    @property
+    def rows_shown(self) -> list[RoomRow]:
+        return self._rows
+
+    @property
+    def room(self) -> str | None:
+        """The key of the row under the cursor: its room (empty for the row of every room)."""
+        if 0 <= self.cursor_row < len(self._rows):
+            return self._rows[self.cursor_row].key
+        return None
+
+    def show(self, rows: list[RoomRow]) -> None:
+        """Show ``rows``: a new table when the rooms or the columns change, else new words only."""
+        if self._shape(rows) != self._built:
+            self._rows = rows
+            if self.size.width:  # else the first resize builds it, at its real width
+                self._rebuild()
+            return
+        for old, new in zip(self._rows, rows):
+            if old != new:
+                before, after = cells(old), cells(new)
+                for key in COLUMNS:
+                    if key in self._columns_shown and before[key] != after[key]:
+                        self.update_cell(new.key, key, after[key])
+        self._rows = rows
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._shape(self._rows) != self._built:
+            self._rebuild()
+
+    @property
+    def _wide(self) -> bool:
+        return self.size.width >= WIDE
+
+    @property
+    def _columns_shown(self) -> tuple[str, ...]:
+        return COLUMNS if self._wide else COLUMNS[:-1]
+
+    def _shape(self, rows: list[RoomRow]) -> tuple:
+        """What decides the columns: the width, the rooms and the widest time of day."""
+        return (self.size.width, tuple(r.key for r in rows), max((len(r.at) for r in rows), default=0))
+
+    def _rebuild(self) -> None:
+        room = self.room
+        self._built = self._shape(self._rows)
+        self.clear(columns=True)
+        wide, rows = self._wide, self._rows
+        widths = {
+            "room": min(max((len(r.room) for r in rows), default=4), ROOM_MAX[wide]),
+            "left": 7,
+            "at": max(max((len(r.at) for r in rows), default=2), 2),
+            "until": 13,
+        }
+        shown = self._columns_shown
+        fixed = sum(widths[k] for k in shown if k in widths)
+        # Padding of one cell each side of each column, and room for a vertical scrollbar.
+        spare = self.size.width - fixed - 2 * len(shown) - self.styles.scrollbar_size_vertical
+        widths["now"] = max(10, spare * 11 // 20)
+        widths["next"] = max(8, spare - widths["now"])
+        for key in shown:
+            label = Text(LABELS[key], justify="right" if key == "left" else "left")
+            self.add_column(label, width=widths[key], key=key)
+        for r in rows:
+            made = cells(r)
+            self.add_row(*(made[k] for k in shown), key=r.key)
+        rooms = [r.key for r in rows]
+        if room in rooms:
+            self.move_cursor(row=rooms.index(room), scroll=False)

@@ -1,0 +1,218 @@
+"""The search screen's list: one option per hit (time, kind, title, what matched), highlighted.
+
+Each hit is drawn from its original text and the spans ``search.py`` found, so highlights are
+exact and program text stays literal. Only the rows asked for are built (a page of a few
+hundred); a last option offers the rest, a page at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from textual import on
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ...core.search import Hit
+from .literal import STAR, colours, highlighted, literal, text_style
+
+MORE = "more"
+"""The id of the option that shows the next page."""
+CHUNK = 40
+"""Rows built at a time: new results build a screenful or two, scrolling or moving down builds
+the next ones (building a row means finding and highlighting its matches)."""
+FIELD_WORDS = {"name": "name", "speaker": "speaker", "author": "author", "affiliation": "affiliation",
+               "chair": "chair", "subtitle": "subtitle", "abstract": "abstract", "description": "description",
+               "bio": "bio", "room": "room", "track": "track"}
+
+
+class Row(NamedTuple):
+    """What one hit shows besides its own text: its time and kind words, whether it is starred."""
+
+    hit: Hit
+    when: str
+    """Expected times from the timeline (``""`` for a speaker)."""
+    kind: str
+    """``session``, ``break``, ``talk``, ``poster``, ``speaker``..."""
+    starred: bool
+    context: str = ""
+    """Shown under the title when nothing but the title matched: the speakers, an affiliation."""
+
+
+class SearchResults(OptionList):
+    """Hits, best first; Enter or a click posts :class:`SearchResults.Chosen`."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Open", id="results.open", tooltip="Open the highlighted result"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="results.down", tooltip="Next result"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="results.up", tooltip="Previous result (the top goes back to typing)"),
+    ]
+
+    COMPONENT_CLASSES = {"search-results--match", "search-results--meta"}
+
+    DEFAULT_CSS = """
+    SearchResults {
+        height: 1fr;
+        border: none;
+        padding: 0 1;
+        background: transparent;
+        & > .search-results--match { text-style: bold underline; color: $text-accent; }
+        & > .search-results--meta { text-style: dim; }
+        &:focus { border: none; }
+    }
+    """
+
+    class Chosen(Message):
+        """The user chose a hit (``hit``) or the "more" line (``hit`` is ``None``)."""
+
+        def __init__(self, results: SearchResults, hit: Hit | None):
+            super().__init__()
+            self.results = results
+            self.hit = hit
+
+    class LeftTop(Message):
+        """Up was pressed on the first row: the screen gives the focus back to the input."""
+
+    def __init__(self, *, id: str | None = None):
+        super().__init__(id=id)
+        self.rows: list[Row] = []
+        self.more = 0
+        self.page = 0
+        self._filled = 0
+        """How many of ``rows`` have an option yet."""
+
+    def show(self, rows: Sequence[Row], more: int, page: int, *, every: bool = False) -> None:
+        """Replace the options: ``rows`` and, when ``more`` hits are left out, a line that
+        offers the next ``page`` of them. The first row is highlighted.
+
+        Only the first :data:`CHUNK` rows (``every``: all) get an option now; the next ones come
+        when the cursor or the scroll nears the end of those (see :meth:`fill_more`). So a
+        keystroke costs a screenful of rows, whatever the page size."""
+        self.rows, self.more, self.page = list(rows), more, page
+        self._filled = 0
+        self.clear_options()
+        self._fill(None if every else CHUNK)
+        if self.option_count:
+            self.highlighted = 0
+
+    def fill_more(self) -> None:
+        """Build the next :data:`CHUNK` rows, if some are not built yet."""
+        if self._filled < len(self.rows):
+            self._fill(CHUNK)
+
+    def _fill(self, count: int | None = None) -> None:
+        """Add options for the next ``count`` rows (``None``: all), then the "more" line."""
+        if self.rows and self._filled >= len(self.rows):
+            return  # all built, the "more" line too
+        width, when = self.row_width(), self.when_width()
+        match, meta = self.styles_for_rows()
+        upto = len(self.rows) if count is None else min(len(self.rows), self._filled + count)
+        options = [Option(prompt(row, width, when, match, meta)) for row in self.rows[self._filled:upto]]
+        self._filled = upto
+        if upto == len(self.rows) and self.more:
+            words = f"{self.more:,} more: Enter here shows {min(self.more, self.page):,} more"
+            options.append(Option(literal(words).stylize(meta), id=MORE))
+        self.add_options(options)
+
+    def styles_for_rows(self):
+        """The match style (a colour, no background) and the meta style (dim, no colour)."""
+        return colours(self, "search-results--match"), text_style(self, "search-results--meta")
+
+    def append(self, rows: Sequence[Row], more: int) -> None:
+        """Add the next page after the rows shown (the "more" line moves to the end)."""
+        first = len(self.rows)
+        self.show(self.rows + list(rows), more, self.page, every=True)
+        self.highlighted = min(first, len(self.rows) - 1)
+
+    def restar(self, starred: Callable[[str], bool]) -> None:
+        """Redraw the rows whose star changed."""
+        width, when = self.row_width(), self.when_width()
+        match, meta = self.styles_for_rows()
+        for index, row in enumerate(self.rows):
+            now = starred(row.hit.id)
+            if now != row.starred:
+                self.rows[index] = row = row._replace(starred=now)
+                if index < self._filled:
+                    self.replace_option_prompt_at_index(index, prompt(row, width, when, match, meta))
+
+    def row_width(self) -> int:
+        """Cells a row may use (the list's width less padding and a scrollbar)."""
+        return max(30, (self.content_region.width or self.app.size.width - 4) - 1)
+
+    def when_width(self) -> int:
+        return max((len(r.when) for r in self.rows), default=0)
+
+    @property
+    def current(self) -> Hit | None:
+        """The highlighted hit (``None`` on the "more" line or with no rows)."""
+        index = self.highlighted
+        return self.rows[index].hit if index is not None and index < len(self.rows) else None
+
+    def action_last(self) -> None:
+        self._fill(None)  # the end is the end of every row
+        super().action_last()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if self._filled < len(self.rows) and new_value >= self.max_scroll_y - self.scrollable_content_region.height:
+            self.call_after_refresh(self._fill_near_end)  # scrolled near the end of the rows built
+
+    def _fill_near_end(self) -> None:
+        if self.scroll_y >= self.max_scroll_y - self.scrollable_content_region.height:
+            self.fill_more()
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted in (None, 0):
+            self.post_message(self.LeftTop())
+        else:
+            super().action_cursor_up()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = event.option_index
+        self.post_message(self.Chosen(self, self.rows[index].hit if index < len(self.rows) else None))
+
+    @on(OptionList.OptionHighlighted)
+    def _moved(self) -> None:
+        if self.highlighted is not None and self.highlighted >= self._filled - max(1, min(5, CHUNK // 4)):
+            self.fill_more()
+        self.refresh_bindings()  # Star or Unstar, after the row
+
+
+def prompt(row: Row, width: int, when_width: int, match, meta) -> Content:
+    """Two lines: ``09:15-09:35  talk     ★ Tensor Fusion...`` and, indented, the best match
+    outside the title (``speaker: Zoë Example``) or some context."""
+    hit = row.hit
+    head = f"{row.when:<{when_width}}  " if when_width else ""
+    head += f"{row.kind:<8} "
+    room = max(10, width - len(head))
+    star = f"{STAR} " if row.starred else ""
+    title = title_text(hit, room - len(star), match)
+    first = Content.assemble((head, meta), star, title)
+    other = next((m for m in hit.matches if m.field not in ("title", "name")), None)
+    indent = " " * len(head)
+    if other is not None:
+        label = f"{FIELD_WORDS.get(other.field, other.field)}: "
+        text, spans = other.excerpt(max(10, room - len(label)))
+        second = Content.assemble(indent, (label, meta), highlighted(text, spans, match))
+    elif row.context:
+        second = Content.assemble(indent, literal(row.context).truncate(room, ellipsis=True).stylize(meta))
+    else:
+        return first
+    return Content("\n").join([first, second.truncate(width, ellipsis=True)])
+
+
+def title_text(hit: Hit, room: int, match) -> Content:
+    """The title with its matches highlighted, cut to ``room`` cells; a long title whose match
+    lies past the cut shows a window around the match instead."""
+    spans = hit.spans("title")
+    full = highlighted(hit.title, spans, match, "bold")
+    if full.cell_length <= room or not spans or spans[0][1] < room - 1:
+        return full.truncate(room, ellipsis=True)
+    text, moved = hit.matches[0].excerpt(room - 1)
+    return highlighted(text, moved, match, "bold").truncate(room, ellipsis=True)

@@ -1,0 +1,116 @@
+"""The agenda as rows: each day, its items, their talks and the gaps between, each marked past,
+running or to come at one instant. Pure: no Textual, no clock.
+
+Times are the timeline's expected times, so a delay moves the rows too, and a row the chair's
+marks moved says when it was scheduled (:func:`scheduled`). A gap is time on a day when nothing
+at all is scheduled (in any room) between two items.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from itertools import groupby
+from typing import Literal, NamedTuple
+
+from ..core import fmt
+from ..core.timeline import Entry, Timeline
+
+RowKind = Literal["day", "item", "talk", "gap"]
+State = Literal["past", "now", "later", ""]
+
+
+class Row(NamedTuple):
+    """One line of the agenda. ``key`` is unique and stable as time passes (for the cursor)."""
+
+    kind: RowKind
+    key: str
+    title: str
+    start: datetime | None = None
+    end: datetime | None = None
+    label: str = ""
+    """The item's kind (``session``, ``break``, ...), ``talk`` or ``gap``; empty for a day."""
+    room: str = ""
+    who: str = ""
+    """Speaker names, comma-separated."""
+    entry_id: str | None = None
+    """The item or talk this row opens; ``None`` for days and gaps."""
+    state: State = ""
+    scheduled: str = ""
+    """``scheduled 10:00`` when a delay moved the row (see :func:`scheduled`); else empty."""
+
+    @property
+    def times(self) -> str:
+        return fmt.span(self.start, self.end) if self.start and self.end else ""
+
+    @property
+    def caption(self) -> str:
+        """The title, then when it was scheduled if a delay moved it: ``Break, scheduled 10:00``."""
+        return f"{self.title}, {self.scheduled}" if self.scheduled else self.title
+
+
+def scheduled(tl: Timeline, entry: Entry) -> str:
+    """``scheduled 10:00`` when the expected start is at another minute than the scheduled one,
+    ``scheduled to end 10:00`` when only the end moved; empty when the entry runs as scheduled."""
+    if not tl.expected:
+        return ""
+    zone = entry.start.tzinfo
+    if fmt.hm(tl.start(entry).astimezone(zone)) != fmt.hm(entry.start):
+        return f"scheduled {fmt.hm(entry.start)}"
+    if fmt.hm(tl.end(entry).astimezone(zone)) != fmt.hm(entry.end):
+        return f"scheduled to end {fmt.hm(entry.end)}"
+    return ""
+
+
+def _state(start: datetime, end: datetime, now: datetime) -> State:
+    if end <= now:
+        return "past"
+    return "now" if start <= now else "later"
+
+
+def rows(tl: Timeline, now: datetime) -> list[Row]:
+    """Every row of the agenda at ``now``, grouped by day in time order."""
+    program = tl.program
+    found: list[Row] = []
+    for day, group in groupby(tl.items, key=lambda i: tl.start(i).date()):
+        items = list(group)
+        found.append(Row("day", f"day:{day.isoformat()}", fmt.day_title(tl.start(items[0]))))
+        latest: datetime | None = None
+        for item in items:
+            start, end = tl.start(item), tl.end(item)
+            if latest is not None and start > latest:
+                found.append(Row("gap", f"gap:{latest.isoformat()}", f"nothing scheduled ({fmt.duration(start - latest)})",
+                                 latest, start, "gap", state=_state(latest, start, now)))
+            found.append(Row("item", item.id, item.title, start, end, item.kind, item.room or "",
+                             ", ".join(program.speaker_name(s) for s in item.speakers), item.id,
+                             _state(start, end, now), scheduled(tl, item)))
+            for talk in item.talks:
+                t0, t1 = tl.start(talk), tl.end(talk)
+                found.append(Row("talk", talk.id, talk.title, t0, t1, "talk", "",
+                                 ", ".join(program.speaker_name(s) for s in talk.speakers), talk.id,
+                                 _state(t0, t1, now), scheduled(tl, talk)))
+            latest = end if latest is None else max(latest, end)
+    return found
+
+
+def now_index(found: list[Row]) -> int:
+    """The row that shows "now": the running talk, else the running item or gap, else the first
+    row still to come, else the last row (the day is over)."""
+    running = [i for i, r in enumerate(found) if r.state == "now"]
+    talks = [i for i in running if found[i].kind == "talk"]
+    if talks or running:
+        return (talks or running)[0]
+    upcoming = next((i for i, r in enumerate(found) if r.state == "later"), None)
+    return upcoming if upcoming is not None else max(len(found) - 1, 0)
+
+
+def day_rows(found: list[Row], day: date) -> list[Row]:
+    """The item and gap rows of one day (no heading, no talks): the board's "today" column."""
+    return [r for r in found if r.kind in ("item", "gap") and r.start and r.start.date() == day]
+
+
+def board_day(tl: Timeline, now: datetime) -> date:
+    """The day the board's "today" column shows: today when it has items, else the next day
+    with items, else the last one."""
+    days = sorted({tl.start(i).date() for i in tl.items})
+    today = now.date()
+    return next((d for d in days if d >= today), days[-1] if days else today)
