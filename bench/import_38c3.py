@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEDULE = ROOT.parent / "shared" / "data" / "schedules" / "38c3.xml"
-LOAD = "from c4ml_tui.sources import load_source; load_source({path!r})"
+LOAD = "from c4ml_tui.sources.loader import load; load({path!r})"
 NOW = ["-m", "c4ml_tui", "now", "--program", "{path}", "--at", "2024-12-28T14:10", "--json"]
 
 
@@ -62,7 +62,7 @@ def main() -> int:
             rows["c4ml-tui now --json on 38c3.xml, cached"].append(timed(now, env))
 
     sys.path.insert(0, str(ROOT / "src"))
-    from core_helpers import import_schedule
+    from c4ml_tui.formats import read as import_schedule
 
     content = args.schedule.read_bytes()
     parse = []

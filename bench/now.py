@@ -90,8 +90,8 @@ def bench_loader(n_talks: int, days: int, rooms: int, runs: int) -> None:
     sys.path.insert(0, str(HERE))
     from gen_program import generate
 
+    from c4ml_tui.formats import read as parse
     from c4ml_tui.sources.loader import load
-    from core_helpers import parse
 
     text = generate(n_talks, days, rooms)
     with tempfile.TemporaryDirectory(prefix="c4ml-bench-") as tmp:
