@@ -94,7 +94,8 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
         when = fmt.hm(tl.start(n))
         if tl.start(n).date() != now.date():
             when = f"{fmt.day_title(tl.start(n))} {when}"
-        parts.append(f"next: {n.title} at {when} ({late.scheduled_note(n, tl.start(n))}in {fmt.duration(snap.until_next)})")
+        note = late.scheduled_note(n, tl.start(n))
+        parts.append(f"next: {n.title} at {when} ({note}in {fmt.duration(snap.until_next)})")
     else:
         parts.append("next: nothing, this is the last item")
     return " | ".join(parts + late.late_parts(tl, snap))

@@ -264,7 +264,7 @@ class SearchIndex:
         their final order for at least the first ``need``; returns the keys and how many are
         final (``None``: all). Only ints are allocated per entry: a keystroke that allocated a
         tuple per entry would wake the garbage collector, which then walks the whole index."""
-        probes = [(w, " " + f + " ", " " + f) for w, f in zip(words, map(words_form, words))]
+        probes = [(w, " " + f + " ", " " + f) for w, f in zip(words, map(words_form, words), strict=True)]
         if len(words) == 1:
             return self._rank_one(matches, probes[0], need)
         n, forms = len(self._docs), self._forms
@@ -288,7 +288,8 @@ class SearchIndex:
         keys.sort()
         return keys, None
 
-    def _rank_one(self, matches: list[int], probe: tuple[str, str, str], need: int | None) -> tuple[list[int], int | None]:
+    def _rank_one(self, matches: list[int], probe: tuple[str, str, str],
+                  need: int | None) -> tuple[list[int], int | None]:
         """One word: split the matches into tiers, best first (title whole word, title word
         start, inside a title, then the same for names, details, bodies) and stop once the
         tiers so far fill ``need``: the long abstracts are read only when the titles do not

@@ -63,7 +63,8 @@ class C4mlApp(App[int]):
         Binding("n", "now", "Now", id="now", tooltip="Back to the now board"),
         *(Binding(p.key, f"show('{p.name}')", p.title, id=f"show.{p.name}", tooltip=p.help, priority=p.priority)
           for p in PLACES),
-        Binding("f", "star", "Star", id="star", tooltip="Star the highlighted item or talk: it shows ★ and joins My day"),
+        Binding("f", "star", "Star", id="star",
+                tooltip="Star the highlighted item or talk: it shows ★ and joins My day"),
         Binding("f", "unstar", "Unstar", id="unstar", tooltip="Unstar the highlighted item or talk"),
         Binding("escape", "back", "Back", id="back", tooltip="Back to the previous screen"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key, the mouse and the palette"),

@@ -16,9 +16,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...core import fmt
-from ...words import board
 from ...core.myday import DayEntry, missing, my_day
 from ...core.timeline import Snapshot
+from ...words import board
 from ..widgets.literal import STAR, LiveLabel, colours, literal, text_style
 from .base import LiveScreen
 

@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.widgets import Digits
 
-from ...words import agenda, board
 from ...core.timeline import Snapshot
+from ...words import agenda, board
 from ..widgets.card import Card
 from ..widgets.day_list import DayList
 from ..widgets.literal import STAR, LiveLabel

@@ -19,11 +19,11 @@ from textual.binding import Binding
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from ...words import board
 from ...core.model import Item, Talk
 from ...core.search import Hit, Results, SearchIndex
-from ..state import State
 from ...core.timeline import Snapshot
+from ...words import board
+from ..state import State
 from ..widgets.literal import LiveLabel
 from ..widgets.search_results import Row, SearchResults
 from .base import LiveScreen
