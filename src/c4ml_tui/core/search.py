@@ -20,6 +20,7 @@ matches instead of the whole program. ``bench/search.py`` measures all this on 1
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -196,7 +197,7 @@ class SearchIndex:
         at = 0
         placed: list[tuple[int, _Field]] = []
         texts = []
-        by_class: dict[int, list] = {TITLE: [], PERSON: [], DETAIL: [], BODY: []}
+        by_class: dict[int, list[tuple[int, str, str, str | None]]] = {TITLE: [], PERSON: [], DETAIL: [], BODY: []}
         for position, (name, text, ref) in enumerate(fields):
             by_class[FIELD_CLASS[name]].append((position, name, text, ref))
         for cls in (TITLE, PERSON, DETAIL, BODY):
@@ -334,9 +335,9 @@ class _Cached:
 
 
 # -- what is searchable ---------------------------------------------------------------------------
-def _people(program: Program, refs, role: str) -> list[tuple[str, str, str | None]]:
+def _people(program: Program, refs: Iterable[str], role: str) -> list[tuple[str, str, str | None]]:
     """Name and affiliation fields for speaker ids (or free-text names)."""
-    out = []
+    out: list[tuple[str, str, str | None]] = []
     for ref in refs:
         speaker = program.speakers.get(ref)
         if speaker is None:
@@ -352,12 +353,12 @@ def _texts(**fields: str | None) -> list[tuple[str, str, str | None]]:
     return [(name, text, None) for name, text in fields.items() if text]
 
 
-def _documents(program: Program):
+def _documents(program: Program) -> Iterator[tuple[datetime | None, _Doc, list[tuple[str, str, str | None]]]]:
     """``(time, doc, fields)`` for every searchable entry; fields in display order. A speaker's
     time is that of their first item, talk or poster (for "ties by time")."""
     first: dict[str, datetime] = {}
 
-    def seen(refs, when: datetime) -> None:
+    def seen(refs: Iterable[str], when: datetime) -> None:
         for ref in refs:
             if ref in program.speakers and (ref not in first or when < first[ref]):
                 first[ref] = when

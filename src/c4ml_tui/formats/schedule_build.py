@@ -32,6 +32,10 @@ class RawPerson:
     url: str | None = None
 
 
+Day = date
+"""``date``, for RawEvent, whose field ``date`` hides the class in its body."""
+
+
 @dataclass(slots=True)
 class RawEvent:
     """One event as its file wrote it; ``lines`` has the line of each field where known."""
@@ -45,7 +49,7 @@ class RawEvent:
     start: str | None = None
     end: str | None = None
     duration: str | None = None
-    day: date | None = None
+    day: Day | None = None
     rollover: time | None = None
     room: str | None = None
     type: str | None = None

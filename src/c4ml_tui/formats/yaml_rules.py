@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Set as AbstractSet
 from datetime import date, datetime, time, timezone
 from itertools import pairwise
 
@@ -23,7 +24,7 @@ _NULLS = (None, "", "~", "null", "Null", "NULL")
 class Reader:
     """Turns plain data from ``yaml_nodes`` into the model, collecting problems as it goes."""
 
-    def __init__(self, file: str, reported: set[int] = frozenset()):
+    def __init__(self, file: str, reported: AbstractSet[int] = frozenset()):
         self.file = file
         self.problems: list[Problem] = []
         self.reported = reported

@@ -206,7 +206,7 @@ class C4mlApp(App[int]):
             self.push_screen(target)
 
     # Panes are imported on first use: the board paints sooner without Markdown and friends.
-    def open_entry(self, entry_id: str) -> None:
+    def open_entry(self, entry_id: str | None) -> None:
         if entry_id in self.program.by_id:
             from .screens.detail import DetailScreen
 
@@ -237,7 +237,7 @@ class C4mlApp(App[int]):
         if name == "agenda":
             self.call_after_refresh(self.screen.action_jump_now)  # type: ignore[attr-defined]
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:  # async like App.action_back, which it replaces
         if len(self.screen_stack) > 1:
             self.pop_screen()
 

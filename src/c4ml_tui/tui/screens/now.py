@@ -92,8 +92,8 @@ class NowScreen(LiveScreen):
     def parts(self) -> tuple[LiveLabel, Card, Card, Card]:
         """The widgets a tick updates, looked up once (a query per tick costs CPU all day)."""
         if self._parts is None:
-            self._parts = (self.query_one("#status", LiveLabel),
-                           *(self.query_one(f"#{n}-card", Card) for n in ("now", "talk", "next")))
+            self._parts = (self.query_one("#status", LiveLabel), self.query_one("#now-card", Card),
+                           self.query_one("#talk-card", Card), self.query_one("#next-card", Card))
         return self._parts
 
     # -- stars (issue 5) -------------------------------------------------------------------------

@@ -101,7 +101,7 @@ class AgendaTable(DataTable):
         of all of them and of the footer."""
         keep = self.cursor_key()
         old, self._agenda_rows = self._agenda_rows, rows
-        restarred = frozenset()
+        restarred: frozenset[str] = frozenset()
         if starred is not None:
             restarred, self._starred = self._starred ^ starred, starred
         same = [r.key for r in old] == [r.key for r in rows] and _has_rooms(old) == _has_rooms(rows)
