@@ -26,10 +26,10 @@ SCHEDULE = Path(__file__).resolve().parents[2] / "shared" / "data" / "schedules"
 
 
 async def measure(runs: int) -> dict[str, float]:
-    from c4ml_tui.words import agenda
-    from c4ml_tui.tui.app import make_app
     from c4ml_tui.core.clock import ManualClock
     from c4ml_tui.sources.loader import load as load_source
+    from c4ml_tui.tui.app import make_app
+    from c4ml_tui.words import agenda
 
     program = load_source(SCHEDULE)
     now = datetime(2024, 12, 28, 14, 0, tzinfo=program.tz)

@@ -44,7 +44,9 @@ FILLER = ["we", "present", "a", "novel", "approach", "to", "the", "of", "and", "
 
 def _title(rng: random.Random) -> str:
     a, b = rng.sample(TOPICS, 2)
-    return f"{rng.choice(VERBS)} {a} {rng.choice(['for', 'with', 'via', 'in'])} {b} {rng.choice(['', 'at scale', 'on imaginary hardware', 'revisited'])}".strip()
+    verb, link = rng.choice(VERBS), rng.choice(["for", "with", "via", "in"])  # in this order: same programs
+    tail = rng.choice(["", "at scale", "on imaginary hardware", "revisited"])
+    return f"{verb} {a} {link} {b} {tail}".strip()
 
 
 def _prose(rng: random.Random, low: int, high: int) -> str:

@@ -88,6 +88,7 @@ def print_table(rows: list[tuple[str, list[float]]]) -> bool:
 
 def bench_loader(n_talks: int, days: int, rooms: int, runs: int) -> None:
     sys.path.insert(0, str(HERE))
+    from core_helpers import parse
     from gen_program import generate
 
     from c4ml_tui.formats import read as parse
@@ -111,7 +112,8 @@ def bench_loader(n_talks: int, days: int, rooms: int, runs: int) -> None:
         assert cached == program
     size = len(content) / 1e6
     y, j = statistics.median(yaml_times), statistics.median(json_times)
-    print(f"\nloader: {n_talks:,} talks, {len(program.items):,} items, {days} days x {rooms} rooms, {size:.1f} MB of YAML")
+    print(f"\nloader: {n_talks:,} talks, {len(program.items):,} items, {days} days x {rooms} rooms, "
+          f"{size:.1f} MB of YAML")
     print(f"{'YAML parse + validation (cold)':<32} {y * 1000:7.0f}ms  (median of {len(yaml_times)})")
     print(f"{'cached JSON (warm)':<32} {j * 1000:7.0f}ms  (median of {len(json_times)})  {y / j:5.0f}x faster")
 

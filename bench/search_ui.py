@@ -36,9 +36,9 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 from textual.widgets import Input, OptionList  # noqa: E402
 
+from c4ml_tui.core.clock import ManualClock  # noqa: E402
 from c4ml_tui.tui import app as c4ml_app  # noqa: E402
 from c4ml_tui.tui.app import C4mlApp  # noqa: E402
-from c4ml_tui.core.clock import ManualClock  # noqa: E402
 from c4ml_tui.tui.screens import search as search_screen  # noqa: E402
 from c4ml_tui.tui.screens.search import SearchScreen  # noqa: E402
 

@@ -81,7 +81,7 @@ def main() -> int:
     for _ in range(args.runs):
         app.append(first_frame(APP, APP_MARK, env))
         minimal.append(first_frame(MINIMAL, MINIMAL_MARK, env))
-    pairs = statistics.median(a / m for a, m in zip(app, minimal))
+    pairs = statistics.median(a / m for a, m in zip(app, minimal, strict=True))
     print(f"first frame, seconds, 80x24 pty, {args.runs} runs each")
     print(f"  minimal Textual app: {summary(minimal)}")
     print(f"  c4ml-tui:            {summary(app)}")

@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 from textual.widget import Widget
 from textual.widgets import DataTable, Markdown, OptionList, Static
 
-from c4ml_tui.tui.app import C4mlApp, make_app
 from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.core.model import Program
+from c4ml_tui.tui.app import C4mlApp, make_app
 from c4ml_tui.tui.widgets.card import Card
 from c4ml_tui.tui.widgets.clock import ClockBar, ClockFace, YourTime
 

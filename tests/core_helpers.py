@@ -14,7 +14,8 @@ HEADER = "event: {title: Fictional Workshop on Imaginary Compilers, date: 2031-0
 """A valid event line: tests append a ``schedule:`` to it."""
 
 
-def run(*args: str, tz: str | None = "UTC", timeout: float = 60, env: dict | None = None) -> subprocess.CompletedProcess:
+def run(*args: str, tz: str | None = "UTC", timeout: float = 60,
+        env: dict | None = None) -> subprocess.CompletedProcess:
     """``python -m c4ml_tui ARGS`` with the test's data/cache folders (already in os.environ via
     the autouse fixture) and the machine zone ``tz``."""
     environment = dict(os.environ)

@@ -15,15 +15,15 @@ import pytest
 from apptools import pilot_test, screen_text, text_of
 from chair_fixtures import TZ, YAML, at, fictional
 
-from c4ml_tui.tui import app as app_module
 from c4ml_tui import cli
-from c4ml_tui.tui.app import C4mlApp, make_app
 from c4ml_tui.core.clock import ManualClock
+from c4ml_tui.core.stages import ChairOptions, settings
 from c4ml_tui.store.chairlog import log_path
+from c4ml_tui.tui import app as app_module
+from c4ml_tui.tui.app import C4mlApp, make_app
 from c4ml_tui.tui.screens.agenda import AgendaScreen
 from c4ml_tui.tui.screens.chair import ChairScreen
 from c4ml_tui.tui.screens.now import NowScreen
-from c4ml_tui.core.stages import ChairOptions, settings
 from c4ml_tui.tui.widgets.countdown import BigCountdown
 
 SIZE = (80, 24)
@@ -183,7 +183,7 @@ async def test_start_and_end_marks_move_later_items_on_the_board_and_the_agenda(
 
 @pilot_test
 async def test_the_bundled_program_break_at_10_07_scheduled_10_00(c4ml):
-    app, clock = chair_app(c4ml_at(c4ml, "08:47"), c4ml)
+    app, _clock = chair_app(c4ml_at(c4ml, "08:47"), c4ml)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")  # Session 1 started at 08:47
         await pilot.pause()
@@ -217,7 +217,7 @@ async def test_lunch_is_fixed_and_cuts_short_what_runs_into_it():
 
 @pilot_test
 async def test_nudges_and_undo():
-    app, clock = chair_app(at("09:20"))
+    app, _clock = chair_app(at("09:20"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("plus", "plus")
         await pilot.pause()
@@ -240,7 +240,7 @@ async def test_nudges_and_undo():
 
 @pilot_test
 async def test_undo_takes_back_a_start_mark_everywhere():
-    app, clock = chair_app(at("09:17"))
+    app, _clock = chair_app(at("09:17"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
         await pilot.pause()
@@ -369,7 +369,7 @@ def test_the_chair_command_opens_the_app_on_the_chair_screen(monkeypatch, tmp_pa
 
     monkeypatch.setattr(C4mlApp, "run", run_headless)
     assert cli.main(["chair", *argv]) == 0
-    [(screen, shown_title, (digits, stage, word), options)] = seen
+    [(screen, shown_title, (digits, stage, _word), options)] = seen
     assert isinstance(screen, ChairScreen) and shown_title == title
     if "--wrap-up" in argv:  # 10 min left of a1 at 09:20: wrap-up from 12 by the option
         assert (digits, stage, options.bell) == ("10:00", "-wrap-up", True)

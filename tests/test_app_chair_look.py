@@ -7,9 +7,9 @@ import pytest
 from apptools import pilot_test
 from chair_fixtures import TZ, at, fictional
 
-from c4ml_tui.tui.app import make_app
 from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.store.chairlog import ChairLog
+from c4ml_tui.tui.app import make_app
 from c4ml_tui.tui.widgets.countdown import BigCountdown, ScaledDigits, fitting_scale, scaled_lines
 
 

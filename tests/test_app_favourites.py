@@ -9,8 +9,8 @@ from apptools import app_at, pilot_test, screen_text
 
 from c4ml_tui.cli import build_parser
 from c4ml_tui.core.identity import program_key
-from c4ml_tui.store.paths import data_dir
 from c4ml_tui.sources.loader import load
+from c4ml_tui.store.paths import data_dir
 from c4ml_tui.tui.screens.agenda import AgendaScreen
 from c4ml_tui.tui.screens.detail import DetailScreen
 from c4ml_tui.tui.screens.my_day import EMPTY, MyDayScreen

@@ -14,15 +14,15 @@ from apptools import pilot_test
 from test_remote import V1, V2
 
 from c4ml_tui.commands.app import source_of
-from c4ml_tui.sources import refresh
-from c4ml_tui.words import live
-from c4ml_tui.tui.app import make_app
 from c4ml_tui.core.clock import ManualClock
+from c4ml_tui.sources import refresh
+from c4ml_tui.sources.loader import load as load_source
+from c4ml_tui.tui.app import make_app
 from c4ml_tui.tui.screens.detail import DetailScreen
 from c4ml_tui.tui.screens.rooms import RoomsScreen
-from c4ml_tui.sources.loader import load as load_source
 from c4ml_tui.tui.widgets.clock import ClockFace, YourTime
 from c4ml_tui.tui.widgets.room_table import RoomTable
+from c4ml_tui.words import live
 
 UTC = timezone.utc
 AT = datetime(2031, 1, 2, 10, 10, tzinfo=UTC)  # Talk One runs in Hall A
@@ -37,7 +37,7 @@ class Server:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 outer.hits += 1
                 time.sleep(outer.delay)
                 if self.headers.get("If-None-Match") == outer.etag:
@@ -141,7 +141,7 @@ async def test_offline_shows_how_old_the_copy_is_and_back_online_says_so(server)
 
 @pilot_test
 async def test_the_pane_of_a_cancelled_entry_closes(server):
-    app, notes = app_on(server.url)
+    app, _notes = app_on(server.url)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         app.open_entry("3")

@@ -13,11 +13,11 @@ import pytest
 from apptools import pilot_test, text_of
 from conftest import SCHEDULES
 
-from c4ml_tui.tui.app import make_app
 from c4ml_tui.core.clock import ManualClock
+from c4ml_tui.sources.loader import load as load_source
+from c4ml_tui.tui.app import make_app
 from c4ml_tui.tui.screens.agenda import AgendaScreen
 from c4ml_tui.tui.screens.rooms import RoomsScreen
-from c4ml_tui.sources.loader import load as load_source
 from c4ml_tui.tui.widgets.agenda_table import AgendaTable
 from c4ml_tui.tui.widgets.clock import ClockBar
 from c4ml_tui.tui.widgets.room_table import RoomTable

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -11,9 +9,8 @@ from apptools import load_data
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c4ml_tui.words import agenda
-from c4ml_tui.words import board
 from c4ml_tui.core.timeline import Timeline
+from c4ml_tui.words import agenda, board
 
 
 def at(program, hour, minute=0, day=None):
@@ -67,6 +64,7 @@ def test_elapsed_counts_whole_minutes(c4ml):
 @given(st.integers(min_value=-600, max_value=24 * 60))
 def test_elapsed_stays_in_range(minutes):
     from core_helpers import bundled_path
+
     from c4ml_tui.sources.loader import load
 
     program = load(bundled_path(), use_cache=False)

@@ -10,14 +10,13 @@ from datetime import timezone
 from pathlib import Path
 
 import pytest
-from core_helpers import FIXTURES, HEADER, write
+from core_helpers import FIXTURES, HEADER, bundled_path, write
 
-from c4ml_tui.sources import parse_cache as cache
-from c4ml_tui.store.paths import cache_dir, cache_folder
-from c4ml_tui.formats.problems import ProgramError
-from core_helpers import bundled_path
-from c4ml_tui.sources.loader import load
 from c4ml_tui.formats.model_json import program_from_dict, program_to_dict
+from c4ml_tui.formats.problems import ProgramError
+from c4ml_tui.sources import parse_cache as cache
+from c4ml_tui.sources.loader import load
+from c4ml_tui.store.paths import cache_dir, cache_folder
 
 ONE = HEADER + "schedule:\n  - {id: a, title: First Title, start: \"09:00\", end: \"10:00\"}\n"
 
@@ -113,7 +112,7 @@ def test_serialize_round_trips_every_fixture(source):
     program = load(source, use_cache=False)
     again = program_from_dict(json.loads(json.dumps(program_to_dict(program))))
     assert again == program
-    for a, b in zip(program.items, again.items):  # the same instants, fold and all, in the event zone
+    for a, b in zip(program.items, again.items, strict=True):  # the same instants, fold and all, in the event zone
         assert a.start.astimezone(timezone.utc) == b.start.astimezone(timezone.utc)
         assert b.start.tzinfo is program.tz and b.start.utcoffset() == a.start.utcoffset()
 
@@ -121,7 +120,8 @@ def test_serialize_round_trips_every_fixture(source):
 # -- the cache folder without the override matches platformdirs ---------------------------------
 
 CHECK = ("import json, platformdirs\nfrom c4ml_tui.store.paths import cache_folder, cache_dir\n"
-         "print(json.dumps([cache_folder(), str(cache_dir()), platformdirs.user_cache_dir('c4ml-tui', appauthor=False)]))")
+         "print(json.dumps([cache_folder(), str(cache_dir()),\n"
+         "                  platformdirs.user_cache_dir('c4ml-tui', appauthor=False)]))")
 
 
 @pytest.mark.parametrize("xdg", [None, "ABS", "relative/cache", ""])

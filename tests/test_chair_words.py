@@ -9,14 +9,13 @@ from datetime import timedelta
 import pytest
 from chair_fixtures import at, fictional
 
-from c4ml_tui.words import agenda
-from c4ml_tui.words import board
-from c4ml_tui.words import chair as chairview
+from c4ml_tui.core.model import ChairSettings
+from c4ml_tui.core.timeline import Timeline
 from c4ml_tui.store.chairlog import ChairLog
 from c4ml_tui.tui import desk as keys
 from c4ml_tui.tui.state import State
-from c4ml_tui.core.model import ChairSettings
-from c4ml_tui.core.timeline import Timeline
+from c4ml_tui.words import agenda, board
+from c4ml_tui.words import chair as chairview
 
 THRESHOLDS = ChairSettings(wrap_up_minutes=4, last_minutes=1)
 

@@ -62,7 +62,8 @@ def test_your_time_uses_the_offset_of_that_instant_not_of_today():
     ("2025-03-01T10:00", "starts in 22 h 30 min: Opening at 08:30 on Sunday 2 March 2025"),
     ("2025-03-02T08:30", "now: Opening (08:30-08:40, 10 min left) | next: Session 1 at 08:40 (in 10 min)"),
     ("2025-03-02T11:55", "now: nothing scheduled until 12:00 | next: Lunch at 12:00 (in 5 min)"),
-    ("2025-03-02T15:45", "now: Session 4 - Poster Lightning Talks (15:30-16:20, 35 min left) | next: nothing, this is the last item"),
+    ("2025-03-02T15:45", "now: Session 4 - Poster Lightning Talks (15:30-16:20, 35 min left) | "
+                         "next: nothing, this is the last item"),
     ("2025-03-02T16:20", "the programme is over"),
     ("2025-03-02T09:59:30", "now: Session 1 (08:40-10:00, 1 min left) | next: Break at 10:00 (in 1 min)"),
 ])
@@ -74,7 +75,8 @@ def test_now_line_through_the_day(at, rest):
 def test_now_line_with_a_talk():
     out = ok(run("--program", str(FIXTURES / "fictional.yaml"), "now", "--at", "2031-06-10T09:50", tz="Europe/Berlin"))
     assert out == ("Nowhere 09:50 CEST | now: Morning Session (09:10-10:30, 40 min left) | "
-                   "talk: Phantom Tensors - Bo Placeholder, Cy Dummy (20 min left) | next: Coffee at 10:30 (in 40 min)\n")
+                   "talk: Phantom Tensors - Bo Placeholder, Cy Dummy (20 min left) | "
+                   "next: Coffee at 10:30 (in 40 min)\n")
 
 
 def test_now_json_is_exactly_the_documented_object():
@@ -122,7 +124,8 @@ def test_now_json_talks_have_the_same_shape():
 
 
 def test_options_before_or_after_the_command():
-    assert run_json("--at", "2025-03-02T09:15", "now", "--json") == run_json("now", "--at", "2025-03-02T09:15", "--json")
+    assert (run_json("--at", "2025-03-02T09:15", "now", "--json")
+            == run_json("now", "--at", "2025-03-02T09:15", "--json"))
 
 
 def test_now_with_speed_starts_at_at():
@@ -179,7 +182,8 @@ def test_agenda_json_groups_by_day():
 # -- validate -----------------------------------------------------------------------------------------
 
 def test_validate_ok():
-    assert ok(run("validate", bundled_file())) == f"{bundled_file()}: ok (8 items, 0 talks, 0 speakers, 1 day, 1 room)\n"
+    assert (ok(run("validate", bundled_file()))
+            == f"{bundled_file()}: ok (8 items, 0 talks, 0 speakers, 1 day, 1 room)\n")
     path = str(FIXTURES / "fictional.yaml")
     assert ok(run("validate", path)) == f"{path}: ok (5 items, 3 talks, 3 speakers, 1 day, 1 room)\n"
 

@@ -4,20 +4,20 @@ their session. Pure: marks are built by hand, instants are fixed (no clock at al
 from __future__ import annotations
 
 import time
-from c4ml_tui.core.model import replace
 from datetime import datetime, timedelta
+from itertools import pairwise
 
 import pytest
 from chair_fixtures import TZ, at, fictional
+from core_helpers import parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from c4ml_tui.core.delays import Delays, compute, focus, leaves, to_nudge, to_start
-from c4ml_tui.words.late import headline, late_note, scheduled_note
 from c4ml_tui.core.marks import Mark
-from c4ml_tui.core.model import Event, Item, Program, Talk
-from core_helpers import parse
+from c4ml_tui.core.model import Event, Item, Program, Talk, replace
 from c4ml_tui.core.timeline import Timeline
+from c4ml_tui.words.late import headline, late_note, scheduled_note
 
 PROGRAM = fictional()
 MIN = timedelta(minutes=1)
@@ -403,7 +403,8 @@ def test_durations_stay_the_scheduled_ones_except_where_documented(marks):
     started = {m.id for m in marks if m.kind == "start"}
     for k, entry in enumerate(seq):
         after = seq[k + 1] if k + 1 < len(seq) else None
-        cut = after is not None and (after.id in started or getattr(PROGRAM.parent.get(after.id), "id", None) in started)
+        cut = after is not None and (after.id in started
+                                     or getattr(PROGRAM.parent.get(after.id), "id", None) in started)
         if entry.id in touched or entry.id in d.squeezed or cut:
             continue
         assert d.end(entry) - d.start(entry) == entry.end - entry.start, entry.id
@@ -416,7 +417,7 @@ def test_the_delay_never_makes_an_unmarked_entry_overlap_the_one_before(marks):
     d = compute(PROGRAM, marks)
     touched = {m.id for m in marks}
     seq = leaves(PROGRAM)
-    for before, entry in zip(seq, seq[1:]):
+    for before, entry in pairwise(seq):
         session = PROGRAM.parent.get(entry.id)
         if entry.id in touched or (session and session.id in touched) or getattr(entry, "fixed", False):
             continue

@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from c4ml_tui.formats import ics_out as ics
-from c4ml_tui.store.favourites import Favourites
 from c4ml_tui.core.model import Event, Item, Program, Talk
+from c4ml_tui.formats import ics_out as ics
 from c4ml_tui.sources.loader import load
+from c4ml_tui.store.favourites import Favourites
 
 FICTIONAL = Path(__file__).parent / "fixtures" / "search_fictional.yaml"
 STAMP = datetime(2031, 1, 1, 12, 0, tzinfo=timezone.utc)
@@ -130,7 +130,8 @@ def test_cli_favourites(program):
     assert result.returncode == 0, result.stderr
     found = events(result.stdout)
     assert set(found) == {"session-a", "t-zoology"}  # a starred session is one block
-    assert "Talks:\n  09:15-09:35 Tensor Fusion for Imaginary Accelerators - Zoë Example" in str(found["session-a"]["DESCRIPTION"])
+    assert ("Talks:\n  09:15-09:35 Tensor Fusion for Imaginary Accelerators - Zoë Example"
+            in str(found["session-a"]["DESCRIPTION"]))
     cal = Calendar.from_ical(result.stdout)
     assert str(cal["X-WR-CALNAME"]).endswith("(favourites)")
     check_instants(program, result.stdout)
@@ -197,7 +198,8 @@ def test_the_second_occurrence_of_a_repeated_hour_is_written_in_utc():
     tz = ZoneInfo("Europe/Berlin")
     second = datetime(2031, 10, 26, 2, 30, tzinfo=tz, fold=1)  # CET, after the clocks went back
     talk = Talk("late", "Twice at 02:30", second, second + timedelta(minutes=20))
-    item = Item("night", "Night", datetime(2031, 10, 26, 1, 0, tzinfo=tz), datetime(2031, 10, 26, 4, 0, tzinfo=tz), talks=(talk,))
+    item = Item("night", "Night", datetime(2031, 10, 26, 1, 0, tzinfo=tz), datetime(2031, 10, 26, 4, 0, tzinfo=tz),
+                talks=(talk,))
     program = Program(Event("Hypothetical", date(2031, 10, 26), "Europe/Berlin"), (item,))
     data = ics.to_bytes(program, stamp=STAMP)
     assert b"DTSTART:20311026T013000Z" in data

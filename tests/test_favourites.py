@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-from c4ml_tui.core.model import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,12 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from c4ml_tui.store.favourites import Favourites
-from c4ml_tui.core.myday import missing, my_day
 from c4ml_tui.core.identity import program_key
-from c4ml_tui.core.model import Event, Item, Program, Talk
-from c4ml_tui.sources.loader import load
+from c4ml_tui.core.model import Event, Item, Program, Talk, replace
+from c4ml_tui.core.myday import missing, my_day
 from c4ml_tui.core.timeline import Timeline
+from c4ml_tui.sources.loader import load
+from c4ml_tui.store.favourites import Favourites
 
 FICTIONAL = Path(__file__).parent / "fixtures" / "search_fictional.yaml"
 

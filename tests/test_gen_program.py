@@ -12,9 +12,8 @@ import pytest
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 
-from gen_program import generate  # noqa: E402
-
 from core_helpers import parse  # noqa: E402
+from gen_program import generate  # noqa: E402
 
 
 @pytest.mark.parametrize("talks, days, rooms", [(0, 1, 1), (1, 1, 1), (17, 1, 1), (250, 2, 3), (590, 1, 1)])

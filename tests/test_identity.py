@@ -36,7 +36,8 @@ def test_the_key_ignores_the_file_its_folder_its_content_and_a_url():
 
 
 def test_another_event_or_date_is_another_key():
-    assert program_key(replace(PROGRAM, event=replace(PROGRAM.event, title="Imaginary Symposium"))) != program_key(PROGRAM)
+    renamed = replace(PROGRAM, event=replace(PROGRAM.event, title="Imaginary Symposium"))
+    assert program_key(renamed) != program_key(PROGRAM)
     later = replace(PROGRAM.event, date=PROGRAM.event.date + timedelta(days=1))
     assert program_key(replace(PROGRAM, event=later)) != program_key(PROGRAM)
 

@@ -6,15 +6,14 @@ import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from core_helpers import import_schedule, parse
 
 from c4ml_tui.formats import detect
-from core_helpers import import_schedule
-from c4ml_tui.formats.schedule_build import kind_for, parse_clock
 from c4ml_tui.formats.html_text import plain
 from c4ml_tui.formats.problems import ProgramError
-from core_helpers import parse
-from c4ml_tui.sources.parsed import from_bytes
+from c4ml_tui.formats.schedule_build import kind_for, parse_clock
 from c4ml_tui.formats.yaml_writer import program_to_yaml
+from c4ml_tui.sources.parsed import from_bytes
 
 UTC = timezone.utc
 
@@ -92,7 +91,8 @@ def test_malformed_xml_gives_its_line():
 
 
 def test_entity_declarations_are_refused():
-    bomb = b'<?xml version="1.0"?>\n<!DOCTYPE s [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;">\n]>\n<schedule/>'
+    bomb = (b'<?xml version="1.0"?>\n<!DOCTYPE s [\n<!ENTITY a "aaaaaaaaaa">\n<!ENTITY b "&a;&a;&a;&a;">\n]>\n'
+            b'<schedule/>')
     (problem,) = fail(bomb)
     assert problem == "fic.xml:3: entity declarations are not allowed in a schedule"
 
@@ -117,7 +117,8 @@ def test_a_file_without_zone_asks_for_one():
 
 def test_a_wrong_zone_in_the_file_is_reported_at_its_line():
     (problem,) = fail(xml(ev("1"), zone="Europe/Berln"))
-    assert problem.startswith("fic.xml:6: timezone 'Europe/Berln' is not a known time zone; did you mean Europe/Berlin?")
+    assert problem.startswith("fic.xml:6: timezone 'Europe/Berln' is not a known time zone; "
+                              "did you mean Europe/Berlin?")
 
 
 def test_the_date_timestamp_wins_over_start_and_timezone_overrides_the_display_zone():
@@ -173,7 +174,8 @@ def test_persons_links_and_text_fields():
             "<description>Long</description><url>https://conf.example/e/1</url>"
             "<persons><person id='5'>Zoë Exämple</person><person id='6'>Bo Test</person></persons>"
             "<links><link href='https://video.example/1'>Video</link></links>")
-    p = import_schedule(xml(ev("1", more=more) + ev("2", start="11:00", more="<persons><person id='5'>Zoë Exämple</person></persons>")), "f")
+    zoe = "<persons><person id='5'>Zoë Exämple</person></persons>"
+    p = import_schedule(xml(ev("1", more=more) + ev("2", start="11:00", more=zoe)), "f")
     first = p.by_id["1"]
     assert (first.subtitle, first.track, first.abstract) == ("Sub", "Track T", "Short")
     assert first.description == "Long\n\nLinks:\nEvent page: https://conf.example/e/1\nVideo: https://video.example/1"

@@ -12,6 +12,7 @@ import sys
 
 import pytest
 
+
 def _modules(*packages: str) -> list[str]:
     """Every module of these sub-packages of c4ml_tui, by walking their folders."""
     import pkgutil

@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import SCHEDULES
 
 from c4ml_tui.formats.problems import ProgramError
 from c4ml_tui.sources.loader import load
 from c4ml_tui.sources.loader import load as load_source
-from conftest import SCHEDULES
 
 pytestmark = pytest.mark.skipif(not SCHEDULES.is_dir(), reason="no ../shared/data/schedules here")
 
@@ -33,7 +33,8 @@ def source_events(name: str) -> list[dict]:
                 for d in root.iter("day") for e in d.iter("event")]
     conf = json.loads(path.read_text(encoding="utf-8"))["schedule"]["conference"]
     return [{"id": str(e["id"]), "title": e["title"], "date": e["date"], "start": e["start"],
-             "duration": e["duration"], "persons": [p.get("guid") or p.get("code") or p.get("id") for p in e["persons"]],
+             "duration": e["duration"],
+             "persons": [p.get("guid") or p.get("code") or p.get("id") for p in e["persons"]],
              "names": [p.get("name") or p.get("public_name") for p in e["persons"]]}
             for day in conf["days"] for events in day["rooms"].values() for e in events]
 
@@ -45,7 +46,7 @@ def imported(request):
 
 
 def test_every_event_and_speaker_is_imported(imported):
-    name, program, events = imported
+    _name, program, events = imported
     assert len(program.items) == len(events)
     assert {i.id for i in program.items} == {e["id"] for e in events}
     assert len(program.speakers) == len({p for e in events for p in e["persons"]})
@@ -53,7 +54,7 @@ def test_every_event_and_speaker_is_imported(imported):
 
 
 def test_titles_and_names_are_intact(imported):
-    name, program, events = imported
+    _name, program, events = imported
     by_id = {i.id: i for i in program.items}
     for e in events:
         assert by_id[e["id"]].title == e["title"].strip()

@@ -8,13 +8,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from core_helpers import FIXTURES, HEADER, write
+from core_helpers import FIXTURES, HEADER, parse, write
 
 from c4ml_tui.core.model import Item, Poster, Program, Speaker, Talk
-from c4ml_tui.formats.problems import ProgramError
 from c4ml_tui.core.zones import check_zone
+from c4ml_tui.formats.problems import ProgramError
 from c4ml_tui.sources.loader import load
-from core_helpers import parse
 
 
 def problems(tmp_path, text: str | bytes) -> tuple[str, list[str]]:
@@ -310,7 +309,8 @@ def test_schedule_must_be_a_list_of_mappings(tmp_path):
 
 def test_missing_required_fields(tmp_path):
     path, found = problems(tmp_path, "event: {title: T, date: 2031-06-10, timezone: UTC}\n"
-                                     "schedule:\n  - {id: a, start: \"09:00\", end: \"10:00\"}\n  - {id: b, title: ~, start: \"11:00\"}\n")
+                                     "schedule:\n  - {id: a, start: \"09:00\", end: \"10:00\"}\n"
+                                     "  - {id: b, title: ~, start: \"11:00\"}\n")
     assert found == [f"{path}:3: a schedule item needs 'title'",
                      f"{path}:4: a schedule item needs 'title' (it is empty)",
                      f"{path}:4: a schedule item needs 'end'"]

@@ -14,9 +14,9 @@ from chair_fixtures import TZ, YAML, at, fictional
 
 from c4ml_tui.core.clock import ManualClock, SimulatedClock
 from c4ml_tui.core.delays import compute
-from c4ml_tui.store.chairlog import ChairLog, log_path
-from c4ml_tui.core.marks import Mark
 from c4ml_tui.core.identity import program_key
+from c4ml_tui.core.marks import Mark
+from c4ml_tui.store.chairlog import ChairLog, log_path
 
 PROGRAM = fictional()
 

@@ -12,8 +12,8 @@ import pytest
 from chair_fixtures import YAML, at
 
 from c4ml_tui import cli
-from c4ml_tui.store.chairlog import ChairLog
 from c4ml_tui.sources.loader import load
+from c4ml_tui.store.chairlog import ChairLog
 
 
 def now_json(capsys, *argv) -> dict:

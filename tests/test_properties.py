@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from core_helpers import FIXTURES
+from core_helpers import FIXTURES, bundled_path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core_helpers import bundled_path
-from c4ml_tui.sources.loader import load
 from c4ml_tui.core.timeline import STATUSES, Timeline
+from c4ml_tui.sources.loader import load
 
 UTC = timezone.utc
 C4ML = load(bundled_path(), use_cache=False)

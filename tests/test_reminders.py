@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from c4ml_tui.core.clock import ManualClock
-from c4ml_tui.sources.loader import load
 from c4ml_tui.core.reminders import GRACE, due, next_due
 from c4ml_tui.core.timeline import Timeline
+from c4ml_tui.sources.loader import load
 
 FICTIONAL = Path(__file__).parent / "fixtures" / "search_fictional.yaml"
 
@@ -34,7 +34,8 @@ def test_fires_five_minutes_before_by_default(program):
     (reminder,) = due(program, STARRED, at(program, 9, 9), at(program, 9, 10))
     assert reminder.id == "t-zoe" and reminder.at == at(program, 9, 10)
     assert reminder.parent.id == "session-a" and reminder.room == "Main Hall"
-    assert reminder.text(at(program, 9, 10)) == "Tensor Fusion for Imaginary Accelerators starts in 5 min (09:15, Main Hall)"
+    assert (reminder.text(at(program, 9, 10))
+            == "Tensor Fusion for Imaginary Accelerators starts in 5 min (09:15, Main Hall)")
     assert due(program, STARRED, at(program, 9, 10), at(program, 9, 11)) == []  # once only
 
 
@@ -64,7 +65,8 @@ def test_backwards_clock_fires_nothing(program):
 
 
 def test_several_at_once_come_soonest_first(program):
-    fired = due(program, ["t-ada", "t-zoology", "t-zoe", "gone"], at(program, 8, 40), at(program, 9, 29), lead_minutes=30)
+    fired = due(program, ["t-ada", "t-zoology", "t-zoe", "gone"], at(program, 8, 40), at(program, 9, 29),
+                lead_minutes=30)
     assert [r.id for r in fired] == ["t-zoology", "t-ada"]  # t-zoe (09:15) has started
 
 
@@ -101,7 +103,7 @@ def test_consecutive_checks_fire_each_reminder_exactly_once(program, steps, lead
     """Checks that step through the day, each at most ``lead + GRACE`` apart, fire every starred
     entry whose reminder falls after the first check exactly once, and never after it started
     more than GRACE ago."""
-    starred = [e for e in program.by_id]
+    starred = list(program.by_id)
     now = start = at(program, 8, 0)
     limit = timedelta(minutes=lead) + GRACE
     fired: list[str] = []

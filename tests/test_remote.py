@@ -11,11 +11,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from c4ml_tui.cli import main
+from c4ml_tui.core.changes import diff
+from c4ml_tui.formats.problems import ProgramError
 from c4ml_tui.sources import remote
 from c4ml_tui.sources.fetch import fetch, previous
-from c4ml_tui.core.changes import diff
-from c4ml_tui.cli import main
-from c4ml_tui.formats.problems import ProgramError
 
 T0 = datetime(2031, 1, 1, 8, 0, tzinfo=timezone.utc)
 
@@ -32,8 +32,10 @@ def schedule(*events: tuple[int, str, str, str]) -> bytes:
     return json.dumps({"schedule": {"version": "1", "conference": conf}}, indent=1).encode()
 
 
-V1 = schedule((1, "Talk One", "10:00", "Hall A"), (2, "Talk Two", "11:00", "Hall A"), (3, "Talk Three", "12:00", "Hall B"))
-V2 = schedule((1, "Talk One", "10:00", "Hall A"), (2, "Talk Two", "13:00", "Hall B"), (4, "Talk Four", "14:00", "Hall A"))
+V1 = schedule((1, "Talk One", "10:00", "Hall A"), (2, "Talk Two", "11:00", "Hall A"),
+              (3, "Talk Three", "12:00", "Hall B"))
+V2 = schedule((1, "Talk One", "10:00", "Hall A"), (2, "Talk Two", "13:00", "Hall B"),
+              (4, "Talk Four", "14:00", "Hall A"))
 
 
 class Server:
@@ -45,7 +47,7 @@ class Server:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 outer.requests.append(dict(self.headers))
                 if self.headers.get("If-None-Match") == outer.etag:
                     self.send_response(304)
@@ -115,7 +117,8 @@ def test_offline_falls_back_to_the_cache_and_says_how_old_it_is(server):
     server.stop()
     got = fetch(server.url, timeout=2, now=T0 + timedelta(hours=2, minutes=5))
     assert got.status == "offline"
-    assert got.notice.startswith("offline (") and got.notice.endswith(f"using the copy of {server.url} confirmed 2 h 5 min ago")
+    assert got.notice.startswith("offline (")
+    assert got.notice.endswith(f"using the copy of {server.url} confirmed 2 h 5 min ago")
     assert [i.id for i in got.program.items] == ["1", "2", "3"]
 
 

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from c4ml_tui.core import filters, fmt
-from c4ml_tui.words import rooms
 from c4ml_tui.core.filters import Filter
 from c4ml_tui.core.timeline import Timeline
+from c4ml_tui.words import rooms
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PROGRAM = load_data("rooms.yaml")
@@ -72,7 +72,7 @@ def test_a_rest_day_inside_the_program_opens_on_the_next_day_with_items():
     from c4ml_tui.core.model import replace
 
     late = replace(PROGRAM.items[-1], start=at(9, day=18), end=at(10, day=18))
-    program = replace(PROGRAM, items=PROGRAM.items[:-1] + (late,))
+    program = replace(PROGRAM, items=(*PROGRAM.items[:-1], late))
     assert filters.opening_day(Timeline(program), at(12, day=17)) == date(2031, 9, 18)
 
 

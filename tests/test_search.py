@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c4ml_tui.sources.loader import load
 from c4ml_tui.core.search import SearchIndex
 from c4ml_tui.core.textfold import excerpt, fold, fold_char, fold_map, merge, to_original
+from c4ml_tui.sources.loader import load
 
 FICTIONAL = Path(__file__).parent / "fixtures" / "search_fictional.yaml"
 
@@ -241,5 +239,5 @@ def test_words_form_keeps_length_and_blanks_exactly_the_non_word_characters(text
     folded = fold(text)
     form = words_form(folded)
     assert len(form) == len(folded)
-    for a, b in zip(folded, form):
+    for a, b in zip(folded, form, strict=True):
         assert b == (a if re.match(r"\w", a) else " ")

@@ -67,10 +67,10 @@ def test_search_and_export_do_not_import_textual():
     code = ("import contextlib, io, sys\n"
             "from c4ml_tui.cli import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
-            "    main(['search', 'zoe', '--program', %r])\n"
+            f"    main(['search', 'zoe', '--program', {str(FICTIONAL)!r}])\n"
             "    sys.stdout.buffer = io.BytesIO()\n"
-            "    main(['export', 'ics', '--program', %r])\n"
+            f"    main(['export', 'ics', '--program', {str(FICTIONAL)!r}])\n"
             "assert 'icalendar' in sys.modules\n"
-            "assert 'textual' not in sys.modules, 'textual imported'\n" % (str(FICTIONAL), str(FICTIONAL)))
+            "assert 'textual' not in sys.modules, 'textual imported'\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=dict(os.environ))
     assert result.returncode == 0, result.stderr

@@ -9,11 +9,11 @@ import sys
 import textwrap
 
 import pytest
+from core_helpers import parse
 
 from c4ml_tui.cli import main
-from c4ml_tui.formats.problems import ProgramError
-from core_helpers import parse
 from c4ml_tui.core.filters import find_room, only_room
+from c4ml_tui.formats.problems import ProgramError
 from c4ml_tui.sources.loader import load as load_source
 
 SCHEDULE = """<?xml version="1.0" encoding="UTF-8"?>
@@ -127,7 +127,7 @@ def test_import_to_stdout_and_file(sched, tmp_path, capsys):
 
 def test_kinds_and_multi_day_times_in_the_written_yaml(sched, capsys):
     run(capsys, "import", sched)
-    code, out, _ = run(capsys, "import", sched)
+    _code, out, _ = run(capsys, "import", sched)
     assert "start: 2031-06-02 09:00" in out and "kind: opening" in out
 
 

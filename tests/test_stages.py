@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.core.delays import compute, focus
-from c4ml_tui.store.chairlog import ChairLog
 from c4ml_tui.core.model import ChairSettings
 from c4ml_tui.core.stages import ChairOptions, StageWatch, countdown, next_change, settings, stage
+from c4ml_tui.store.chairlog import ChairLog
 
 DEFAULT = ChairSettings()  # wrap-up 5, last 1
 S = timedelta(seconds=1)

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from core_helpers import FIXTURES
 
-from c4ml_tui.sources.loader import load
 from c4ml_tui.core.timeline import STATUSES, Timeline
+from c4ml_tui.sources.loader import load
 
 MIN = 60
 

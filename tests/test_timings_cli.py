@@ -11,10 +11,10 @@ import pytest
 from chair_fixtures import YAML, at
 
 from c4ml_tui import cli
-from c4ml_tui.store.chairlog import ChairLog
 from c4ml_tui.core.model import ChairSettings
-from c4ml_tui.sources.loader import load
 from c4ml_tui.core.stages import ChairOptions
+from c4ml_tui.sources.loader import load
+from c4ml_tui.store.chairlog import ChairLog
 
 
 @pytest.fixture

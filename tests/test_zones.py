@@ -7,8 +7,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from core_helpers import FIXTURES, run, run_json
 
-from c4ml_tui.sources.loader import load
 from c4ml_tui.core.timeline import Timeline
+from c4ml_tui.sources.loader import load
 
 ZONES = ["UTC", "Asia/Tokyo", "America/New_York", "Europe/Berlin", "America/Los_Angeles", "Pacific/Kiritimati"]
 UTC = timezone.utc

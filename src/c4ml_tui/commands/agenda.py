@@ -40,8 +40,8 @@ def as_text(program: Program) -> str:
         lines.append(where)
     lines.append(f"Times in {ev.timezone}")
     multi_room = len(program.rooms) > 1
-    for day, items in groupby(program.items, key=lambda i: i.day):
-        items = list(items)
+    for _day, group in groupby(program.items, key=lambda i: i.day):
+        items = list(group)
         lines += ["", fmt.day_title(items[0].start), ""]
         previous_end = None
         for item in items:

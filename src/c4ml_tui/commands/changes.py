@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 
 def add_parser(sub, common):
@@ -46,10 +45,11 @@ def run(args) -> int:
             return print_problems(error)
         if fetched.notice:
             say(fetched.notice)
-        old, new = previous(args.program, zone)
-        if old is None or new is None:
+        before, after = previous(args.program, zone)
+        if before is None or after is None:
             say(f"no earlier copy of {args.program} to compare with yet")
             return 0
+        old, new = before, after
         label = f"in {args.program} since the copy before the last download"
     else:
         say("changes needs two sources (OLD NEW) or --program URL")

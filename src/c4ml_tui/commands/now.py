@@ -73,6 +73,7 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
         parts.append("the program has no items yet")
         return " | ".join(parts)
     if snap.status == "upcoming" and snap.next:
+        assert snap.until_next is not None  # Timeline.at sets each duration with its entry
         parts.append(f"starts in {fmt.duration(snap.until_next)}: {snap.next.title} at {fmt.hm(tl.start(snap.next))}")
         if tl.start(snap.next).date() != now.date():
             parts[-1] += f" on {fmt.day_title(tl.start(snap.next))}"
@@ -81,20 +82,24 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
         parts.append("the programme is over")
         return " | ".join(parts)
     if snap.current:
+        assert snap.remaining is not None
         c = snap.current
         parts.append(f"now: {c.title} ({fmt.span(tl.start(c), tl.end(c))}, {fmt.duration(snap.remaining)} left)")
         if snap.current_talk:
+            assert snap.talk_remaining is not None
             t = snap.current_talk
             who = ", ".join(program.speaker_name(s) for s in t.speakers)
             parts.append(f"talk: {t.title}{' - ' + who if who else ''} ({fmt.duration(snap.talk_remaining)} left)")
     else:
         parts.append(f"now: nothing scheduled until {fmt.hm(tl.start(snap.next))}" if snap.next else "now: nothing")
     if snap.next:
+        assert snap.until_next is not None
         n = snap.next
         when = fmt.hm(tl.start(n))
         if tl.start(n).date() != now.date():
             when = f"{fmt.day_title(tl.start(n))} {when}"
-        parts.append(f"next: {n.title} at {when} ({late.scheduled_note(n, tl.start(n))}in {fmt.duration(snap.until_next)})")
+        note = late.scheduled_note(n, tl.start(n))
+        parts.append(f"next: {n.title} at {when} ({note}in {fmt.duration(snap.until_next)})")
     else:
         parts.append("next: nothing, this is the last item")
     return " | ".join(parts + late.late_parts(tl, snap))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from ..core import fmt
 
@@ -34,7 +33,7 @@ def as_text(results: Results, program) -> str:
     lines = []
     multi_day = len(program.days) > 1
     for hit in results.hits:
-        if hit.start:
+        if hit.start and hit.end:  # both or neither (a speaker)
             when = fmt.span(hit.start, hit.end)
             if multi_day:
                 when = f"{hit.start:%a} {hit.start.day} {hit.start:%b} {when}"

@@ -14,7 +14,7 @@ from datetime import datetime
 from itertools import groupby
 
 from ..core import fmt
-from ..core.model import Program
+from ..core.model import Item, Program, Talk
 
 FIELDS = ("id", "title", "scheduled_start", "scheduled_end", "actual_start", "actual_end")
 
@@ -29,7 +29,8 @@ def rows(program: Program, actual_start: dict[str, datetime], actual_end: dict[s
 
     out = []
     for item in program.items:
-        for entry in (item, *item.talks):
+        entries: tuple[Item | Talk, ...] = (item, *item.talks)
+        for entry in entries:
             out.append({
                 "id": entry.id,
                 "title": entry.title,

@@ -7,7 +7,7 @@ are compared; an entry moved when its start, end or room differ.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import datetime, timezone
 
 from .model import Item, Program, Talk
 
@@ -50,6 +50,6 @@ def _entries(program: Program) -> dict[str, Entry]:
     return found
 
 
-def _where(entry: Entry) -> tuple:
+def _where(entry: Entry) -> tuple[datetime, datetime, str | None]:
     room = entry.room if isinstance(entry, Item) else None
     return (entry.start.astimezone(timezone.utc), entry.end.astimezone(timezone.utc), room)

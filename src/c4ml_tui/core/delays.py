@@ -38,6 +38,7 @@ from .marks import Mark
 from .model import Item, Program
 from .records import Factory, record
 from .timeline import Entry, ExpectedTimes
+
 ZERO = timedelta(0)
 MINUTE = timedelta(minutes=1)
 

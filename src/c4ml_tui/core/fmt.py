@@ -38,7 +38,7 @@ def span(start: datetime, end: datetime) -> str:
     return f"{hm(start)}-{hm(end)}"
 
 
-def day_title(moment: datetime) -> str:
+def day_title(moment: date) -> str:
     """``Sunday 2 March 2025``."""
     return f"{moment:%A} {moment.day} {moment:%B %Y}"
 

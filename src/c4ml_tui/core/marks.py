@@ -26,8 +26,8 @@ class Mark:
     at: datetime
     minutes: int = 0
 
-    def to_json(self) -> dict:
-        out = {"kind": self.kind, "id": self.id, "at": self.at.isoformat()}
+    def to_json(self) -> dict[str, str | int]:
+        out: dict[str, str | int] = {"kind": self.kind, "id": self.id, "at": self.at.isoformat()}
         if self.kind == "nudge":
             out["minutes"] = self.minutes
         return out

@@ -11,6 +11,7 @@ from .model import Item, Program, Talk
 from .records import record
 from .timeline import ExpectedTimes
 
+
 @record
 class DayEntry:
     """One starred entry on the "My day" list."""

@@ -48,7 +48,7 @@ def fields(obj_or_cls) -> tuple[str, ...]:
 
 def replace(obj, /, **changes):
     """A copy of the record ``obj`` with some fields changed (``dataclasses.replace``)."""
-    values = dict(zip(obj.__record_fields__, obj._values()))
+    values = dict(zip(obj.__record_fields__, obj._values(), strict=True))
     values.update(changes)
     return obj.__class__(**values)
 
@@ -60,7 +60,7 @@ def asdict(obj) -> dict:
 
 def _plain(value):
     if hasattr(type(value), "__record_fields__"):
-        return {name: _plain(v) for name, v in zip(value.__record_fields__, value._values())}
+        return {name: _plain(v) for name, v in zip(value.__record_fields__, value._values(), strict=True)}
     if isinstance(value, (list, tuple)):
         return type(value)(_plain(v) for v in value)
     if isinstance(value, dict):
@@ -69,7 +69,8 @@ def _plain(value):
 
 
 def _build(cls, slots: bool):
-    names = tuple(cls.__dict__.get("__annotations__", {}))
+    # Not inspect.get_annotations: importing inspect is what records avoid (see above).
+    names = tuple(cls.__dict__.get("__annotations__", {}))  # noqa: RUF063
     ns = dict(cls.__dict__)
     ns.pop("__dict__", None)
     ns.pop("__weakref__", None)
@@ -138,7 +139,7 @@ def _hash(self):
 
 
 def _repr(self):
-    inner = ", ".join(f"{n}={v!r}" for n, v in zip(self.__record_fields__, self._values()))
+    inner = ", ".join(f"{n}={v!r}" for n, v in zip(self.__record_fields__, self._values(), strict=True))
     return f"{self.__class__.__qualname__}({inner})"
 
 

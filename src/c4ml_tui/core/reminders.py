@@ -20,11 +20,15 @@ when the next one falls).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .model import Item, Program, Talk
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .timeline import ExpectedTimes
 
 DEFAULT_LEAD_MINUTES = 5
 GRACE = timedelta(minutes=1)
@@ -66,7 +70,8 @@ def _lead(minutes: float) -> timedelta:
     return timedelta(minutes=minutes)
 
 
-def _entries(program: Program, starred: Iterable[str], timeline):
+def _entries(program: Program, starred: Iterable[str],
+             timeline: ExpectedTimes | None) -> Iterator[tuple[Item | Talk, datetime]]:
     start = timeline.start if timeline is not None else (lambda e: e.start)
     for entry_id in dict.fromkeys(starred):
         entry = program.by_id.get(entry_id)
@@ -75,7 +80,7 @@ def _entries(program: Program, starred: Iterable[str], timeline):
 
 
 def due(program: Program, starred: Iterable[str], since: datetime | None, now: datetime,
-        lead_minutes: float = DEFAULT_LEAD_MINUTES, *, timeline=None) -> list[Reminder]:
+        lead_minutes: float = DEFAULT_LEAD_MINUTES, *, timeline: ExpectedTimes | None = None) -> list[Reminder]:
     """The reminders due in the check window ``(since, now]``, soonest start first.
 
     ``starred`` holds entry ids (a :class:`~c4ml_tui.favourites.Favourites` will do); ids the
@@ -94,7 +99,8 @@ def due(program: Program, starred: Iterable[str], since: datetime | None, now: d
 
 
 def next_due(program: Program, starred: Iterable[str], now: datetime,
-             lead_minutes: float = DEFAULT_LEAD_MINUTES, *, timeline=None) -> datetime | None:
+             lead_minutes: float = DEFAULT_LEAD_MINUTES, *,
+             timeline: ExpectedTimes | None = None) -> datetime | None:
     """The earliest reminder instant after ``now`` (``None`` when no starred entry lies ahead):
     when an app should check next."""
     lead = _lead(lead_minutes)

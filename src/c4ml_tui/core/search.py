@@ -20,6 +20,7 @@ matches instead of the whole program. ``bench/search.py`` measures all this on 1
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -196,7 +197,7 @@ class SearchIndex:
         at = 0
         placed: list[tuple[int, _Field]] = []
         texts = []
-        by_class: dict[int, list] = {TITLE: [], PERSON: [], DETAIL: [], BODY: []}
+        by_class: dict[int, list[tuple[int, str, str, str | None]]] = {TITLE: [], PERSON: [], DETAIL: [], BODY: []}
         for position, (name, text, ref) in enumerate(fields):
             by_class[FIELD_CLASS[name]].append((position, name, text, ref))
         for cls in (TITLE, PERSON, DETAIL, BODY):
@@ -264,7 +265,7 @@ class SearchIndex:
         their final order for at least the first ``need``; returns the keys and how many are
         final (``None``: all). Only ints are allocated per entry: a keystroke that allocated a
         tuple per entry would wake the garbage collector, which then walks the whole index."""
-        probes = [(w, " " + f + " ", " " + f) for w, f in zip(words, map(words_form, words))]
+        probes = [(w, " " + f + " ", " " + f) for w, f in zip(words, map(words_form, words), strict=True)]
         if len(words) == 1:
             return self._rank_one(matches, probes[0], need)
         n, forms = len(self._docs), self._forms
@@ -288,7 +289,8 @@ class SearchIndex:
         keys.sort()
         return keys, None
 
-    def _rank_one(self, matches: list[int], probe: tuple[str, str, str], need: int | None) -> tuple[list[int], int | None]:
+    def _rank_one(self, matches: list[int], probe: tuple[str, str, str],
+                  need: int | None) -> tuple[list[int], int | None]:
         """One word: split the matches into tiers, best first (title whole word, title word
         start, inside a title, then the same for names, details, bodies) and stop once the
         tiers so far fill ``need``: the long abstracts are read only when the titles do not
@@ -333,9 +335,9 @@ class _Cached:
 
 
 # -- what is searchable ---------------------------------------------------------------------------
-def _people(program: Program, refs, role: str) -> list[tuple[str, str, str | None]]:
+def _people(program: Program, refs: Iterable[str], role: str) -> list[tuple[str, str, str | None]]:
     """Name and affiliation fields for speaker ids (or free-text names)."""
-    out = []
+    out: list[tuple[str, str, str | None]] = []
     for ref in refs:
         speaker = program.speakers.get(ref)
         if speaker is None:
@@ -351,12 +353,12 @@ def _texts(**fields: str | None) -> list[tuple[str, str, str | None]]:
     return [(name, text, None) for name, text in fields.items() if text]
 
 
-def _documents(program: Program):
+def _documents(program: Program) -> Iterator[tuple[datetime | None, _Doc, list[tuple[str, str, str | None]]]]:
     """``(time, doc, fields)`` for every searchable entry; fields in display order. A speaker's
     time is that of their first item, talk or poster (for "ties by time")."""
     first: dict[str, datetime] = {}
 
-    def seen(refs, when: datetime) -> None:
+    def seen(refs: Iterable[str], when: datetime) -> None:
         for ref in refs:
             if ref in program.speakers and (ref not in first or when < first[ref]):
                 first[ref] = when

@@ -55,7 +55,7 @@ def _known(char: str) -> str:
     return folded
 
 
-def _replace(match: re.Match) -> str:
+def _replace(match: re.Match[str]) -> str:
     return _known(match.group())
 
 

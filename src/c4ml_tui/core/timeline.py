@@ -26,7 +26,7 @@ Times = Mapping[str, tuple[datetime, datetime]]
 UTC = timezone.utc
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     # ``Status`` is a typing.Literal; built on demand so that ``c4ml-tui now`` never imports typing.
     if name == "Status":
         from typing import Literal
@@ -54,7 +54,7 @@ class Snapshot:
     day_starts_in: timedelta | None
     """Time until the first item of the whole program, while the status is ``upcoming``."""
 
-    def key(self) -> tuple:
+    def key(self) -> tuple[str | None, ...]:
         """What changes only when the answer (not the countdown) changes: for cheap redraws."""
         return (self.status, _id(self.current), _id(self.next), _id(self.current_talk), _id(self.next_talk))
 

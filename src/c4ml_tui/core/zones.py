@@ -57,7 +57,7 @@ def zone_suggestion(name: str) -> str | None:
 def check_zone(name: str) -> str | None:
     """``None`` when ``name`` is a zone, else a message saying what to write instead."""
     try:
-        if name and "/" in name or name == "UTC":
+        if (name and "/" in name) or name == "UTC":
             ZoneInfo(name)
             return None
     except (ZoneInfoNotFoundError, ValueError, OSError):

@@ -17,7 +17,7 @@ from .schedule_build import Builder, RawConference, RawEvent, RawPerson, parse_c
 class Node:
     """An element: tag, attributes, children, text and the line it starts on."""
 
-    __slots__ = ("tag", "attrs", "children", "parts", "line")
+    __slots__ = ("attrs", "children", "line", "parts", "tag")
 
     def __init__(self, tag: str, attrs: dict, line: int):
         self.tag, self.attrs, self.line = tag, attrs, line

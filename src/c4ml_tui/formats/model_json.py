@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ..core.model import ChairSettings, Event, Item, Poster, Program, Speaker, Talk, asdict
+from ..core.model import ChairSettings, Event, Item, Poster, Program, Speaker, Talk, asdict, fields
 
 
 def program_to_dict(program: Program) -> dict:
@@ -21,7 +21,7 @@ def program_to_dict(program: Program) -> dict:
 
 
 def _item(item: Item) -> dict:
-    out = {f: getattr(item, f) for f in Item.__slots__}
+    out = {f: getattr(item, f) for f in fields(Item)}
     out["start"], out["end"] = item.start.isoformat(), item.end.isoformat()
     out["talks"] = [dict(asdict(t), start=t.start.isoformat(), end=t.end.isoformat()) for t in item.talks]
     out["posters"] = [asdict(p) for p in item.posters]

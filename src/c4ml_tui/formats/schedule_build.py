@@ -9,9 +9,9 @@ collects every problem as ``FILE:LINE: message``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Callable
 from zoneinfo import ZoneInfo
 
 from ..core.model import ChairSettings, Event, Item, Program, Speaker
@@ -32,6 +32,10 @@ class RawPerson:
     url: str | None = None
 
 
+Day = date
+"""``date``, for RawEvent, whose field ``date`` hides the class in its body."""
+
+
 @dataclass(slots=True)
 class RawEvent:
     """One event as its file wrote it; ``lines`` has the line of each field where known."""
@@ -45,7 +49,7 @@ class RawEvent:
     start: str | None = None
     end: str | None = None
     duration: str | None = None
-    day: date | None = None
+    day: Day | None = None
     rollover: time | None = None
     room: str | None = None
     type: str | None = None
@@ -249,7 +253,7 @@ class Builder:
             problems = sorted(self.problems, key=lambda p: p.line)
             if len(problems) > MAX_PROBLEMS:
                 more = len(problems) - MAX_PROBLEMS
-                problems = problems[:MAX_PROBLEMS] + [Problem(self.source, 0, f"... and {more} more problems")]
+                problems = [*problems[:MAX_PROBLEMS], Problem(self.source, 0, f"... and {more} more problems")]
             raise ProgramError(problems)
         self.items.sort(key=lambda i: (i.start, i.room or "", i.end))
         first = conf.first_day or (self.items[0].start.date() if self.items else None)

@@ -13,6 +13,10 @@ from datetime import date, datetime
 from .problems import Problem, ProgramError
 from .schedule_build import Builder, RawConference, RawEvent, RawPerson, parse_clock
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TypeGuard
+
 
 def read(content: bytes, source: str, digest: str, timezone: str | None):
     """A :class:`~c4ml_tui.core.model.Program` from schedule JSON (or from a c4ml-tui program
@@ -38,13 +42,14 @@ def decode(content: bytes, source: str) -> str:
         raise ProgramError([Problem(source, line, "not UTF-8 text")]) from None
 
 
-def is_schedule(data: object) -> bool:
+def is_schedule(data: object) -> TypeGuard[dict[str, Any]]:
     """Whether parsed JSON is a schedule export (and not a c4ml-tui program written as JSON)."""
     return isinstance(data, dict) and isinstance(data.get("schedule"), dict)
 
 
 def from_data(data: object, text: str, source: str, digest: str, timezone: str | None):
-    conf_data = data.get("schedule", {}).get("conference") if is_schedule(data) else None
+    schedule = data["schedule"] if is_schedule(data) else {}
+    conf_data = schedule.get("conference")
     if not isinstance(conf_data, dict):
         raise ProgramError([Problem(source, 1, "not a schedule JSON: expected "
                                                '{"schedule": {"conference": {"days": [...]}}}')])
@@ -53,7 +58,7 @@ def from_data(data: object, text: str, source: str, digest: str, timezone: str |
         title=_s(conf_data.get("title")), acronym=_s(conf_data.get("acronym")),
         subtitle=_s(conf_data.get("subtitle")), venue=_s(conf_data.get("venue")),
         city=_s(conf_data.get("city")),
-        url=_s(conf_data.get("url")) or _s(data["schedule"].get("base_url")),
+        url=_s(conf_data.get("url")) or _s(schedule.get("base_url")),
         zone=_s(conf_data.get("time_zone_name")), zone_line=_line(text, '"time_zone_name"'),
         start=_s(conf_data.get("start")), timeslot=_s(conf_data.get("timeslot_duration")),
     )

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Set as AbstractSet
 from datetime import date, datetime, time, timezone
+from itertools import pairwise
 
 from ..core.model import KINDS, ChairSettings, Event, Item, Poster, Program, Speaker, Talk
 from ..core.textclean import clean
@@ -22,7 +24,7 @@ _NULLS = (None, "", "~", "null", "Null", "NULL")
 class Reader:
     """Turns plain data from ``yaml_nodes`` into the model, collecting problems as it goes."""
 
-    def __init__(self, file: str, reported: set[int] = frozenset()):
+    def __init__(self, file: str, reported: AbstractSet[int] = frozenset()):
         self.file = file
         self.problems: list[Problem] = []
         self.reported = reported
@@ -69,7 +71,7 @@ class Reader:
     def maps(self, m: Map, key: str, where: str) -> list[tuple[Map, int]]:
         found = []
         seq = self.seq(m, key, where)
-        for value, line in zip(seq, seq.lines):
+        for value, line in zip(seq, seq.lines, strict=True):
             if isinstance(value, Map):
                 found.append((value, line))
             elif value is None and line in self.reported:
@@ -85,7 +87,7 @@ class Reader:
         """A list of plain texts (speaker ids, author names), each with its line."""
         seq = self.seq(m, key, where)
         out = []
-        for value, line, raw in zip(seq, seq.lines, seq.raw):
+        for value, line, raw in zip(seq, seq.lines, seq.raw, strict=True):
             if isinstance(value, (Map, Seq)) or value is None:
                 if line not in self.reported:
                     self.problem(line, f"each entry of {key!r} must be text, not {_kind(value)}")
@@ -129,7 +131,8 @@ class Reader:
     # -- the document --------------------------------------------------------------------------
     def program(self, data: object, source: str, digest: str) -> Program | None:
         if not isinstance(data, Map):
-            self.problem(getattr(data, "line", 1), f"the top level must be a mapping (event:, schedule:), not {_kind(data)}")
+            self.problem(getattr(data, "line", 1),
+                         f"the top level must be a mapping (event:, schedule:), not {_kind(data)}")
             return None
         self.keys(data, "the program", ("event", "speakers", "schedule", "chair"), ("event", "schedule"))
         event = self.event(data)
@@ -231,7 +234,8 @@ class Reader:
             if kind not in KINDS:
                 near = difflib.get_close_matches(kind, KINDS, n=1)
                 hint = f"did you mean {near[0]!r}? " if near else ""
-                self.problem(m.value_lines["kind"], f"{where} kind {kind!r} is not known: {hint}one of {', '.join(KINDS)}")
+                self.problem(m.value_lines["kind"],
+                             f"{where} kind {kind!r} is not known: {hint}one of {', '.join(KINDS)}")
             start, end = self.window(m, where, day, tz)
             refs = self.refs(m, "speakers", where, speakers)
             # HH:MM in a talk means the item's day (the event date unless the item says otherwise)
@@ -310,7 +314,7 @@ class Reader:
                 found.append((Talk(tid, title, t0, t1, refs, self.text(m, "abstract", here),
                                    self.text(m, "subtitle", here)), line))
         found.sort(key=lambda pair: _utc(pair[0].start))
-        for (a, _), (b, line) in zip(found, found[1:]):
+        for (a, _), (b, line) in pairwise(found):
             if _utc(b.start) < _utc(a.end):
                 self.problem(line, f"talk {b.id!r} starts at {_hm(b.start)}, before talk {a.id!r} ends at {_hm(a.end)}")
         return tuple(t for t, _ in found)
@@ -358,7 +362,7 @@ def _hm(moment: datetime) -> str:
 
 
 def _kind(value: object) -> str:
-    if isinstance(value, Map) or isinstance(value, dict):
+    if isinstance(value, (Map, dict)):
         return "a mapping"
     if isinstance(value, (Seq, list)):
         return "a list"

@@ -34,7 +34,7 @@ def get(key: bytes, source: str) -> Program | None:
         from ..formats.model_json import program_from_dict
 
         return program_from_dict(data, source=source)
-    except Exception:  # a missing or damaged entry only costs a fresh parse
+    except Exception:  # noqa: BLE001 - a missing or damaged entry only costs a fresh parse
         return None
 
 

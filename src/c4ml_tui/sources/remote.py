@@ -83,7 +83,7 @@ def get(url: str, meta: dict, timeout: float = TIMEOUT) -> tuple[int, bytes, dic
         headers["If-None-Match"] = meta["etag"]
     if meta.get("last_modified"):
         headers["If-Modified-Since"] = meta["last_modified"]
-    request = urllib.request.Request(url, headers=headers)
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http/https only)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (http/https only)
             data = response.read(MAX_BYTES + 1)

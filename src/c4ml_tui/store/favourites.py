@@ -63,7 +63,8 @@ class Favourites:
             else:
                 try:
                     moved = set_aside(path)
-                    warning = f"{path} did not hold a list of starred ids; it was kept as {moved.name} and a fresh one started"
+                    warning = (f"{path} did not hold a list of starred ids; it was kept as {moved.name} "
+                               "and a fresh one started")
                 except OSError as error:
                     warning = f"{path} did not hold a list of starred ids and could not be set aside ({error})"
         return cls(key, path, ids, title=program.event.title, day=program.event.date, warning=warning)

@@ -63,7 +63,8 @@ class C4mlApp(App[int]):
         Binding("n", "now", "Now", id="now", tooltip="Back to the now board"),
         *(Binding(p.key, f"show('{p.name}')", p.title, id=f"show.{p.name}", tooltip=p.help, priority=p.priority)
           for p in PLACES),
-        Binding("f", "star", "Star", id="star", tooltip="Star the highlighted item or talk: it shows ★ and joins My day"),
+        Binding("f", "star", "Star", id="star",
+                tooltip="Star the highlighted item or talk: it shows ★ and joins My day"),
         Binding("f", "unstar", "Unstar", id="unstar", tooltip="Unstar the highlighted item or talk"),
         Binding("escape", "back", "Back", id="back", tooltip="Back to the previous screen"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key, the mouse and the palette"),
@@ -205,7 +206,7 @@ class C4mlApp(App[int]):
             self.push_screen(target)
 
     # Panes are imported on first use: the board paints sooner without Markdown and friends.
-    def open_entry(self, entry_id: str) -> None:
+    def open_entry(self, entry_id: str | None) -> None:
         if entry_id in self.program.by_id:
             from .screens.detail import DetailScreen
 
@@ -236,7 +237,7 @@ class C4mlApp(App[int]):
         if name == "agenda":
             self.call_after_refresh(self.screen.action_jump_now)  # type: ignore[attr-defined]
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:  # async like App.action_back, which it replaces
         if len(self.screen_stack) > 1:
             self.pop_screen()
 

@@ -78,7 +78,8 @@ def rows(tl: Timeline, now: datetime) -> list[Row]:
         for item in items:
             start, end = tl.start(item), tl.end(item)
             if latest is not None and start > latest:
-                found.append(Row("gap", f"gap:{latest.isoformat()}", f"nothing scheduled ({fmt.duration(start - latest)})",
+                found.append(Row("gap", f"gap:{latest.isoformat()}",
+                                 f"nothing scheduled ({fmt.duration(start - latest)})",
                                  latest, start, "gap", state=_state(latest, start, now)))
             found.append(Row("item", item.id, item.title, start, end, item.kind, item.room or "",
                              ", ".join(program.speaker_name(s) for s in item.speakers), item.id,

@@ -17,7 +17,6 @@ from ..core.timeline import Entry, Snapshot, Timeline
 from . import late
 from .agenda import scheduled
 
-
 Role = Literal["plain", "meta", "note", "accent"]
 
 

@@ -70,6 +70,8 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
     program = tl.program
     entry = focus(program, delays, now, room)
     day = leaves(program, room, now.astimezone(program.tz).date())
+    current: str  # a stages.Stage, or "waiting" or "idle"
+    shown: Entry | None
     if entry is not None:
         left = tl.end(entry) - now
         current = stage(left, thresholds)

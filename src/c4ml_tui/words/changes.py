@@ -20,7 +20,10 @@ def describe(changes: Changes, program: Program) -> list[str]:
 
     lines = []
     for a, b in changes.moved:
-        where = f" [{a.room} -> {b.room}]" if isinstance(a, Item) and a.room != b.room else room(b)
+        if isinstance(a, Item) and isinstance(b, Item) and a.room != b.room:
+            where = f" [{a.room} -> {b.room}]"
+        else:
+            where = room(b)
         lines.append(f"moved      {b.title}: {when(a)} -> {when(b)}{where}")
     lines += [f"new        {e.title}: {when(e)}{room(e)}" for e in changes.new]
     lines += [f"cancelled  {e.title}: was {when(e)}{room(e)}" for e in changes.cancelled]

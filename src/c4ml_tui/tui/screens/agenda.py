@@ -10,9 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 
 from ...core import filters, fmt
+from ...core.timeline import Snapshot
 from ...words import agenda, rooms
 from ...words.agenda import Row
-from ...core.timeline import Snapshot
 from ..widgets.agenda_table import AgendaTable
 from .filtered import FilteredScreen
 

@@ -17,8 +17,8 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from ...words import board
 from ...core.timeline import Snapshot
+from ...words import board
 from ..widgets.clock import ClockBar, ClockFace, YourTime
 
 if TYPE_CHECKING:

@@ -12,15 +12,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 
+from ...core.stages import StageWatch
+from ...core.timeline import Snapshot
 from ...words import chair as chairview
 from .. import desk
 from ..desk import Outcome
-from ...core.stages import StageWatch
-from ...core.timeline import Snapshot
 from ..widgets.countdown import BigCountdown
 from ..widgets.literal import LiveLabel
 from .base import LiveScreen
-
 
 NUDGE = Binding.Group("Nudge", compact=True)
 """``+`` and ``-`` share one footer entry (``+- Nudge``): the footer of an 80-column terminal is short."""

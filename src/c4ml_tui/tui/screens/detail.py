@@ -6,9 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
-from ...words import board
 from ...core.model import Item, Talk
 from ...core.timeline import Snapshot
+from ...words import board
 from ..widgets.links import Link, LinkList
 from ..widgets.literal import STAR, LiveLabel, literal
 from ..widgets.markdown import SafeMarkdown
@@ -101,7 +101,8 @@ class DetailScreen(LiveScreen):
 
     def show_stars(self) -> None:
         title = self.entry.title
-        self.query_one("#detail-title", LiveLabel).show(f"{STAR} {title}" if self.c4ml.is_starred(self.entry_id) else title)
+        shown = f"{STAR} {title}" if self.c4ml.is_starred(self.entry_id) else title
+        self.query_one("#detail-title", LiveLabel).show(shown)
 
     @on(LinkList.Opened)
     def _open(self, event: LinkList.Opened) -> None:

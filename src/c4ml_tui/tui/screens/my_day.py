@@ -6,6 +6,7 @@ running ones marked, like the agenda. Enter opens an entry, ``f`` unstars it.
 
 from __future__ import annotations
 
+import builtins
 from textwrap import wrap as wrap_text
 
 from textual import on
@@ -16,9 +17,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...core import fmt
-from ...words import board
 from ...core.myday import DayEntry, missing, my_day
 from ...core.timeline import Snapshot
+from ...words import board
 from ..widgets.literal import STAR, LiveLabel, colours, literal, text_style
 from .base import LiveScreen
 
@@ -139,7 +140,7 @@ class MyDayScreen(LiveScreen):
                 return index
         return len(self.list.options) - 1
 
-    def options(self, snap: Snapshot) -> list[Option]:
+    def options(self, snap: Snapshot) -> builtins.list[Option]:  # builtins: `list` here is the property
         """A heading per day (when the program has several), then one option per entry."""
         program, tl = self.c4ml.program, self.c4ml.timeline
         clash_style = colours(self.list, "myday--clash")

@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.widgets import Digits
 
-from ...words import agenda, board
 from ...core.timeline import Snapshot
+from ...words import agenda, board
 from ..widgets.card import Card
 from ..widgets.day_list import DayList
 from ..widgets.literal import STAR, LiveLabel
@@ -92,8 +92,8 @@ class NowScreen(LiveScreen):
     def parts(self) -> tuple[LiveLabel, Card, Card, Card]:
         """The widgets a tick updates, looked up once (a query per tick costs CPU all day)."""
         if self._parts is None:
-            self._parts = (self.query_one("#status", LiveLabel),
-                           *(self.query_one(f"#{n}-card", Card) for n in ("now", "talk", "next")))
+            self._parts = (self.query_one("#status", LiveLabel), self.query_one("#now-card", Card),
+                           self.query_one("#talk-card", Card), self.query_one("#next-card", Card))
         return self._parts
 
     # -- stars (issue 5) -------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from textual.app import ComposeResult
 from textual.containers import Container, Vertical
 from textual.widgets import DataTable
 
-from ...words import rooms
 from ...core.timeline import Snapshot
+from ...words import rooms
 from ..widgets.day_list import DayList
 from ..widgets.literal import LiveLabel
 from ..widgets.room_table import RoomTable

@@ -11,6 +11,7 @@ times a keystroke from key to frame.
 
 from __future__ import annotations
 
+import builtins
 import gc
 
 from textual import events, on, work
@@ -19,11 +20,11 @@ from textual.binding import Binding
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from ...words import board
-from ...core.model import Item, Talk
+from ...core.model import Item, Poster, Speaker, Talk
 from ...core.search import Hit, Results, SearchIndex
-from ..state import State
 from ...core.timeline import Snapshot
+from ...words import board
+from ..state import State
 from ..widgets.literal import LiveLabel
 from ..widgets.search_results import Row, SearchResults
 from .base import LiveScreen
@@ -98,13 +99,15 @@ class SearchScreen(LiveScreen):
         return state.search_index()
 
     @on(Worker.StateChanged)
-    def _indexed(self, event: Worker.StateChanged) -> None:
+    def _index_built(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "search-index":
             return
         if event.state == WorkerState.SUCCESS:
-            if event.worker.result.program is not self.c4ml.program:
+            index = event.worker.result
+            assert isinstance(index, SearchIndex)  # what build_index returned
+            if index.program is not self.c4ml.program:
                 return  # built for a copy of the program that was replaced meanwhile
-            self.index = event.worker.result
+            self.index = index
             # The index is hundreds of thousands of long-lived objects: keep the garbage
             # collector's full passes (set off by the rows each keystroke builds) from walking
             # them every time. It lives as long as the app anyway.
@@ -156,18 +159,18 @@ class SearchScreen(LiveScreen):
         self.list.append(self.rows(results.hits[shown:]), results.more)
         self.status(self.summary())
 
-    def rows(self, hits) -> list[Row]:
+    def rows(self, hits) -> builtins.list[Row]:  # builtins: `list` here is the property
         return [self.row(hit) for hit in hits]
 
     def row(self, hit: Hit) -> Row:
         """The time (expected, from the timeline), kind and context words of one hit."""
         tl, program = self.c4ml.timeline, self.c4ml.program
-        if hit.kind == "speaker":
+        if isinstance(hit.target, Speaker):  # hit.kind == "speaker"
             return Row(hit, "", "speaker", False, hit.target.affiliation or "")
         entry = hit.target if hit.kind != "poster" else program.by_id.get(hit.parent or "")
         when = board.short_when(tl, entry) if isinstance(entry, (Item, Talk)) else ""
         kind = entry.kind if hit.kind == "item" and isinstance(entry, Item) else hit.kind
-        people = hit.target.authors if hit.kind == "poster" else hit.target.speakers
+        people = hit.target.authors if isinstance(hit.target, Poster) else hit.target.speakers
         context = ", ".join(program.speaker_name(s) for s in people)
         return Row(hit, when, kind, self.c4ml.is_starred(hit.id), context)
 

@@ -6,9 +6,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 
-from ...words import board
 from ...core.model import Item, Speaker
 from ...core.timeline import Snapshot
+from ...words import board
 from ..widgets.links import Link, LinkList
 from ..widgets.literal import LiveLabel, literal
 from ..widgets.markdown import SafeMarkdown, is_safe_url

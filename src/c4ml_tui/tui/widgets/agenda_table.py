@@ -8,8 +8,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
-from ...words.agenda import Row
 from ...core.textclean import clean
+from ...words.agenda import Row
 from .literal import STAR
 
 MARK_NOW = "▶"
@@ -101,14 +101,14 @@ class AgendaTable(DataTable):
         of all of them and of the footer."""
         keep = self.cursor_key()
         old, self._agenda_rows = self._agenda_rows, rows
-        restarred = frozenset()
+        restarred: frozenset[str] = frozenset()
         if starred is not None:
             restarred, self._starred = self._starred ^ starred, starred
         same = [r.key for r in old] == [r.key for r in rows] and _has_rooms(old) == _has_rooms(rows)
         if same and self.columns and self.size.width == self._built_width:
-            for before, after in zip(old, rows):
+            for before, after in zip(old, rows, strict=True):
                 if before != after or after.entry_id in restarred:
-                    for key, value in zip(self.columns, row_cells(after, _has_rooms(rows), self._starred)):
+                    for key, value in zip(self.columns, row_cells(after, _has_rooms(rows), self._starred), strict=True):
                         self.update_cell(after.key, key, value)
             return
         self._rebuild(keep)

@@ -11,6 +11,8 @@ overtime and the border's shape (round, heavy, double) still tell the stages apa
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from rich.align import Align
 from rich.style import Style
 from rich.text import Text
@@ -20,6 +22,11 @@ from textual.geometry import Size
 from textual.renderables.digits import Digits as DigitsRenderable
 from textual.widget import Widget
 from textual.widgets import Digits, Label
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from rich.segment import Segment
 
 STAGE_CLASSES = {
     "normal": "-normal",
@@ -64,11 +71,12 @@ def scale_cell(char: str, k: int) -> list[str]:
 def scaled_lines(text: str, k: int) -> list[str]:
     """``text`` in Textual's bold 3x3 digit glyphs, ``k`` times larger (``3 * k`` lines)."""
     glyph_rows: list[str] = []
-    for segment in DigitsRenderable(text).render(Style(bold=True)):
+    # Typed as any renderable; the digits are Segments only.
+    for segment in cast("Iterable[Segment]", DigitsRenderable(text).render(Style(bold=True))):
         if segment.text == "\n":
             continue
         glyph_rows.append(segment.text)
-    out = []
+    out: list[str] = []
     for row in glyph_rows:
         blocks = [scale_cell(char, k) for char in row]
         out.extend("".join(block[r] for block in blocks) for r in range(k))

@@ -38,5 +38,6 @@ def draw(heading: str, rows: list[Row]) -> Content:
     lines = [Content(heading).stylize("bold")]
     for row in rows:
         style = STYLES.get(row.state, "") + (" italic" if row.kind == "gap" else "")
-        lines.append(Content.assemble(MARKS.get(row.state, "  "), literal(f"{row.times}  {row.caption}", style.strip())))
+        lines.append(Content.assemble(MARKS.get(row.state, "  "),
+                                      literal(f"{row.times}  {row.caption}", style.strip())))
     return Content("\n").join(lines)

@@ -38,12 +38,12 @@ def text_style(widget, component: str) -> Style:
     return Style(bold=style.bold, dim=style.dim, italic=style.italic, underline=style.underline)
 
 
-def highlighted(text: str | None, spans, style, base: str = "") -> Content:
+def highlighted(text: str | None, spans, style: str | Style, base: str = "") -> Content:
     """``text`` literal, one line, with the ``[start, end)`` ``spans`` (offsets into ``text``) in
     ``style``. Each piece is cleaned on its own, so removed control characters never shift a
     highlight; newlines become spaces."""
     text = text or ""
-    pieces: list[tuple[str, object] | str] = []
+    pieces: list[tuple[str, str | Style] | str] = []
     at = 0
     for start, end in spans:
         start, end = max(start, at), min(end, len(text))

@@ -11,8 +11,8 @@ from textual import events
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from ...words.rooms import RoomRow
 from ...core.textclean import clean
+from ...words.rooms import RoomRow
 
 COLUMNS = ("room", "now", "left", "next", "at", "until")
 LABELS = {"room": "Room", "now": "Now", "left": "Left", "next": "Next", "at": "At", "until": ""}
@@ -77,7 +77,7 @@ class RoomTable(DataTable):
             if self.size.width:  # else the first resize builds it, at its real width
                 self._rebuild()
             return
-        for old, new in zip(self._rows, rows):
+        for old, new in zip(self._rows, rows, strict=True):
             if old != new:
                 before, after = cells(old), cells(new)
                 for key in COLUMNS:

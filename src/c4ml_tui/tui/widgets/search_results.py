@@ -49,7 +49,8 @@ class SearchResults(OptionList):
     BINDINGS = [
         Binding("enter", "select", "Open", id="results.open", tooltip="Open the highlighted result"),
         Binding("down,j", "cursor_down", "Down", show=False, id="results.down", tooltip="Next result"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="results.up", tooltip="Previous result (the top goes back to typing)"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="results.up",
+                tooltip="Previous result (the top goes back to typing)"),
     ]
 
     COMPONENT_CLASSES = {"search-results--match", "search-results--meta"}
