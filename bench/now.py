@@ -88,7 +88,6 @@ def print_table(rows: list[tuple[str, list[float]]]) -> bool:
 
 def bench_loader(n_talks: int, days: int, rooms: int, runs: int) -> None:
     sys.path.insert(0, str(HERE))
-    from core_helpers import parse
     from gen_program import generate
 
     from c4ml_tui.formats import read as parse

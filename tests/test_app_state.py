@@ -10,9 +10,9 @@ import pytest
 from apptools import app_at, load_data, pilot_test, screen_text
 from chair_fixtures import fictional
 
+from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.core.model import replace
 from c4ml_tui.tui.app import make_app
-from c4ml_tui.core.clock import ManualClock
 
 SIZE = (100, 30)
 
