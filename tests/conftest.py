@@ -19,6 +19,16 @@ def _isolated_user_folders(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def server():
+    """A fictional schedule (``httpserver.V1``) served on 127.0.0.1 for this test, stopped after."""
+    from httpserver import ScheduleServer
+
+    running = ScheduleServer()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
 def c4ml():
     """The bundled C4ML 2025 program."""
     from c4ml_tui.sources.loader import load
