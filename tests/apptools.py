@@ -82,6 +82,11 @@ class Running:
         await self.pilot.press(*keys)
         await self.pilot.pause()
 
+    async def click(self, target, offset: tuple[int, int] = (0, 0)) -> None:
+        """Click ``target`` (a selector or a widget type) at ``offset``, then let the app settle."""
+        await self.pilot.click(target, offset=offset)
+        await self.pilot.pause()
+
     async def pause(self) -> None:
         await self.pilot.pause()
 
