@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from apptools import SIZE, pilot_test, running, screen_text, text_of
+from apptools import pilot_test, running, screen_text, text_of
 from chair_fixtures import TZ, YAML, at, fictional
 
 from c4ml_tui.tui import app as app_module
@@ -330,6 +330,13 @@ def test_the_chair_command_opens_the_app_on_the_chair_screen(monkeypatch, tmp_pa
     seen = []
 
     def run_headless(self, *args, **kwargs):
+        # --at starts a clock that runs in real time, and a busy machine can take seconds to get
+        # this far: check it started at --at, then stand it still there, so the countdown reads
+        # the same on every run (it read 44:59 under load).
+        when = datetime.fromisoformat(argv[argv.index("--at") + 1]).replace(tzinfo=self.clock.tz)
+        assert timedelta(0) <= self.clock.now() - when < timedelta(minutes=1)
+        self.clock = ManualClock(self.clock.tz, when)
+
         async def drive():
             async with running(self) as ui:
                 seen.append((self.screen, line(self, "title"), shown(self), self.chair_options))
