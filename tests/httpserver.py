@@ -79,7 +79,7 @@ class ScheduleServer:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802
+            def do_GET(self):
                 outer.requests.append(dict(self.headers))
                 outer._open.wait(HOLD_AT_MOST)
                 try:
