@@ -1,14 +1,24 @@
-"""Helpers for the app's Pilot tests: build the app a user gets on a manual clock, and read
-what a screen shows as plain text (only widgets that are displayed)."""
+"""Helpers for the app's Pilot tests: build the app a user gets on a manual clock, run it under
+a Pilot (``running``/``running_at``), wait for what a worker or a timer brings (``until``), and
+read what a screen shows as plain text (only widgets that are displayed).
+
+No helper here waits on the wall clock for something to happen: the event clock is a
+:class:`ManualClock` the test moves, ``app.tick()`` stands for the one-second interval, and a
+wait for a worker thread or a timer is a wait for a condition, with a generous bound."""
 
 from __future__ import annotations
 
 import asyncio
 import functools
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from time import monotonic
 from zoneinfo import ZoneInfo
 
+from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, Markdown, OptionList, Static
 
@@ -20,6 +30,11 @@ from c4ml_tui.tui.widgets.clock import ClockBar, ClockFace, YourTime
 
 DATA = Path(__file__).parent / "data"
 PARIS = ZoneInfo("Europe/Paris")
+SIZE = (80, 24)
+"""The terminal most Pilot tests run in."""
+PATIENCE = 15.0
+"""Seconds ``until`` waits at most: far beyond what a loaded machine needs, only there so a
+broken test fails instead of hanging."""
 
 
 def pilot_test(test):
@@ -33,19 +48,92 @@ def pilot_test(test):
     return run
 
 
+async def until(pilot: Pilot, condition: Callable[[], object], what: str, *, patience: float = PATIENCE) -> None:
+    """Let the app run until ``condition()`` is true, checked after each ``pilot.pause()``: for
+    what a worker thread, the palette's search or a timer brings. Fails after ``patience``
+    seconds, saying ``what`` never happened."""
+    deadline = monotonic() + patience
+    while not condition():
+        if monotonic() > deadline:
+            raise AssertionError(f"never happened: {what}")
+        await pilot.pause()
+
+
+@dataclass
+class Running:
+    """An app running headless under a Pilot, with its manual event clock."""
+
+    app: C4mlApp
+    pilot: Pilot
+    clock: ManualClock
+
+    @property
+    def screen(self):
+        return self.app.screen
+
+    @property
+    def text(self) -> str:
+        """What the screen in front shows (``screen_text``)."""
+        return screen_text(self.app)
+
+    async def press(self, *keys: str) -> None:
+        """Press ``keys`` one after the other, then let the app settle (a screen pushed, a list
+        filled)."""
+        await self.pilot.press(*keys)
+        await self.pilot.pause()
+
+    async def click(self, target, offset: tuple[int, int] = (0, 0)) -> None:
+        """Click ``target`` (a selector or a widget type) at ``offset``, then let the app settle."""
+        await self.pilot.click(target, offset=offset)
+        await self.pilot.pause()
+
+    async def pause(self) -> None:
+        await self.pilot.pause()
+
+    async def tick(self, **delta: float) -> None:
+        """Move the event clock by ``delta`` (``minutes=1``), then one tick of the app, as the
+        one-second interval does, and let it redraw."""
+        self.clock.advance(**delta)
+        self.app.tick()
+        await self.pilot.pause()
+
+    async def until(self, condition: Callable[[], object], what: str) -> None:
+        await until(self.pilot, condition, what)
+
+
+@asynccontextmanager
+async def running(app: C4mlApp, size: tuple[int, int] = SIZE) -> AsyncIterator[Running]:
+    """Run ``app`` (its clock a :class:`ManualClock`) headless in a terminal of ``size``, its
+    first screen drawn."""
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        yield Running(app, pilot, app.clock)
+        # Stop the app's intervals before Textual takes its screens down: the one-second tick
+        # on an empty screen stack crashes the app (an app bug, pinned by test_app_board's
+        # test_a_tick_as_the_app_shuts_down_is_harmless), and a busy machine hits that window.
+        for timer in list(app._timers):
+            timer.stop()
+
+
+def running_at(program: Program, hour: int, minute: int = 0, second: int = 0, *, size: tuple[int, int] = SIZE,
+               day=None, local=PARIS):
+    """``running`` the app on ``program`` at ``hour:minute:second`` (``app_at``)."""
+    app, _ = app_at(program, hour, minute, second, day=day, local=local)
+    return running(app, size)
+
+
 async def palette_choose(pilot, query: str, expected: str) -> None:
     """Open the command palette, type ``query``, wait until the first hit reads ``expected``
     (the palette searches in the background), and choose it."""
     app = pilot.app
-    await pilot.press("ctrl+p", *query)
-    for _ in range(50):
-        await pilot.pause(0.05)
+
+    def first_hit() -> str:
         lists = app.screen.query(OptionList)
         options = lists.first().options if lists else []
-        if options and expected in str(getattr(options[0].prompt, "plain", options[0].prompt)):
-            break
-    else:
-        raise AssertionError(f"the palette never offered {expected!r} first for {query!r}")
+        return str(getattr(options[0].prompt, "plain", options[0].prompt)) if options else ""
+
+    await pilot.press("ctrl+p", *query)
+    await until(pilot, lambda: expected in first_hit(), f"the palette offering {expected!r} first for {query!r}")
     await pilot.press("enter")
     await pilot.pause()
 

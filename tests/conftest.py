@@ -1,11 +1,18 @@
 """Shared fixtures. Every test runs with its own data and cache folders: no test ever touches a
-real user's favourites, chair marks or cache."""
+real user's favourites, chair marks or cache; so tests run in parallel (pytest-xdist, ``-n`` in
+pyproject.toml)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check answers, not speed: no per-example deadline, which a busy machine (or a
+# parallel run) would miss for reasons that have nothing to do with the code under test.
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "program.yaml"
@@ -16,6 +23,16 @@ SCHEDULES = ROOT.parent / "shared" / "data" / "schedules"
 def _isolated_user_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("C4ML_TUI_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("C4ML_TUI_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def server():
+    """A fictional schedule (``httpserver.V1``) served on 127.0.0.1 for this test, stopped after."""
+    from httpserver import ScheduleServer
+
+    running = ScheduleServer()
+    yield running
+    running.stop()
 
 
 @pytest.fixture

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 from zoneinfo import ZoneInfo
 
-from apptools import app_at, load_data, pilot_test, screen_text
+import pytest
+from apptools import app_at, load_data, pilot_test, running_at
 
+from c4ml_tui.tui import app as app_module
 from c4ml_tui.tui.screens.now import NowScreen
 from c4ml_tui.tui.widgets.card import Card
 from c4ml_tui.tui.widgets.clock import ClockFace
 
-SIZE = (80, 24)
-
 
 async def board_text(program, hour, minute, **kw) -> str:
-    app, _ = app_at(program, hour, minute, **kw)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, NowScreen)
-        return screen_text(app)
+    async with running_at(program, hour, minute, **kw) as ui:
+        assert isinstance(ui.screen, NowScreen)
+        return ui.text
 
 
 @pilot_test
@@ -32,11 +31,9 @@ async def test_before_the_day_starts_it_counts_down(c4ml):
 
 @pilot_test
 async def test_during_session_1(c4ml):
-    app, _ = app_at(c4ml, 9, 15)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        text = screen_text(app)
-        assert not app.screen.query_one("#talk-card").display  # the C4ML sessions list no talks yet
+    async with running_at(c4ml, 9, 15) as ui:
+        text = ui.text
+        assert not ui.screen.query_one("#talk-card").display  # the C4ML sessions list no talks yet
     assert "Sunday 2 March 2025 · live" in text
     assert "Session 1" in text
     assert "08:40-10:00 · session · Willow" in text
@@ -76,15 +73,15 @@ async def test_your_time_is_left_out_when_it_is_the_same(c4ml):
 
 
 @pilot_test
-async def test_crossing_ten_moves_to_the_break_without_a_key(c4ml):
-    """The real one-second interval, not a direct call: the clock moves, the board follows."""
-    app, clock = app_at(c4ml, 9, 59, 59)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert "Session 1" in screen_text(app)
-        clock.advance(seconds=1)
-        await pilot.pause(1.5)
-        text = screen_text(app)
+async def test_crossing_ten_moves_to_the_break_without_a_key(c4ml, monkeypatch):
+    """The app's own interval, not a direct call: the clock moves, the board follows. (The
+    interval is made short so the test waits on the board, not on a real second.)"""
+    monkeypatch.setattr(app_module, "TICK_SECONDS", 0.05)
+    async with running_at(c4ml, 9, 59, 59) as ui:
+        assert "Session 1" in ui.text
+        ui.clock.advance(seconds=1)
+        await ui.until(lambda: "Las Vegas 10:00" in ui.text, "the interval redrawing the board at 10:00")
+        text = ui.text
         assert "Las Vegas 10:00" in text
         assert "Break\n10:00-10:30 · break · Willow" in text
         assert "30 min left" in text
@@ -93,10 +90,8 @@ async def test_crossing_ten_moves_to_the_break_without_a_key(c4ml):
 
 @pilot_test
 async def test_countdowns_move_every_minute_and_the_answer_only_on_change(c4ml):
-    app, clock = app_at(c4ml, 9, 15)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+    async with running_at(c4ml, 9, 15) as ui:
+        app, clock, screen = ui.app, ui.clock, ui.screen
         answers = []
         original = screen.show_answer
         screen.show_answer = lambda snap: (answers.append(snap.key()), original(snap))
@@ -105,29 +100,28 @@ async def test_countdowns_move_every_minute_and_the_answer_only_on_change(c4ml):
         for _ in range(5):
             clock.advance(minutes=1)
             app.tick()
-        await pilot.pause()
-        assert "40 min left" in screen_text(app)
+        await ui.pause()
+        assert "40 min left" in ui.text
         assert card.view.fraction > before
         assert answers == []  # the same item runs: no structural redraw
         clock.advance(minutes=45)
         app.tick()
-        await pilot.pause()
+        await ui.pause()
         assert len(answers) == 1 and answers[0][1] == "break-1"
 
 
 @pilot_test
 async def test_a_tick_repaints_the_clock_bar_alone_and_only_when_it_changed(c4ml):
-    app, clock = app_at(c4ml, 9, 15)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        bar = app.screen.query_one(ClockFace)
+    async with running_at(c4ml, 9, 15) as ui:
+        app, clock = ui.app, ui.clock
+        bar = ui.screen.query_one(ClockFace)
         repaints = []
         original = bar.refresh
         bar.refresh = lambda *a, **k: (repaints.append(k), original(*a, **k))
         clock.advance(seconds=1)
         app.tick()
         app.tick()  # the same second again: nothing to redraw
-        await pilot.pause()
+        await ui.pause()
         assert bar.text.startswith("Las Vegas 09:15:01")
         assert repaints == [{"layout": False}]  # one repaint of the clock, no layout
 
@@ -152,11 +146,9 @@ async def test_between_two_talks_it_says_so():
 
 @pilot_test
 async def test_the_wide_board_shows_the_whole_day(c4ml):
-    app, _ = app_at(c4ml, 9, 15)
-    async with app.run_test(size=(200, 60)) as pilot:
-        await pilot.pause()
-        assert app.screen.has_class("-wide")
-        text = screen_text(app)
+    async with running_at(c4ml, 9, 15, size=(200, 60)) as ui:
+        assert ui.screen.has_class("-wide")
+        text = ui.text
         assert "Today" in text
         assert "08:30-08:40  Opening" in text  # past items stay listed (dimmed)
         assert "11:50-12:00  nothing scheduled (10 min)" in text
@@ -164,10 +156,8 @@ async def test_the_wide_board_shows_the_whole_day(c4ml):
 
 @pilot_test
 async def test_an_idle_tick_moves_the_clock_and_asks_nothing_else(c4ml):
-    app, clock = app_at(c4ml, 9, 15)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
+    async with running_at(c4ml, 9, 15) as ui:
+        app, clock, screen = ui.app, ui.clock, ui.screen
         calls = []
         original = screen.show_time
         screen.show_time = lambda snap: (calls.append(snap.at), original(snap))
@@ -179,8 +169,8 @@ async def test_an_idle_tick_moves_the_clock_and_asks_nothing_else(c4ml):
         clock.advance(seconds=30)
         app.tick()
         assert len(calls) == 1  # 09:16: "44 min left"
-        await pilot.pause()
-        assert "44 min left" in screen_text(app)
+        await ui.pause()
+        assert "44 min left" in ui.text
 
 
 @pilot_test
@@ -188,18 +178,32 @@ async def test_a_new_timeline_redraws_every_screen_at_once(c4ml):
     """What the chair's mark does: the app gets a new state, with expected times."""
     from datetime import timedelta
 
-    app, _ = app_at(c4ml, 9, 15)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with running_at(c4ml, 9, 15) as ui:
         s1 = c4ml.by_id["session-1"]
-        app.state.log.mark_start("session-1", s1.start + timedelta(minutes=10))
-        app.state = app.state.with_marks()
-        await pilot.pause()
-        text = screen_text(app)
+        ui.app.state.log.mark_start("session-1", s1.start + timedelta(minutes=10))
+        ui.app.state = ui.app.state.with_marks()
+        await ui.pause()
+        text = ui.text
         assert "08:50-10:10, scheduled 08:40 · session · Willow" in text and "55 min left" in text
-        await pilot.press("a")
-        await pilot.pause()
-        assert "08:50-10:10 | Session 1" in screen_text(app)
+        await ui.press("a")
+        assert "08:50-10:10 | Session 1" in ui.text
+
+
+@pytest.mark.xfail(strict=True, raises=StopIteration,
+                   reason="app bug: C4mlApp.tick -> front on an empty screen stack (src/c4ml_tui/tui/app.py:155, 189)")
+def test_a_tick_as_the_app_shuts_down_is_harmless(c4ml):
+    """Quitting must not crash: the one-second interval can still fire while Textual takes the
+    screens down (seen under load as a StopIteration at the end of a test). After the run the
+    stack is empty, the state that window leaves."""
+
+    async def quit_app():
+        async with running_at(c4ml, 9, 15) as ui:
+            await ui.press("q")
+        return ui.app
+
+    app = asyncio.run(quit_app())
+    assert app.screen_stack == [] and app.return_code == 0
+    app.tick()
 
 
 def test_no_color_is_respected(c4ml, monkeypatch):

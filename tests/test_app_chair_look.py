@@ -4,7 +4,7 @@ at a fixed instant (look at every changed SVG before committing it: ``pytest --s
 from __future__ import annotations
 
 import pytest
-from apptools import pilot_test
+from apptools import pilot_test, running
 from chair_fixtures import TZ, at, fictional
 
 from c4ml_tui.core.clock import ManualClock
@@ -32,8 +32,7 @@ def test_chair_overtime_late_200x60(snap_compare):
 @pilot_test
 async def test_the_countdown_fits_and_grows_with_the_terminal(size, scale):
     app = chair_at("09:49:13", started="09:12")
-    async with app.run_test(size=size) as pilot:
-        await pilot.pause()
+    async with running(app, size):
         big, digits = app.screen.query_one(BigCountdown), app.screen.query_one(ScaledDigits)
         assert (digits.scale, digits.value) == (scale, "+17:13")
         assert digits.region.height == (len(scaled_lines(digits.value, scale)) if scale > 1 else 3)

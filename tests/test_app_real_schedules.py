@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from apptools import pilot_test, text_of
+from apptools import pilot_test, running, text_of
 from conftest import SCHEDULES
 
 from c4ml_tui.core.clock import ManualClock
@@ -43,8 +43,7 @@ async def test_a_real_schedule_in_the_app(name, zone, instant, room, title, days
     program = load_source(path, zone)
     now = datetime.fromisoformat(instant).replace(tzinfo=program.tz)
     app = make_app(program, ManualClock(program.tz, now))
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with running(app, (120, 40)) as ui:
         assert isinstance(app.screen, RoomsScreen)
         table = app.screen.query_one(RoomTable)
         rows = {row.key: row for row in table.rows_shown}
@@ -52,29 +51,24 @@ async def test_a_real_schedule_in_the_app(name, zone, instant, room, title, days
         assert f"{room} | {title} | " in text_of(table)
 
         # A room filter narrows the board to that room.
-        await pilot.press("r", *room, "enter")
-        await pilot.pause()
+        await ui.press("r", *room, "enter")
         assert app.room_filter.room == room
         assert [row.key for row in table.rows_shown] == [room]
         assert app.screen.query_one(ClockBar).heading.startswith(f"Rooms · {room} · ")
 
         # The agenda opens on today, narrowed too, and the day switcher walks every day.
-        await pilot.press("a")
-        await pilot.pause()
+        await ui.press("a")
         assert isinstance(app.screen, AgendaScreen)
         agenda = app.screen
         assert agenda.day == now.date()
         assert title in [r.title for r in agenda.query_one(AgendaTable).rows_shown]
-        await pilot.press("r", "pageup", "enter")  # all rooms again
-        await pilot.pause()
+        await ui.press("r", "pageup", "enter")  # all rooms again
         seen = [agenda.day]
         for _ in range(days):
-            await pilot.press("right_square_bracket")
-            await pilot.pause()
+            await ui.press("right_square_bracket")
             seen.append(agenda.day)
         for _ in range(days):
-            await pilot.press("left_square_bracket")
-            await pilot.pause()
+            await ui.press("left_square_bracket")
             seen.append(agenda.day)
         assert sorted(set(seen)) == list(agenda.days) and len(agenda.days) == days
         first = agenda.query_one(AgendaTable).rows_shown[0]
@@ -97,12 +91,10 @@ async def test_the_room_option_opens_the_app_narrowed_to_that_room():
     assert program.rooms == ("Saal 1",)
     now = datetime(2024, 12, 28, 14, 0, tzinfo=program.tz)
     app = make_app(program, ManualClock(program.tz, now))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with running(app) as ui:
         assert isinstance(app.screen, NowScreen)
         text = text_of(app.screen.query_one("#now-card"))
         assert "Wann klappt der Anschluss, wann nicht und wie sagt man Chaos vorher?" in text
         assert "13:50-14:30 · talk · Saal 1" in text
-        await pilot.press("a")
-        await pilot.pause()
+        await ui.press("a")
         assert {r.room for r in app.screen.query_one(AgendaTable).rows_shown if r.room} == {"Saal 1"}

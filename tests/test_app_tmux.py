@@ -19,8 +19,9 @@ pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
 
 @pytest.fixture
 def tmux():
-    """Run tmux commands on a private server, killed afterwards."""
-    socket = f"c4ml-test-{uuid.uuid4().hex[:8]}"
+    """Run tmux commands on a private server (named after the xdist worker and unique to this
+    test, so parallel tests never share a session), killed afterwards."""
+    socket = f"c4ml-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{uuid.uuid4().hex[:8]}"
 
     def run(*args: str) -> str:
         return subprocess.run([TMUX, "-L", socket, *args], capture_output=True, text=True, timeout=10).stdout

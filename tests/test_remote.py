@@ -1,15 +1,14 @@
-"""Live updates against a real HTTP server on 127.0.0.1 started by the test: first download,
-304 revalidation, offline fallback, a broken download, and what changed. Fixtures are fictional."""
+"""Live updates against a real HTTP server on 127.0.0.1 started by the test (the ``server``
+fixture, ``httpserver.py``): first download, 304 revalidation, offline fallback, a broken
+download, and what changed. Fixtures are fictional."""
 
 from __future__ import annotations
 
-import gzip
 import json
-import threading
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from httpserver import LAST_MODIFIED, V1, V2
 
 from c4ml_tui.cli import main
 from c4ml_tui.core.changes import diff
@@ -18,73 +17,6 @@ from c4ml_tui.sources import remote
 from c4ml_tui.sources.fetch import fetch, previous
 
 T0 = datetime(2031, 1, 1, 8, 0, tzinfo=timezone.utc)
-
-
-def schedule(*events: tuple[int, str, str, str]) -> bytes:
-    """Schedule JSON with events ``(id, title, start time, room)``, 30 minutes each."""
-    rooms: dict[str, list] = {}
-    for ident, title, start, room in events:
-        rooms.setdefault(room, []).append({
-            "id": ident, "guid": f"guid-{ident}", "date": f"2031-01-02T{start}:00+00:00", "start": start,
-            "duration": "00:30", "room": room, "title": title, "type": "Talk", "persons": []})
-    conf = {"title": "Fictional Remote Con", "time_zone_name": "UTC",
-            "days": [{"index": 1, "date": "2031-01-02", "rooms": rooms}]}
-    return json.dumps({"schedule": {"version": "1", "conference": conf}}, indent=1).encode()
-
-
-V1 = schedule((1, "Talk One", "10:00", "Hall A"), (2, "Talk Two", "11:00", "Hall A"),
-              (3, "Talk Three", "12:00", "Hall B"))
-V2 = schedule((1, "Talk One", "10:00", "Hall A"), (2, "Talk Two", "13:00", "Hall B"),
-              (4, "Talk Four", "14:00", "Hall A"))
-
-
-class Server:
-    """Serves ``body`` with an ETag and Last-Modified; answers 304 to a matching revalidation."""
-
-    def __init__(self):
-        self.body, self.etag, self.gzip = V1, '"v1"', False
-        self.requests: list[dict] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                outer.requests.append(dict(self.headers))
-                if self.headers.get("If-None-Match") == outer.etag:
-                    self.send_response(304)
-                    self.send_header("ETag", outer.etag)
-                    self.end_headers()
-                    return
-                body = gzip.compress(outer.body) if outer.gzip else outer.body
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("ETag", outer.etag)
-                self.send_header("Last-Modified", "Wed, 01 Jan 2031 07:00:00 GMT")
-                if outer.gzip:
-                    self.send_header("Content-Encoding", "gzip")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/schedule.json"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self.thread.start()
-
-    def stop(self):
-        if self.thread.is_alive():
-            self.httpd.shutdown()
-            self.httpd.server_close()
-            self.thread.join(timeout=5)
-
-
-@pytest.fixture
-def server():
-    s = Server()
-    yield s
-    s.stop()
 
 
 def test_first_fetch_downloads_and_caches(server):
@@ -101,7 +33,7 @@ def test_revalidation_gets_304_and_uses_the_cache(server):
     got = fetch(server.url, timeout=2, now=T0 + timedelta(minutes=5))
     assert got.status == "not-modified" and got.notice is None
     assert server.requests[1]["If-None-Match"] == '"v1"'
-    assert server.requests[1]["If-Modified-Since"] == "Wed, 01 Jan 2031 07:00:00 GMT"
+    assert server.requests[1]["If-Modified-Since"] == LAST_MODIFIED
     assert got.confirmed_at == T0 + timedelta(minutes=5)
     assert [i.id for i in got.program.items] == ["1", "2", "3"]
 
@@ -117,8 +49,7 @@ def test_offline_falls_back_to_the_cache_and_says_how_old_it_is(server):
     server.stop()
     got = fetch(server.url, timeout=2, now=T0 + timedelta(hours=2, minutes=5))
     assert got.status == "offline"
-    assert got.notice.startswith("offline (")
-    assert got.notice.endswith(f"using the copy of {server.url} confirmed 2 h 5 min ago")
+    assert got.notice.startswith("offline (") and got.notice.endswith(f"using the copy of {server.url} confirmed 2 h 5 min ago")
     assert [i.id for i in got.program.items] == ["1", "2", "3"]
 
 
