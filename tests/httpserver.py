@@ -29,8 +29,10 @@ def schedule(*events: tuple[int, str, str, str]) -> bytes:
     return json.dumps({"schedule": {"version": "1", "conference": conf}}, indent=1).encode()
 
 
-V1 = schedule((1, "Talk One", "10:00", "Hall A"), (2, "Talk Two", "11:00", "Hall A"), (3, "Talk Three", "12:00", "Hall B"))
-V2 = schedule((1, "Talk One", "10:00", "Hall A"), (2, "Talk Two", "13:00", "Hall B"), (4, "Talk Four", "14:00", "Hall A"))
+V1 = schedule((1, "Talk One", "10:00", "Hall A"), (2, "Talk Two", "11:00", "Hall A"),
+              (3, "Talk Three", "12:00", "Hall B"))
+V2 = schedule((1, "Talk One", "10:00", "Hall A"), (2, "Talk Two", "13:00", "Hall B"),
+              (4, "Talk Four", "14:00", "Hall A"))
 """Version 2 of V1: Talk Two moved (11:00 Hall A -> 13:00 Hall B), Talk Four new, Talk Three cancelled."""
 
 

@@ -345,7 +345,7 @@ def test_the_chair_command_opens_the_app_on_the_chair_screen(monkeypatch, tmp_pa
 
     monkeypatch.setattr(C4mlApp, "run", run_headless)
     assert cli.main(["chair", *argv]) == 0
-    [(screen, shown_title, (digits, stage, word), options)] = seen
+    [(screen, shown_title, (digits, stage, _word), options)] = seen
     assert isinstance(screen, ChairScreen) and shown_title == title
     if "--wrap-up" in argv:  # 10 min left of a1 at 09:20: wrap-up from 12 by the option
         assert (digits, stage, options.bell) == ("10:00", "-wrap-up", True)

@@ -96,7 +96,7 @@ async def test_offline_shows_how_old_the_copy_is_and_back_online_says_so(server)
 
 @pilot_test
 async def test_the_pane_of_a_cancelled_entry_closes(server):
-    app, notes = app_on(server.url)
+    app, _notes = app_on(server.url)
     async with running(app, size=(100, 30)) as ui:
         await settle(ui)
         app.open_entry("3")

@@ -49,7 +49,8 @@ def test_offline_falls_back_to_the_cache_and_says_how_old_it_is(server):
     server.stop()
     got = fetch(server.url, timeout=2, now=T0 + timedelta(hours=2, minutes=5))
     assert got.status == "offline"
-    assert got.notice.startswith("offline (") and got.notice.endswith(f"using the copy of {server.url} confirmed 2 h 5 min ago")
+    assert got.notice.startswith("offline (")
+    assert got.notice.endswith(f"using the copy of {server.url} confirmed 2 h 5 min ago")
     assert [i.id for i in got.program.items] == ["1", "2", "3"]
 
 
