@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from zoneinfo import ZoneInfo
 
-import pytest
 from apptools import app_at, load_data, pilot_test, running_at
 
 from c4ml_tui.tui import app as app_module
@@ -189,8 +188,6 @@ async def test_a_new_timeline_redraws_every_screen_at_once(c4ml):
         assert "08:50-10:10 | Session 1" in ui.text
 
 
-@pytest.mark.xfail(strict=True, raises=StopIteration,
-                   reason="app bug: C4mlApp.tick -> front on an empty screen stack (src/c4ml_tui/tui/app.py:155, 189)")
 def test_a_tick_as_the_app_shuts_down_is_harmless(c4ml):
     """Quitting must not crash: the one-second interval can still fire while Textual takes the
     screens down (seen under load as a StopIteration at the end of a test). After the run the

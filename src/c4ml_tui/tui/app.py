@@ -185,9 +185,10 @@ class C4mlApp(App[int]):
 
     # -- screens -------------------------------------------------------------------------------
     @property
-    def front(self) -> Screen:
-        """The screen in front, not counting a modal box (help) over it."""
-        return next(s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen))
+    def front(self) -> Screen | None:
+        """The screen in front, not counting a modal box (help) over it; ``None`` once the app
+        has taken its screens down (a last tick can still come as it quits)."""
+        return next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), None)
 
     def get_default_screen(self) -> Screen:
         if len(self.program.rooms) > 1:  # parallel rooms (issue 6): the board per room
@@ -249,7 +250,7 @@ class C4mlApp(App[int]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
-            return self.front is not self.screen_stack[0]
+            return bool(self.screen_stack) and self.front is not self.screen_stack[0]
         if action == "show" and parameters:
             place = next((p for p in PLACES if p.name == parameters[0]), None)
             if place is not None and place.priority:
