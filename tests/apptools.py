@@ -108,11 +108,6 @@ async def running(app: C4mlApp, size: tuple[int, int] = SIZE) -> AsyncIterator[R
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         yield Running(app, pilot, app.clock)
-        # Stop the app's intervals before Textual takes its screens down: the one-second tick
-        # on an empty screen stack crashes the app (an app bug, pinned by test_app_board's
-        # test_a_tick_as_the_app_shuts_down_is_harmless), and a busy machine hits that window.
-        for timer in list(app._timers):
-            timer.stop()
 
 
 def running_at(program: Program, hour: int, minute: int = 0, second: int = 0, *, size: tuple[int, int] = SIZE,
