@@ -29,6 +29,8 @@ UTC = timezone.utc
 LOCAL_EVERY = 2.0
 HEARTBEAT = 60.0
 """Seconds between two writes of an unchanged feed: its age then says the chair is still there."""
+GAP = 1.05
+"""Seconds at least between two writes of the feed (see ``Publishing.publish``)."""
 
 
 class FeedFollower:
@@ -176,6 +178,8 @@ class Publishing:
         self.publisher = publisher
         self._said: tuple | None = None
         self._error_said: str | None = None
+        self._written = -10.0
+        self._later = False
 
     def start(self) -> None:
         self.publish()
@@ -190,11 +194,26 @@ class Publishing:
         what = (state.marks, state.message)
         if not force and what == self._said:
             return
+        import time
+
+        # Two writes in one second can share a Last-Modified (and an nginx ETag): a poll between
+        # them would be told "not modified" and keep the first. So the second waits a second.
+        wait = GAP - (time.monotonic() - self._written)
+        if wait > 0:
+            if not self._later:
+                self._later = True
+                self.app.set_timer(wait, self._write_later)
+            return
+        self._written = time.monotonic()
         self._said = what
         document = feedwords.build(state.program, state.marks, app.clock.now(), room=state.chair.room,
                                    message=state.message, timeline=state.timeline)
         self.publisher.write(document)
         self.say_error()
+
+    def _write_later(self) -> None:
+        self._later = False
+        self.publish(force=True)
 
     def say_error(self) -> None:
         error = self.publisher.error
