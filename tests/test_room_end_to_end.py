@@ -134,9 +134,10 @@ def test_a_room_runs_on_the_chairs_clock(tmux, web, tmp_path, monkeypatch):
 
 def test_a_feed_for_another_program_is_refused_in_one_line(web, tmp_path):
     folder, site, _ = web
+    from conftest import ROOT
+
     from c4ml_tui.sources.loader import load
     from c4ml_tui.words.feed import build
-    from conftest import ROOT
 
     other = load(ROOT / "tests" / "fixtures" / "fictional.yaml", use_cache=False)
     now = datetime(2031, 5, 14, 9, 30, tzinfo=other.tz)
