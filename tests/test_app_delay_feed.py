@@ -36,8 +36,11 @@ def at(hhmm: str) -> datetime:
     return datetime.fromisoformat(f"2025-03-02T{hhmm}").replace(tzinfo=PROGRAM.tz)
 
 
-def publish(path: Path, marks=(Mark("start", "session-1", at("08:47")),), when: str = "08:47", program=PROGRAM,
-            **kw) -> None:
+LATE_START = (Mark("start", "session-1", at("08:47")),)
+"""Session 1 started at 08:47, 7 minutes late."""
+
+
+def publish(path: Path, marks=LATE_START, when: str = "08:47", program=PROGRAM, **kw) -> None:
     path.write_text(json.dumps(build(program, list(marks), at(when) if program is PROGRAM else when, **kw)))
 
 
