@@ -52,7 +52,8 @@ async def test_the_digits_fill_the_terminal(size, rows):
         assert max(len(r) for r in big.blocks) <= big.content_size.width
         assert big.blocks == bigtext.fit("10:00", big.content_size.width, big.content_size.height)
         assert word(app) == "TIME LEFT"
-        assert "Lowering Dreams to Loops · Ada Placeholder" in screen_text(ui.app)
+        # on a short terminal the title makes room for the digits
+        assert ("Lowering Dreams to Loops · Ada Placeholder" in screen_text(ui.app)) == (size[1] >= 16)
         await ui.press("q", "a", "c", "s", "escape")  # the speaker's screen has no keys
         assert isinstance(app.screen, StageScreen) and app.is_running
         assert not ChairLog.load(PROGRAM).marks
@@ -125,5 +126,5 @@ def test_block_letters_fit_or_fall_back_to_plain_text():
     assert big is not None and len(big) >= 40  # a 4K monitor's terminal
     lines = bigtext.fit("questions now", 60, 12)
     assert lines is not None and len(lines) == 9  # two lines of letters
-    assert bigtext.fit("Fragen – jetzt", 200, 40) is None  # a letter the font lacks: plain text
+    assert bigtext.fit("Fragen \u2013 jetzt", 200, 40) is None  # a letter the font lacks: plain text
     assert bigtext.drawable("Café!") == "CAFE!"

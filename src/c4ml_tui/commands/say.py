@@ -47,7 +47,7 @@ def run(args) -> int:
         path = feed_path(args.publish, file_name(program, room))
         document = read_document(path)
     marks = local_marks(program)
-    if document is not None:
+    if document is not None or (path is not None and path.exists()):
         try:
             feed = parse(document)
         except ValueError as error:
@@ -63,7 +63,7 @@ def run(args) -> int:
     if unsaved:
         say(unsaved)
     if path is not None:
-        if document is None:
+        if not isinstance(document, dict):
             document = build(program, marks, now, room=room, message=message)
         else:
             document["message"] = message.to_json() if message.text else None

@@ -27,13 +27,12 @@ def feed_path(where: str, name: str) -> Path:
     return path if path.suffix.lower() == ".json" else path / name
 
 
-def read_document(path: Path) -> dict | None:
-    """The feed document at ``path`` as written (``None`` when absent or unreadable)."""
+def read_document(path: Path) -> object | None:
+    """The JSON at ``path`` as written (``None`` when absent, unreadable or not JSON)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return data if isinstance(data, dict) else None
 
 
 def message_on_disk(path: Path) -> Message | None:
@@ -41,7 +40,7 @@ def message_on_disk(path: Path) -> Message | None:
     write), or ``None``."""
     data = read_document(path)
     try:
-        raw = data.get("message") if data is not None else None
+        raw = data.get("message") if isinstance(data, dict) else None
         return Message.from_json(raw) if raw is not None else None
     except ValueError:
         return None

@@ -28,6 +28,8 @@ from .base import LiveScreen
 FLASH_SECONDS = 5
 """How long the panel flashes when the countdown enters wrap-up or the last minute."""
 ALARMS = ("wrap_up", "last_minute")
+SHORT = 16
+"""Rows below which only the digits, the word and the message are shown."""
 
 
 class StageScreen(LiveScreen):
@@ -43,6 +45,7 @@ class StageScreen(LiveScreen):
     #stage-message-box { height: 2fr; border: heavy $accent; }
     #stage-message { color: $accent; text-style: bold; }
     #stage-next { text-align: center; text-wrap: nowrap; text-overflow: ellipsis; }
+    #stage-title.-left-out { display: none; }
     #stage.-wrap-up { border: round $warning; }
     #stage.-wrap-up > #stage-digits, #stage.-wrap-up > #stage-word { color: $warning; }
     #stage.-last-minute { border: heavy $error; }
@@ -58,6 +61,8 @@ class StageScreen(LiveScreen):
     ]
 
     calm = False
+    roomy = True
+    """Whether there are rows for the title and what comes next (see :meth:`on_resize`)."""
     """No flashing (``stage --calm``): overtime is shown steady and inverted."""
 
     def __init__(self, *, calm: bool | None = None):
@@ -83,6 +88,13 @@ class StageScreen(LiveScreen):
         self.query_one("#stage-message-box").display = False
         self.calm = self.calm or bool(getattr(self.app, "calm", False))
 
+    def on_resize(self) -> None:
+        """On a short terminal (a 40x12 lectern screen) the digits and the message take every
+        row: the title and what comes next are left out."""
+        self.roomy = self.size.height >= SHORT
+        self.query_one("#stage-title").set_class(not self.roomy, "-left-out")
+        self.draw(self.c4ml.clock.now())
+
     # -- what the speaker sees --------------------------------------------------------------------
     def view(self, now: datetime) -> chairview.ChairView:
         state = self.c4ml.state
@@ -103,7 +115,7 @@ class StageScreen(LiveScreen):
         self.query_one("#stage-word", LiveLabel).show(view.word)
         title = " · ".join(part for part in (view.title, view.who) if part)
         self.query_one("#stage-title", LiveLabel).show(title)
-        self.query_one("#stage-next", LiveLabel).show(view.next)
+        self.query_one("#stage-next", LiveLabel).show(view.next if self.roomy else "")
         message = showing(self.c4ml.state.message, view.entry_id)
         box = self.query_one("#stage-message-box")
         self.query_one("#stage-message", BigText).show(message)
