@@ -216,3 +216,13 @@ def test_a_corrupt_reminders_file_is_set_aside(tmp_path):
     found = Reminded.load(PROGRAM)
     assert found.fresh(["break-1"]) == ["break-1"]
     assert found.warning.startswith(f"{path} did not hold the reminders fired; it was kept as reminders.json.corrupt-")
+
+
+def test_timings_after_the_day_from_the_feeds_marks(tmp_path, capsys):
+    from c4ml_tui import cli
+
+    path = tmp_path / "willow.json"
+    path.write_text(json.dumps(document([*LATE, Mark("end", "session-1", at("10:09"))], "10:09")))
+    assert cli.main(["timings", "--delays", str(path), "--json"]) == 0
+    [row] = [r for r in json.loads(capsys.readouterr().out) if r["id"] == "session-1"]
+    assert (row["actual_start"], row["actual_end"]) == ("2025-03-02T08:47:00-08:00", "2025-03-02T10:09:00-08:00")
