@@ -226,3 +226,18 @@ def test_timings_after_the_day_from_the_feeds_marks(tmp_path, capsys):
     assert cli.main(["timings", "--delays", str(path), "--json"]) == 0
     [row] = [r for r in json.loads(capsys.readouterr().out) if r["id"] == "session-1"]
     assert (row["actual_start"], row["actual_end"]) == ("2025-03-02T08:47:00-08:00", "2025-03-02T10:09:00-08:00")
+
+
+def test_a_newer_copy_another_process_downloaded_is_taken_not_hidden_by_a_304():
+    """The app and ``stage`` on one machine share the URL's cached copy and its ETag: when one of
+    them downloads a new feed, the other must not ask "modified since?" with that ETag for the
+    feed it still holds (the answer, 304, would hide the new one from it for good)."""
+    server = ScheduleServer(json.dumps(document()).encode(), '"f1"')
+    try:
+        stage, app = FeedSource(server.url), FeedSource(server.url)
+        assert stage.read(PROGRAM).feed.message is None and app.read(PROGRAM).feed.message is None
+        server.body, server.etag = json.dumps(document(message=Message("2 min", at("08:50")))).encode(), '"f2"'
+        assert app.read(PROGRAM).feed.message.text == "2 min"  # the cache now holds f2 and its ETag
+        assert stage.read(PROGRAM).feed.message.text == "2 min"
+    finally:
+        server.stop()

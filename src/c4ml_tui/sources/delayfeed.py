@@ -69,6 +69,8 @@ class FeedSource:
         self.last: Feed | None = None
         self.confirmed: datetime | None = None
         self._signature: tuple[int, int] | None = None
+        self._body: bytes | None = None
+        """The bytes of ``last`` when it came from a URL (to tell the cached copy is the same)."""
 
     def read(self, program: Program, *, fresh_for: float = 0, now: datetime | None = None) -> Reading:
         """Look at the feed now (blocks up to ``remote.TIMEOUT`` for a URL)."""
@@ -80,18 +82,22 @@ class FeedSource:
     # -- a URL ---------------------------------------------------------------------------------
     def _read_url(self, program: Program, fresh_for: float, now: datetime) -> Reading:
         copy = remote.Copy(self.where)
-        if self.last is None and copy.body is not None:  # the last good copy, from an earlier run
+        if copy.body is not None and copy.body != self._body:
+            # The cached copy is not the one in use: an earlier run's, or a newer one that another
+            # process on this machine (the app, ``now``, ``stage``) downloaded; the cache's ETag
+            # is that copy's, so it must be the one in use before asking "modified since?".
             kept = self._accept(copy.body, program)
             if isinstance(kept, Feed):
-                self.last, self.confirmed = kept, copy.confirmed(now)
+                self.last, self._body, self.confirmed = kept, copy.body, copy.confirmed(now)
         if self.last is not None and fresh_for > 0 and self.confirmed is not None \
                 and (now - self.confirmed).total_seconds() < fresh_for:
             return self._good(program)
+        current = self.last is not None and copy.body is not None and copy.body == self._body
         try:
-            status, data, headers = remote.get(self.where, copy.meta if self.last is not None else {})
+            status, data, headers = remote.get(self.where, copy.meta if current else {})
         except remote.Failure as failure:
             return self._kept(OFFLINE, f"cannot be read ({failure})")
-        if status == 304 and self.last is not None:
+        if status == 304 and current:
             copy.confirm(now)
             self.confirmed = now
             return self._good(program)
@@ -99,7 +105,7 @@ class FeedSource:
         if not isinstance(found, Feed):
             return self._kept(*found)
         copy.replace(data, headers, now)
-        self.last, self.confirmed = found, now
+        self.last, self._body, self.confirmed = found, data, now
         return self._good(program)
 
     # -- a file --------------------------------------------------------------------------------
