@@ -105,6 +105,10 @@ def run(args) -> int:
     from .chair import chosen_room
 
     chair = ChairOptions(thresholds=settings(program.chair, args.wrap_up, args.last), room=chosen_room(program, args))
-    app = StageApp(program, clock, chair=chair, delays=feed_source(args, every=2.0), calm=args.calm)
+    from .app import source_of
+
+    # A program from a URL is followed too; a URL feed is asked every 2 s (a message must not wait).
+    app = StageApp(program, clock, chair=chair, delays=feed_source(args, every=2.0), calm=args.calm,
+                   source=source_of(args))
     app.run()
     return app.return_code or 0
