@@ -23,6 +23,7 @@ from ..core.model import Program
 from ..core.stages import ChairOptions
 from ..core.timeline import Snapshot, Timeline
 from ..words import board
+from . import osc
 from .screens import PLACES
 from .screens.base import LiveScreen
 from .screens.now import NowScreen
@@ -385,7 +386,7 @@ class C4mlApp(App[int]):
             if reminder.id not in fresh:
                 continue  # it fired before a restart, or in ``c4ml-tui watch``
             self.notify(reminder.text(now), title="Reminder", timeout=30, markup=False)
-            self.terminal_notify("Reminder", reminder.text(now))
+            osc.send(self, "Reminder", reminder.text(now))
             if self.remind_bell:
                 self.bell()
         if fresh:
@@ -403,14 +404,6 @@ class C4mlApp(App[int]):
         if self._reminded is None or self._reminded.path.parent.name != program_key(self.program):
             self._reminded = Reminded.load(self.program)
         return self._reminded
-
-    def terminal_notify(self, title: str, body: str) -> None:
-        """A desktop notification through the terminal (OSC 9 or OSC 777), where it supports one."""
-        from .osc import notification
-
-        sequence = notification(title, body)
-        if sequence and self._driver is not None and not self.is_headless:
-            self._driver.write(sequence)
 
     def _reminders_changed(self) -> None:
         """Stars or times changed: reminders count from now, and the next one is looked up again."""

@@ -45,5 +45,14 @@ def notification(title: str, body: str, environ: Mapping[str, str] | None = None
     return ""
 
 
+def send(app, title: str, body: str) -> None:
+    """Show ``title``/``body`` through the terminal of a running app, where it can (not in a
+    browser, nor headless in the tests)."""
+    sequence = notification(title, body)
+    driver = getattr(app, "_driver", None)
+    if sequence and driver is not None and not app.is_headless and not app.is_web:
+        driver.write(sequence)
+
+
 def _flat(text: str) -> str:
     return " ".join(clean(text).split())
