@@ -138,7 +138,7 @@ def test_chair_hands_the_app_its_start_screen_and_options(capsys, monkeypatch, p
 
     calls = []
 
-    def run_app(program, clock, start_screen=None, chair=None):
+    def run_app(program, clock, start_screen=None, chair=None, **_others):  # delays, publisher: None here
         calls.append((program.event.title, clock.now(), start_screen, chair))
         return 0
 

@@ -15,7 +15,8 @@ import sys
 
 from .commands import app
 
-COMMANDS = ("now", "agenda", "search", "chair", "timings", "export", "validate", "import_", "changes")
+COMMANDS = ("now", "agenda", "search", "chair", "stage", "say", "watch", "timings", "export", "validate", "import_",
+            "changes")
 """Command modules under ``c4ml_tui.commands``, in the order ``--help`` lists them."""
 
 EPILOG = """examples:
@@ -26,6 +27,8 @@ EPILOG = """examples:
   c4ml-tui agenda                           the whole program
   c4ml-tui validate my-program.yaml         check a program file
   c4ml-tui now --program 38c3.xml --room "Saal 1"   any frab/pretalx schedule, one room
+  c4ml-tui chair --publish /srv/room         publish the delays (docs/running-a-room.md)
+  c4ml-tui --delays http://room.lan/willow.json    follow the chair's delays
   c4ml-tui import schedule.json -o program.yaml     convert a schedule to our format
 """
 
@@ -45,6 +48,22 @@ def common_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
                              "Europe/Brussels; overrides a schedule's own zone")
     parser.add_argument("--room", metavar="NAME", default=default,
                         help="only this room (exact, any case, or a unique part of its name)")
+    parser.add_argument("--delays", metavar="URL|FILE", default=default,
+                        help="follow a chair's delay feed (chair --publish): its marks give the expected "
+                             "times (see docs/running-a-room.md)")
+    parser.add_argument("--delays-every", metavar="SEC", type=seconds, default=default,
+                        help="ask the --delays URL every SEC seconds (default 15; a file: every second)")
+
+
+def seconds(text: str) -> float:
+    """A polling interval: 0.5 to 3600 seconds (argparse type)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0.5 <= value <= 3600:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"not a number of seconds from 0.5 to 3600: {text!r}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     program, clock = loaded
     from ..tui.app import run_app
+    from .common import feed_source
 
     return run_app(program, clock, source=source_of(args),  # a URL is followed while the app runs
-                   remind_minutes=args.remind, remind_bell=args.remind_bell)
+                   remind_minutes=args.remind, remind_bell=args.remind_bell, delays=feed_source(args))

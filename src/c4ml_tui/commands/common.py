@@ -19,7 +19,9 @@ from ..formats.problems import ProgramError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..core.marks import Mark
     from ..core.timeline import Times
+    from ..sources.delayfeed import FeedSource, Reading
 
 
 def say(message: str) -> None:
@@ -72,6 +74,60 @@ def program_and_clock(args: argparse.Namespace) -> tuple[Program, Clock] | None:
     program = load_program(args)
     clock = make_clock(program, args) if program is not None else None
     return (program, clock) if program is not None and clock is not None else None
+
+
+def feed_source(args: argparse.Namespace, every: float | None = None) -> FeedSource | None:
+    """The chair's feed ``--delays`` names (``None`` without one), asked every
+    ``--delays-every`` seconds (else ``every``, else 15 s for a URL)."""
+    where = getattr(args, "delays", None)
+    if not where:
+        return None
+    from ..sources.delayfeed import FeedSource
+
+    return FeedSource(where, getattr(args, "delays_every", None) or every)
+
+
+def read_feed(program: Program, source: FeedSource) -> Reading | None:
+    """One look at the feed for a command, its problem said on stderr; ``None`` after saying it
+    is another program's (exit 2). A feed that cannot be read keeps the last good one (a URL's
+    is cached between runs); without one, the scheduled times are used."""
+    from ..sources.delayfeed import REFUSED
+
+    reading = source.read(program, fresh_for=source.every if source.url else 0)
+    if reading.problem:
+        if reading.status == REFUSED and reading.feed is None:
+            say(reading.problem)
+            return None
+        kept = "; using the last good one" if reading.feed is not None else "; using the scheduled times"
+        say(reading.problem + kept)
+    return reading
+
+
+def marks_in_use(program: Program, args: argparse.Namespace) -> tuple[tuple[Mark, ...], Reading | None] | None:
+    """The marks that give the day's delays: the feed's with ``--delays``, else the local log's
+    (with any warning about it printed); ``None`` after printing why not (exit 2)."""
+    source = feed_source(args)
+    if source is None:
+        return local_marks(program), None
+    reading = read_feed(program, source)
+    if reading is None:
+        return None
+    return (reading.feed.marks if reading.feed is not None else ()), reading
+
+
+def local_marks(program: Program) -> tuple[Mark, ...]:
+    """The marks of the chair's log on this machine (none without a log)."""
+    import os
+
+    from ..store.chairlog import log_file
+
+    if not os.path.exists(log_file(program)) and not _old_logs(program):
+        return ()
+    from ..store.chairlog import ChairLog
+
+    log = ChairLog.load(program)
+    warn(log.warnings)
+    return log.marks
 
 
 def expected_times(program: Program) -> Times:

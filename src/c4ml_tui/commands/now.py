@@ -114,23 +114,56 @@ def add_parser(sub, common):
                "  c4ml-tui now --program 38c3.xml --room 'Saal 1'\n\n"
                "JSON fields: now, timezone, status (upcoming|live|between|over),\n"
                "current, next, current_talk, next_talk, delay_seconds, and rooms (per room\n"
-               "current/next, when the program has more than one room; see docs/now-json.md).")
+               "current/next, when the program has more than one room; with --delays,\n"
+               "delay_feed: where, status, written_at, age_seconds; see docs/now-json.md).")
     common(parser)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
+def feed_json(reading, where: str, now: datetime) -> dict:
+    """``delay_feed`` in ``now --json`` (with ``--delays``): where, how it went, how old."""
+    feed = reading.feed
+    message = feed.message if feed is not None else None
+    return {
+        "source": where,
+        "status": reading.status,
+        "problem": reading.problem,
+        "written_at": feed.written_at.isoformat() if feed is not None else None,
+        "age_seconds": max(0, round((now - feed.written_at).total_seconds())) if feed is not None else None,
+        "other_version": reading.other_version,
+        "message": message.text if message is not None and message.text else None,
+    }
+
+
 def run(args) -> int:
-    from .common import expected_times, program_and_clock
+    from .common import marks_in_use, program_and_clock
 
     loaded = program_and_clock(args)
     if loaded is None:
         return 2
     program, clock = loaded
-    tl = Timeline(program, expected=expected_times(program))
+    found = marks_in_use(program, args)
+    if found is None:
+        return 2
+    marks, reading = found
+    expected = {}
+    if marks:
+        from ..core.delays import compute
+
+        expected = compute(program, marks).expected
+    tl = Timeline(program, expected=expected)
     snap = tl.at(clock.now())
     if args.json:
-        print(json.dumps(as_json(tl, snap), ensure_ascii=False))
+        out = as_json(tl, snap)
+        if reading is not None:
+            out["delay_feed"] = feed_json(reading, args.delays, snap.at)
+        print(json.dumps(out, ensure_ascii=False))
     else:
-        print(as_line(tl, snap, program))
+        line = as_line(tl, snap, program)
+        if reading is not None:
+            from ..words import feed
+
+            line += " | " + feed.note(reading.feed, reading.status, snap.at, late.headline(tl, snap))
+        print(line)
     return 0

@@ -102,14 +102,21 @@ def add_parser(sub, common):
 def run(args) -> int:
     from ..core.delays import compute
     from ..store.chairlog import ChairLog
-    from .common import load_program, warn
+    from .common import load_program, marks_in_use, warn
 
     program = load_program(args)
     if program is None:
         return 2
-    log = ChairLog.load(program)
-    warn(log.warnings)
-    done = compute(program, log.marks)  # the last start/end mark of an entry wins
+    if getattr(args, "delays", None):  # the marks of a chair's feed (docs/running-a-room.md)
+        found = marks_in_use(program, args)
+        if found is None:
+            return 2
+        marks = found[0]
+    else:
+        log = ChairLog.load(program)
+        warn(log.warnings)
+        marks = log.marks
+    done = compute(program, marks)  # the last start/end mark of an entry wins
     table = rows(program, done.actual_start, done.actual_end)
     if args.json:
         print(json.dumps(table, ensure_ascii=False, indent=1))

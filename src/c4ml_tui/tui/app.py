@@ -23,6 +23,7 @@ from ..core.model import Program
 from ..core.stages import ChairOptions
 from ..core.timeline import Snapshot, Timeline
 from ..words import board
+from . import osc
 from .screens import PLACES
 from .screens.base import LiveScreen
 from .screens.now import NowScreen
@@ -31,8 +32,11 @@ from .state import State
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from ..sources.delayfeed import FeedSource
     from ..sources.refresh import Source
     from ..store.favourites import Favourites
+    from ..store.publish import Publisher
+    from ..store.reminded import Reminded
     from .widgets.links import Link
 
 TICK_SECONDS = 1.0
@@ -76,12 +80,15 @@ class C4mlApp(App[int]):
     def __init__(self, program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
                  source: Source | None = None,
                  remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
-                 start_screen: str | None = None, chair: ChairOptions | None = None):
+                 start_screen: str | None = None, chair: ChairOptions | None = None,
+                 delays: FeedSource | None = None, publisher: Publisher | None = None):
         """``local_zone`` is the user's own zone for the second clock (``None``: the machine's);
         ``source``, for a program from a URL, is followed while the app runs (``follow.py``).
         ``remind_minutes`` before a starred entry starts a notification comes (0: never), with a
         terminal bell when ``remind_bell``. ``start_screen`` is a place to open over the board at
-        start (``"chair"``); ``chair`` the chair screen's thresholds, bell and room."""
+        start (``"chair"``); ``chair`` the chair screen's thresholds, bell and room. ``delays`` is
+        a chair's delay feed to follow (``--delays``); ``publisher`` writes this app's marks as
+        one (``chair --publish``). See ``feedfollow.py``."""
         super().__init__()
         self.clock = clock
         self.local_zone = local_zone
@@ -94,8 +101,17 @@ class C4mlApp(App[int]):
             from .follower import Follower
 
             self.follower = Follower(self, source)
-        self.source_note = ""
-        """Shown before the clock while the schedule's server cannot be reached (``offline · ...``)."""
+        self.schedule_note = ""
+        """Shown after the clock while the schedule's server cannot be reached (``offline · ...``)."""
+        from .feedfollow import FeedFollower, LocalWatch, Publishing
+
+        self.feed_follower = FeedFollower(self, delays) if delays is not None else None
+        """Follows a chair's delay feed (``--delays``) in a worker thread."""
+        self.local_watch = LocalWatch(self) if delays is None else None
+        """Notices marks and messages another process made on this machine."""
+        self.publishing = Publishing(self, publisher) if publisher is not None else None
+        """Writes the chair's delay feed (``chair --publish``)."""
+        self._reminded: Reminded | None = None
         self.remind_minutes = remind_minutes
         self.remind_bell = remind_bell
         self._stars_read = False
@@ -107,6 +123,17 @@ class C4mlApp(App[int]):
         self.start_screen = start_screen
         # The chair's marks are read at start, so every view shows the delay.
         self.set_reactive(C4mlApp.state, State(program, chair=chair))
+
+    @property
+    def source_note(self) -> str:
+        """After the delay on every screen's bar: the chair's feed (``chair, 20 s ago``) and the
+        schedule's server (``offline · copy 2 h old``), when they have something to say."""
+        feed = self.feed_follower.note(self.clock.now()) if self.feed_follower is not None else ""
+        return " · ".join(part for part in (feed, self.schedule_note) if part)
+
+    @source_note.setter
+    def source_note(self, text: str) -> None:  # the schedule's follower sets its note here
+        self.schedule_note = text
 
     # -- the state, and the parts every screen asks for -----------------------------------------
     @property
@@ -141,6 +168,12 @@ class C4mlApp(App[int]):
         self.set_interval(TICK_SECONDS, self.tick)
         if self.follower is not None:
             self.follower.start()
+        if self.feed_follower is not None:
+            self.feed_follower.start()
+        if self.local_watch is not None:
+            self.local_watch.start()
+        if self.publishing is not None:
+            self.publishing.start()
         self.call_after_refresh(self._load_favourites)  # after the first frame: it costs imports
         for warning in self.state.log.warnings:  # a corrupt marks file: set aside, said here
             self.notify(warning, title="Chair marks", severity="warning", timeout=15, markup=False)
@@ -168,6 +201,14 @@ class C4mlApp(App[int]):
 
     def watch_state(self) -> None:
         self._reminders_changed()
+        if self.publishing is not None:
+            self.publishing.publish()
+        self.tick(force=True)
+
+    def after_message(self) -> None:
+        """The message to stage changed (the chair's key, ``say``): publish it, show it."""
+        if self.publishing is not None:
+            self.publishing.publish()
         self.tick(force=True)
 
     # -- live updates ------------------------------------------------------------------------------
@@ -339,14 +380,30 @@ class C4mlApp(App[int]):
         from ..core import reminders
 
         favourites, tl = self.favourites, self.timeline
-        for reminder in reminders.due(self.program, favourites, self._remind_since, now, self.remind_minutes,
-                                      timeline=tl):
+        due = reminders.due(self.program, favourites, self._remind_since, now, self.remind_minutes, timeline=tl)
+        fresh = self.reminded.fresh(r.id for r in due) if due else []
+        for reminder in due:
+            if reminder.id not in fresh:
+                continue  # it fired before a restart, or in ``c4ml-tui watch``
             self.notify(reminder.text(now), title="Reminder", timeout=30, markup=False)
+            osc.send(self, "Reminder", reminder.text(now))
             if self.remind_bell:
                 self.bell()
+        if fresh:
+            self.reminded.record(fresh, now)
         self._remind_checked = True
         self._remind_since = now
         self._remind_next = reminders.next_due(self.program, favourites, now, self.remind_minutes, timeline=tl)
+
+    @property
+    def reminded(self) -> Reminded:
+        """The reminders that fired for this program, here or in ``watch`` (``store/reminded.py``)."""
+        from ..core.identity import program_key
+        from ..store.reminded import Reminded
+
+        if self._reminded is None or self._reminded.path.parent.name != program_key(self.program):
+            self._reminded = Reminded.load(self.program)
+        return self._reminded
 
     def _reminders_changed(self) -> None:
         """Stars or times changed: reminders count from now, and the next one is looked up again."""
@@ -372,7 +429,8 @@ class C4mlApp(App[int]):
 def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
              source: Source | None = None,
              remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
-             start_screen: str | None = None, chair: ChairOptions | None = None) -> C4mlApp:
+             start_screen: str | None = None, chair: ChairOptions | None = None,
+             delays: FeedSource | None = None, publisher: Publisher | None = None) -> C4mlApp:
     """The app a user gets; the command line and the tests both build it here.
 
     ``start_screen`` names a place (``"chair"``) opened over the board at start; ``chair`` the
@@ -382,14 +440,15 @@ def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None
         raise ValueError(f"no screen {start_screen!r} to start on")
     return C4mlApp(program, clock, local_zone=local_zone, source=source,
                    remind_minutes=remind_minutes, remind_bell=remind_bell,
-                   start_screen=start_screen, chair=chair)
+                   start_screen=start_screen, chair=chair, delays=delays, publisher=publisher)
 
 
 def run_app(program: Program, clock: Clock, *, source: Source | None = None,
             remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
-            start_screen: str | None = None, chair: ChairOptions | None = None) -> int:
+            start_screen: str | None = None, chair: ChairOptions | None = None,
+            delays: FeedSource | None = None, publisher: Publisher | None = None) -> int:
     """Run the app in this terminal until the user quits; the exit status."""
     app = make_app(program, clock, source=source, remind_minutes=remind_minutes, remind_bell=remind_bell,
-                   start_screen=start_screen, chair=chair)
+                   start_screen=start_screen, chair=chair, delays=delays, publisher=publisher)
     app.run()
     return app.return_code or 0

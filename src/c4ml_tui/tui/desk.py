@@ -4,7 +4,11 @@ Each function acts on the app's :class:`~c4ml_tui.tui.state.State` with the *eve
 ``now``: which entry a key acts on is ``core.delays``' answer (``to_start``, ``focus``,
 ``to_nudge``) in the room the user is looking at (``State.chair_room``); the mark is saved at
 once (``store/chairlog.py``). The caller then swaps in ``state.with_marks()``, and every view
-redraws with the new expected times.
+redraws with the new expected times; with ``chair --publish`` the app then writes the delay feed
+(``feedfollow.Publishing``). :func:`tell` sends the speaker a message (the stage view shows it).
+
+An app that follows a chair's feed (``--delays``) takes its marks from there: its keys say so
+and change nothing.
 """
 
 from __future__ import annotations
@@ -25,8 +29,17 @@ class Outcome(NamedTuple):
     done: bool = True
 
 
+def following(state: State) -> Outcome | None:
+    """The refusal of a key that would mark or tell while the delays come from a chair's feed."""
+    if not state.following:
+        return None
+    return Outcome("This app follows the chair's delay feed (--delays): marks and messages are made there.", False)
+
+
 def start(state: State, now: datetime) -> Outcome:
     """``s``: what comes up started now."""
+    if refused := following(state):
+        return refused
     entry = to_start(state.program, state.delays, now, state.chair_room)
     if entry is None:
         return Outcome("Nothing left to mark started today.", False)
@@ -35,6 +48,8 @@ def start(state: State, now: datetime) -> Outcome:
 
 def end(state: State, now: datetime) -> Outcome:
     """``e``: what the countdown shows ended now."""
+    if refused := following(state):
+        return refused
     entry = focus(state.program, state.delays, now, state.chair_room)
     if entry is None:
         return Outcome("Nothing is running to mark ended.", False)
@@ -43,6 +58,8 @@ def end(state: State, now: datetime) -> Outcome:
 
 def nudge(state: State, minutes: int, now: datetime) -> Outcome:
     """``+``/``-``: the delay from the entry shown (or, in a gap, the next one) on moves ``minutes``."""
+    if refused := following(state):
+        return refused
     entry = to_nudge(state.program, state.delays, now, state.chair_room)
     if entry is None:
         return Outcome("Nothing left today to nudge.", False)
@@ -51,10 +68,30 @@ def nudge(state: State, minutes: int, now: datetime) -> Outcome:
 
 def undo(state: State) -> Outcome:
     """``u``: take back the last mark or nudge."""
+    if refused := following(state):
+        return refused
     mark = state.log.undo()
     if mark is None:
         return Outcome("Nothing to undo.", False)
     return Outcome(f"Undone: {describe(state.program, mark)}.")
+
+
+def tell(state: State, text: str, now: datetime) -> Outcome:
+    """``t``: show ``text`` to the speaker (an empty text clears the message). It shows on the
+    stage view until cleared or replaced, or until the talk on stage now leaves the stage."""
+    if refused := following(state):
+        return refused
+    from ..store import stagenote
+    from ..words.feed import message_for
+
+    message = message_for(state.program, state.marks, text, now, state.chair_room)
+    if not message.text and not (state.message and state.message.text):
+        return Outcome("No message to clear.", False)
+    state.user.message = message
+    error = stagenote.write(state.program, message)
+    if error:
+        return Outcome(f"Shown here, but {error}", False)
+    return Outcome(f"Message to stage: {message.text}" if message.text else "Message to stage cleared.")
 
 
 def _did(state: State, mark: Mark) -> Outcome:

@@ -21,14 +21,20 @@ from datetime import date
 
 from ..core import filters
 from ..core.delays import Delays, compute
+from ..core.feed import Message
 from ..core.filters import Filter
 from ..core.identity import program_key
+from ..core.marks import Mark
 from ..core.model import Program
 from ..core.search import SearchIndex
 from ..core.stages import ChairOptions
 from ..core.timeline import Timeline
 from ..store.chairlog import ChairLog
 from ..store.favourites import Favourites
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..sources.delayfeed import Reading
 
 
 class UserData:
@@ -41,6 +47,20 @@ class UserData:
         self._program = program
         self.log = log if log is not None else ChairLog.load(program)
         self._favourites: Favourites | None = None
+        self._message: tuple[Message | None] | None = None
+
+    @property
+    def message(self) -> Message | None:
+        """The last message to stage sent on this machine (read on first use)."""
+        if self._message is None:
+            from ..store import stagenote
+
+            self._message = (stagenote.read(self._program),)
+        return self._message[0]
+
+    @message.setter
+    def message(self, message: Message | None) -> None:
+        self._message = (message,)
 
     @property
     def favourites(self) -> Favourites:
@@ -59,12 +79,15 @@ class State:
 
     def __init__(self, program: Program, user: UserData | None = None, *, flt: Filter = Filter(),
                  chair: ChairOptions | None = None, delays: Delays | None = None,
-                 timeline: Timeline | None = None, index: _Index | None = None):
+                 timeline: Timeline | None = None, index: _Index | None = None, feed: Reading | None = None):
         self.program = program
         self.user = user if user is not None else UserData(program)
         self.flt = flt
         self.chair = chair if chair is not None else ChairOptions(thresholds=program.chair)
-        self.delays = delays if delays is not None else compute(program, self.user.log.marks)
+        self.feed = feed
+        """The chair's delay feed, when this app follows one (``--delays``): its marks, not the
+        local log's, give the delays."""
+        self.delays = delays if delays is not None else compute(program, self.marks)
         self.timeline = timeline if timeline is not None else Timeline(program, expected=self.delays.expected)
         self._index = index if index is not None else _Index(program)
         self._narrowed: dict[date | None, Timeline] = {}
@@ -79,16 +102,45 @@ class State:
             flt = flt.with_room(None)
         if flt.track is not None and flt.track not in program.tracks:
             flt = flt.with_track(None)
-        return State(program, user, flt=flt, chair=self.chair)
+        return State(program, user, flt=flt, chair=self.chair, feed=self.feed)
 
     def with_marks(self) -> State:
         """The chair's log changed: new delays, a new timeline."""
-        return State(self.program, self.user, flt=self.flt, chair=self.chair, index=self._index)
+        return State(self.program, self.user, flt=self.flt, chair=self.chair, index=self._index, feed=self.feed)
 
     def with_filter(self, flt: Filter) -> State:
         """Another room or track filter (the timeline and the index stay)."""
         return State(self.program, self.user, flt=flt, chair=self.chair, delays=self.delays,
-                     timeline=self.timeline, index=self._index)
+                     timeline=self.timeline, index=self._index, feed=self.feed)
+
+    def with_feed(self, reading: Reading) -> State:
+        """A new look at the chair's delay feed: its marks give the delays (the timeline is kept
+        when they are the ones in use already), its message is the one to stage."""
+        same = self.feed is not None and _marks(self.feed) == _marks(reading)
+        if same:
+            return State(self.program, self.user, flt=self.flt, chair=self.chair, delays=self.delays,
+                         timeline=self.timeline, index=self._index, feed=reading)
+        return State(self.program, self.user, flt=self.flt, chair=self.chair, index=self._index, feed=reading)
+
+    # -- the marks and the message in use ---------------------------------------------------------
+    @property
+    def following(self) -> bool:
+        """Whether the delays come from a chair's feed (``--delays``) rather than local marks."""
+        return self.feed is not None
+
+    @property
+    def marks(self) -> tuple[Mark, ...]:
+        """The marks that give the delays: the feed's when following one, else the local log's."""
+        if self.feed is not None:
+            return _marks(self.feed)
+        return self.user.log.marks
+
+    @property
+    def message(self) -> Message | None:
+        """The message to stage: the feed's when following one, else this machine's."""
+        if self.feed is not None:
+            return self.feed.feed.message if self.feed.feed is not None else None
+        return self.user.message
 
     # -- what screens ask ----------------------------------------------------------------------
     @property
@@ -120,6 +172,11 @@ class State:
     def search_ready(self) -> bool:
         """Whether the index is built (asking for it now is cheap)."""
         return self._index.ready
+
+
+def _marks(reading: Reading) -> tuple[Mark, ...]:
+    feed = reading.feed
+    return feed.marks if feed is not None else ()
 
 
 class _Index:

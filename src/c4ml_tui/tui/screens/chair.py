@@ -1,5 +1,6 @@
 """The session chair's screen: a large countdown coloured by stage, the talk, what comes next,
-and the keys that mark the day's delay (``s``/``e``/``+``/``-``/``u``; ``b`` for the bell).
+and the keys that mark the day's delay (``s``/``e``/``+``/``-``/``u``; ``b`` for the bell), send
+the speaker a message (``t``) and open the stage view (``v``).
 
 The words come from ``words/chair.py``; the keys act through ``tui/desk.py`` on the app's state,
 in the room the user is looking at; after each mark the app gets a new state, so every view
@@ -23,6 +24,8 @@ from .base import LiveScreen
 
 NUDGE = Binding.Group("Nudge", compact=True)
 """``+`` and ``-`` share one footer entry (``+- Nudge``): the footer of an 80-column terminal is short."""
+STAGE = Binding.Group("Stage", compact=True)
+"""``t`` (a message to the speaker) and ``v`` (the stage view) share one too: ``tv Stage``."""
 
 
 class ChairScreen(LiveScreen):
@@ -39,6 +42,10 @@ class ChairScreen(LiveScreen):
                 tooltip="Nudge the delay one minute earlier"),
         Binding("u", "undo", "Undo", id="chair.undo", tooltip="Take back the last mark or nudge"),
         Binding("b", "bell", "Bell", id="chair.bell", tooltip="Ring the terminal bell at each change of stage"),
+        Binding("t", "tell", "Tell the speaker", id="chair.tell", group=STAGE,
+                tooltip="Send the speaker a message (the stage view shows it)"),
+        Binding("v", "stage_view", "Stage view", id="chair.stage", group=STAGE,
+                tooltip="Open the stage view: the speaker's countdown"),
     ]
 
     bell_on = False
@@ -66,6 +73,13 @@ class ChairScreen(LiveScreen):
         state = self.c4ml.state
         return chairview.view(state.timeline, state.delays, snap.at, state.chair.thresholds, state.chair_room)
 
+    def show_clock(self, text: str) -> None:
+        """Every second: the digits count down with the clock (the words change once a minute)."""
+        super().show_clock(text)
+        if self.query(BigCountdown):
+            view = self.view(self.c4ml.timeline.at(self.c4ml.clock.now()))
+            self.query_one(BigCountdown).show(view.digits, view.stage, view.word)
+
     def show_countdown(self, snap: Snapshot) -> None:
         """Every tick: the digits, and the words where they changed; the bell at a new stage."""
         view = self.view(snap)
@@ -79,7 +93,12 @@ class ChairScreen(LiveScreen):
     def status(self) -> str:
         """``bell off · last mark: started Lowering Dreams to Loops at 09:12``."""
         state = self.c4ml.state
-        return f"bell {'on' if self.bell_on else 'off'} · {chairview.last_mark(state.program, state.log.marks)}"
+        parts = [f"bell {'on' if self.bell_on else 'off'}", chairview.last_mark(state.program, state.marks)]
+        if state.message and state.message.text:
+            parts.append(f"message: {state.message.text}")
+        if self.c4ml.publishing is not None:
+            parts.append(self.c4ml.publishing.status())
+        return " · ".join(parts)
 
     # -- the chair's keys -----------------------------------------------------------------------
     def action_mark_start(self) -> None:
@@ -94,16 +113,35 @@ class ChairScreen(LiveScreen):
     def action_undo(self) -> None:
         self.done(desk.undo(self.c4ml.state))
 
+    def action_tell(self) -> None:
+        from .tell import TellScreen
+
+        if (refused := desk.following(self.c4ml.state)) is not None:
+            self.done(refused)
+            return
+
+        def send(text: str | None) -> None:
+            if text is not None:
+                self.done(desk.tell(self.c4ml.state, text, self.c4ml.clock.now()), marks=False)
+                self.c4ml.after_message()
+
+        self.app.push_screen(TellScreen(), send)
+
+    def action_stage_view(self) -> None:
+        from .stage import StageScreen
+
+        self.app.push_screen(StageScreen())
+
     def action_bell(self) -> None:
         self.bell_on = not self.bell_on
         self.notify(f"Bell {'on: it rings at each change of stage' if self.bell_on else 'off'}.")
         self.show_time(self.c4ml.snapshot())
 
-    def done(self, outcome: Outcome) -> None:
+    def done(self, outcome: Outcome, marks: bool = True) -> None:
         """Say what a key did; when it changed the marks, every view gets the new times."""
         self.notify(outcome.message, markup=False, severity="information" if outcome.done else "warning")
         log = self.c4ml.state.log
-        if outcome.done:
+        if outcome.done and marks:
             self.c4ml.state = self.c4ml.state.with_marks()  # the app redraws the screen in front
         if log.save_error:
             self.notify(log.save_error, title="Marks not saved", markup=False, severity="error", timeout=10)
