@@ -13,7 +13,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..core.model import Program
 
-VERSION = "3"
+VERSION = "4"
 """Bump when any reader changes what it produces, so cached parses are not reused."""
 
 FORMAT_NAMES = {"xml": "frab/pentabarf XML", "json": "schedule JSON", "yaml": "c4ml-tui YAML"}

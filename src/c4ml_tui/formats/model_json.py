@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from ..core.model import ChairSettings, Event, Item, Poster, Program, Speaker, Talk, asdict, fields
 
@@ -10,6 +10,8 @@ from ..core.model import ChairSettings, Event, Item, Poster, Program, Speaker, T
 def program_to_dict(program: Program) -> dict:
     event = asdict(program.event)
     event["date"] = program.event.date.isoformat()
+    if program.event.day_change is not None:
+        event["day_change"] = program.event.day_change.isoformat()
     return {
         "event": event,
         "speakers": [asdict(s) for s in program.speakers.values()],
@@ -23,6 +25,8 @@ def program_to_dict(program: Program) -> dict:
 def _item(item: Item) -> dict:
     out = {f: getattr(item, f) for f in fields(Item)}
     out["start"], out["end"] = item.start.isoformat(), item.end.isoformat()
+    if item.conference_day is not None:
+        out["conference_day"] = item.conference_day.isoformat()
     out["talks"] = [dict(asdict(t), start=t.start.isoformat(), end=t.end.isoformat()) for t in item.talks]
     out["posters"] = [asdict(p) for p in item.posters]
     return out
@@ -31,7 +35,9 @@ def _item(item: Item) -> dict:
 def program_from_dict(data: dict, source: str | None = None) -> Program:
     """The inverse of :func:`program_to_dict`; ``source`` replaces the recorded one."""
     e = dict(data["event"])
-    event = Event(**dict(e, date=date.fromisoformat(e["date"])))
+    change = e.get("day_change")
+    event = Event(**dict(e, date=date.fromisoformat(e["date"]),
+                         day_change=time.fromisoformat(change) if change else None))
     tz = event.tz
     seen: dict[str, datetime] = {}  # parallel rooms share their times: convert each text once
 
@@ -48,8 +54,11 @@ def program_from_dict(data: dict, source: str | None = None) -> Program:
             for t in raw["talks"]
         )
         posters = tuple(Poster(**dict(p, authors=tuple(p["authors"]))) for p in raw["posters"])
+        day = raw.get("conference_day")
         items.append(Item(**dict(raw, start=at(raw["start"]), end=at(raw["end"]), talks=talks,
-                                 posters=posters, speakers=tuple(raw["speakers"]))))
+                                 posters=posters, speakers=tuple(raw["speakers"]),
+                                 links=tuple(tuple(link) for link in raw.get("links", ())),
+                                 conference_day=date.fromisoformat(day) if day else None)))
     speakers = {s["id"]: Speaker(**s) for s in data["speakers"]}
     return Program(event, tuple(items), speakers, ChairSettings(**data["chair"]),
                    data.get("source", "") if source is None else source, data.get("digest", ""))
