@@ -1,5 +1,5 @@
 """Bytes in, the model out (and back): our YAML program format, frab/pentabarf schedule XML, the
-frab/pretalx schedule JSON; and out, YAML and iCalendar.
+frab/pretalx schedule JSON, iCalendar; and out, YAML and iCalendar.
 
 :func:`read` is the one way in: it tells the format from the content (never from the file name)
 and hands the bytes to that format's reader. Every problem is a ``FILE:LINE: message``
@@ -16,12 +16,13 @@ if TYPE_CHECKING:
 VERSION = "4"
 """Bump when any reader changes what it produces, so cached parses are not reused."""
 
-FORMAT_NAMES = {"xml": "frab/pentabarf XML", "json": "schedule JSON", "yaml": "c4ml-tui YAML"}
+FORMAT_NAMES = {"xml": "frab/pentabarf XML", "json": "schedule JSON", "ics": "iCalendar",
+                "yaml": "c4ml-tui YAML"}
 
 
 def detect(content: bytes) -> str:
-    """``xml`` when the content starts with ``<``, ``json`` with ``{`` or ``[``, else ``yaml``
-    (after a byte-order mark and blank space)."""
+    """``xml`` when the content starts with ``<``, ``json`` with ``{`` or ``[``, ``ics`` with
+    ``BEGIN:VCALENDAR``, else ``yaml`` (after a byte-order mark and blank space)."""
     head = content[:64]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", "ignore").encode("utf-8")
@@ -30,6 +31,8 @@ def detect(content: bytes) -> str:
         return "xml"
     if head.startswith((b"{", b"[")):
         return "json"
+    if head[:15].upper() == b"BEGIN:VCALENDAR":
+        return "ics"
     return "yaml"
 
 
@@ -51,6 +54,10 @@ def read(content: bytes, source: str, timezone: str | None = None) -> Program:
         from . import schedule_json
 
         return schedule_json.read(content, source, digest, timezone)
+    if fmt == "ics":
+        from . import ics_in
+
+        return ics_in.read(content, source, digest, timezone)
     from . import yaml_program
 
     return yaml_program.read(content, source, digest)

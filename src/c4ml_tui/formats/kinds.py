@@ -47,6 +47,8 @@ def kind_for(type_: str | None, title: str | None = None) -> str:
 
 
 def _words(text: str | None) -> list[str]:
+    if text and text.count(" ") > 3 * _MAX_WORDS:
+        return text.split()  # many words: a talk whatever they are (and counted cheaply)
     return [w for w in _WORD.findall((text or "").casefold()) if len(w) > 1]
 
 

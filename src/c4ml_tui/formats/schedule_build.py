@@ -57,6 +57,9 @@ class RawEvent:
     links: list[tuple[str, str]] = field(default_factory=list)
     persons: list[RawPerson] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+    at: datetime | None = None
+    """The start as an instant, when the reader worked it out itself (iCalendar)."""
+    until: datetime | None = None
     local: bool = False
     """Whether ``day`` is the conference day the source gives (``<day>``, a JSON day); else the
     change-over decides it."""
@@ -104,6 +107,7 @@ class Builder:
         self.locate = locate
         self.people = People()
         self.items: list[Item] = []
+        self._texts: dict[str, str | None] = {}
         self._ids: set[str] = set()
         self._slot = timedelta(minutes=5)
 
@@ -146,12 +150,21 @@ class Builder:
             description = None  # the same text twice says nothing more
         self.items.append(Item(
             id=self._unique_id(raw), title=title, start=start, end=end, kind=kind,
-            room=text_of(raw.room), description=description,
+            room=self._short(raw.room), description=description,
             speakers=refs, abstract=abstract, subtitle=text_of(raw.subtitle),
-            track=text_of(raw.track), fixed=kind == "lunch", guid=text_of(raw.guid),
-            language=text_of(raw.language), url=_url(raw.url), links=_links(raw),
+            track=self._short(raw.track), fixed=kind == "lunch", guid=text_of(raw.guid),
+            language=self._short(raw.language), url=_url(raw.url), links=_links(raw) if raw.links else (),
             recording=raw.recording, conference_day=self._day(raw, start, change),
         ))
+
+    def _short(self, value: str | None) -> str | None:
+        """A one-line field that repeats (room, track, language), cleaned once per value."""
+        if value is None:
+            return None
+        known = self._texts.get(value, "")
+        if known == "":
+            known = self._texts[value] = text_of(value)
+        return known
 
     @staticmethod
     def _day(raw: RawEvent, start: datetime, change: time | None) -> date | None:
@@ -165,6 +178,8 @@ class Builder:
         return None if day == start.date() else day
 
     def _start(self, raw: RawEvent, tz: ZoneInfo) -> datetime | None:
+        if raw.at is not None:
+            return raw.at.astimezone(tz)
         if raw.date and len(raw.date.strip()) > 10:  # a full timestamp: it decides the instant
             try:
                 when = datetime.fromisoformat(raw.date.strip())
@@ -192,7 +207,9 @@ class Builder:
         return localize(datetime.combine(day, at), tz)
 
     def _end(self, raw: RawEvent, tz: ZoneInfo, start: datetime) -> datetime | None:
-        if raw.end:
+        if raw.until is not None:
+            end = raw.until.astimezone(tz)
+        elif raw.end:
             try:
                 end = datetime.fromisoformat(raw.end.strip())
             except ValueError:
