@@ -174,7 +174,8 @@ class _Reader:
         categories = [c for prop in event.all("CATEGORIES") for c in split_list(prop[0])]
         persons = []
         if self.with_organisers:
-            persons = [RawPerson(None, None, name) for o in event.all("ORGANIZER") for name in _names(param(o[1], "CN"))]
+            persons = [RawPerson(None, None, name)
+                       for o in event.all("ORGANIZER") for name in _names(param(o[1], "CN"))]
         links = [(param(a[1], "FILENAME") or "", unescape(a[0]).strip()) for a in event.all("ATTACH")
                  if a[0].strip().lower().startswith(("http://", "https://"))]
         url = p.get("URL")
