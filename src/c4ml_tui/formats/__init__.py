@@ -58,6 +58,43 @@ def read(content: bytes, source: str, timezone: str | None = None) -> Program:
         from . import ics_in
 
         return ics_in.read(content, source, digest, timezone)
+    if not looks_like_yaml(content):
+        from .problems import Problem, ProgramError
+
+        raise ProgramError([Problem(source, 1, unknown(content))])
     from . import yaml_program
 
     return yaml_program.read(content, source, digest)
+
+
+KNOWN = ("c4ml-tui YAML (starts with 'event:'), frab/pentabarf XML (<schedule>), schedule JSON "
+         "({\"schedule\": ...}) and iCalendar (BEGIN:VCALENDAR)")
+
+
+def looks_like_yaml(content: bytes) -> bool:
+    """Whether text that is none of the other formats could be a YAML program: no NUL bytes,
+    and its first line that is not blank or a comment is ``key:``, ``---`` or a list entry."""
+    head = content[:4096]
+    if b"\0" in head:
+        return False
+    for raw in head.removeprefix(b"\xef\xbb\xbf").splitlines():
+        line = raw.strip()
+        if not line or line.startswith(b"#"):
+            continue
+        if line.startswith((b"---", b"- ", b"%")):
+            return True
+        key, colon, _ = line.partition(b":")
+        return bool(colon) and len(key) < 80 and b" " not in key.strip(b"'\" ")
+    return True  # empty: the YAML reader says "the file is empty"
+
+
+def unknown(content: bytes) -> str:
+    """What to say about a file in no format we read: which formats we know and what it starts with."""
+    first = next((raw.strip() for raw in content[:4096].splitlines() if raw.strip()), b"")
+    if b"\0" in content[:4096] or content.startswith((b"%PDF", b"PK\x03\x04", b"\x89PNG", b"\x1f\x8b")):
+        seen = "binary data" + (" (a PDF)" if content.startswith(b"%PDF") else
+                                " (a zip archive)" if content.startswith(b"PK") else "")
+    else:
+        text = first.decode("utf-8", "replace")
+        seen = f"a first line {text[:60] + ('...' if len(text) > 60 else '')!r}"
+    return f"not a program or schedule c4ml-tui can read: it reads {KNOWN}; this file has {seen}"
