@@ -14,6 +14,9 @@ from .people import RawPerson
 from .problems import Problem, ProgramError
 from .schedule_build import Builder, RawConference, RawEvent, parse_clock
 
+PAGES = (("feedback_url", "Feedback"), ("origin_url", "Submission page"))
+"""Pages an event names beside its own ``url`` (frab, pretalx): kept as links."""
+
 
 class Node:
     """An element: tag, attributes, children, text and the line it starts on."""
@@ -133,6 +136,9 @@ def event(node: Node, day: date | None, rollover, room_name: str | None) -> RawE
     for group, tag in (("links", "link"), ("attachments", "attachment")):
         if group in kids:
             links += [(n.text, n.attrs.get("href", "")) for n in kids[group].all(tag)]
+    for tag, label in PAGES:
+        if tag in kids and kids[tag].text.strip():
+            links.append((label, kids[tag].text))
     return RawEvent(
         line=node.line, id=node.attrs.get("id"), guid=node.attrs.get("guid"), slug=t("slug"),
         title=t("title"), date=t("date"), start=t("start"), end=t("end"), duration=t("duration"),

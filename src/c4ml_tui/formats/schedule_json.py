@@ -99,6 +99,9 @@ def event(e: dict, day: date | None, rollover, room: str) -> RawEvent:
                 links.append((_s(link.get("title")) or "", _s(link.get("url")) or _s(link.get("href")) or ""))
             elif isinstance(link, str):
                 links.append(("", link))
+    for key, label in (("feedback_url", "Feedback"), ("origin_url", "Submission page")):
+        if _s(e.get(key)):
+            links.append((label, _s(e.get(key)) or ""))
     return RawEvent(
         line=0, id=_s(e.get("id")), guid=_s(e.get("guid")) or _s(e.get("code")), slug=_s(e.get("slug")),
         title=_s(e.get("title")), date=_s(e.get("date")), start=_s(e.get("start")), end=_s(e.get("end")),
