@@ -40,12 +40,11 @@ _PRE_MARK = "\x00pre{}\x00"
 
 def normalise(value: str | None, html_ok: bool = True) -> str | None:
     """``value`` as we keep it (see the module's doc); ``None`` when nothing is left.
-    ``html_ok=False`` for one-line fields (titles, names, rooms): only cleaned and stripped."""
+    ``html_ok=False`` for one-line fields (titles, names, rooms): cleaned, blanks collapsed."""
     if value is None:
         return None
-    if not html_ok:
-        out = " ".join(clean(value).split()) if "\n" in value else clean(value).strip()
-        return out or None
+    if not html_ok:  # a one-line field: runs of blanks carry no meaning
+        return " ".join(clean(value).split()) or None
     text = clean(value)
     if _HTML.search(text):
         text = markdown_of(text)

@@ -142,7 +142,7 @@ class Builder:
         end = self._end(raw, tz, start) if start else None
         if start is None or end is None:
             return
-        title = text_of(raw.title) or f"Untitled event {raw.id or raw.guid or len(self.items) + 1}"
+        title = text_of(raw.title) or "(untitled)"
         kind = kind_for(raw.type, title)
         refs = tuple(dict.fromkeys(filter(None, (self.people.ref(p) for p in raw.persons))))
         abstract, description = text_of(raw.abstract, html=True), text_of(raw.description, html=True)
