@@ -69,7 +69,8 @@ def source_events(name: str) -> list[dict]:
             start = e.decoded("DTSTART").astimezone(zone)
             cn = e.get("ORGANIZER").params.get("CN") if e.get("ORGANIZER") and len(organisers) > 1 else None
             cn = ",".join(cn) if isinstance(cn, list) else cn  # icalendar splits a CN at its commas
-            found.append({"id": None, "guid": str(e.get("UID")), "title": _one_line(str(e.get("SUMMARY") or "")) or "(untitled)",
+            title = _one_line(str(e.get("SUMMARY") or "")) or "(untitled)"
+            found.append({"id": None, "guid": str(e.get("UID")), "title": title,
                           "day": (start - timedelta(hours=4)).date(), "room": _one_line(str(e.get("LOCATION") or "")),
                           "track": None, "start": start, "names": [cn] if cn else []})
     return found
