@@ -11,7 +11,7 @@ not know, and, through ``recurring-ical-events``, the occurrences of a repeating
   zone, so they need one: ``X-WR-TIMEZONE`` or ``--timezone``), all-day dates, ``DURATION``
   instead of ``DTEND``. The event's zone is ``--timezone``, else ``X-WR-TIMEZONE`` (or a
   ``VTIMEZONE: Zone/Name`` line, as hand-made files write it), else the zone most events are
-  written in, else UTC when every time is in UTC.
+  written in, else UTC when no time is floating.
 * **Fields**: ``SUMMARY`` the title, ``LOCATION`` the room, the first of ``CATEGORIES`` the
   track, ``DESCRIPTION`` (else ``X-ALT-DESC`` HTML), ``URL``, ``ATTACH`` links, ``UID`` the
   id and guid (a repeated UID gets ``-2``, ``-3``... in file order), ``LANGUAGE=`` of the
@@ -117,8 +117,8 @@ class _Reader:
         for tzid, _ in used.most_common():
             if _known(tzid):
                 return _known(tzid)
-        if utc and not floating:
-            return "UTC"
+        if (utc or used) and not floating:
+            return "UTC"  # instants known, no zone to show them in: UTC, until --timezone says
         return None
 
     # -- events --------------------------------------------------------------------------------
