@@ -95,7 +95,7 @@ async def test_abstract_description_and_links_all_shown_wrapped_nothing_cut(size
 async def test_markdown_escapes_read_right_and_no_code_block_from_xml_indentation():
     """38C3's XML indents every line of a text by 20 spaces; kept as is, that was a code block
     showing ``Aktivist\\*innen`` cut at the edge."""
-    program, app = await open_pane((80, 24), "763")
+    _program, app = await open_pane((80, 24), "763")
     async with running(app, (80, 24)) as ui:
         app.open_entry("763")
         await ui.pause()
@@ -108,7 +108,7 @@ async def test_markdown_escapes_read_right_and_no_code_block_from_xml_indentatio
 
 @pilot_test
 async def test_a_late_set_says_which_day_it_belongs_to():
-    program, app = await open_pane((80, 24), "260")
+    _program, app = await open_pane((80, 24), "260")
     async with running(app, (80, 24)) as ui:
         app.open_entry("260")
         await ui.pause()
