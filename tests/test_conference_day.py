@@ -3,6 +3,7 @@ and the text importers share; and text normalised once in the importers."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, time
 
 import pytest
@@ -63,3 +64,20 @@ def test_text_is_normalised_once():
     assert normalise("a  \r\n\r\n\r\n\r\nb   ") == "a\n\nb"
     assert normalise("  Title   with  runs ", html_ok=False) == "Title with runs"
     assert normalise("   \n  ") is None
+
+
+@needs_38c3
+def test_an_item_is_found_by_id_or_guid_for_at_and_search(capsys):
+    from c4ml_tui.cli import main
+
+    program = load(SCHEDULES / "38c3.xml")
+    item = program.by_id["91"]
+    for ref in ("91", item.guid):
+        assert main(["now", "--program", str(SCHEDULES / "38c3.xml"), "--room", "Saal 1", "--at", ref, "--json"]) == 0
+        answer = json.loads(capsys.readouterr().out)
+        assert answer["current"]["title"] == item.title
+    assert main(["search", "--program", str(SCHEDULES / "38c3.xml"), item.guid, "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert hits[0]["id"] == "91" and "guid" in hits[0]["matched"]
+    assert main(["now", "--program", str(SCHEDULES / "38c3.xml"), "--at", "no-such-item"]) == 2
+    assert "is not an ISO 8601 date-time" in capsys.readouterr().err
