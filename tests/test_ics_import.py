@@ -179,3 +179,19 @@ def test_problems_are_file_line():
     bad = cal(ev("a")).replace(b"A fictional talk", b"caf\xe9")
     (problem,) = fail(bad)
     assert problem.startswith("fic.ics:9: not UTF-8 text")
+
+
+def test_our_own_export_reads_back_with_the_same_conference_days():
+    from pathlib import Path
+
+    from c4ml_tui.formats.ics_out import to_bytes
+    from c4ml_tui.sources.loader import load
+
+    program = load(Path(__file__).parent / "fixtures" / "merged_fictional.xml", use_cache=False)
+    content = to_bytes(program, stamp=datetime(2031, 1, 1, tzinfo=timezone.utc))
+    assert b"X-C4ML-DAY:2031-12-27" in content and b"X-C4ML-DAY-CHANGE:04:00" in content
+    again = from_bytes(content, "export.ics", use_cache=False)
+    assert again.days == program.days and again.event.day_change == program.event.day_change
+    late = next(i for i in again.items if i.title == "Late Fictional Set")
+    assert late.day == date(2031, 12, 27) and late.start == program.by_id["105"].start
+    assert [i.title for i in again.items] == [i.title for i in program.items]

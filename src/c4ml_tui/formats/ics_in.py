@@ -19,7 +19,8 @@ not know, and, through ``recurring-ical-events``, the occurrences of a repeating
   hand-made file's way of naming them); speakers named only inside the title stay there.
   ``STATUS:CANCELLED`` events are left out.
 * **The conference day** of an event is its start's date, or the day before when it starts
-  before the change-over (04:00 unless said otherwise); an all-day event is on its own date.
+  before the change-over (04:00, or the calendar's ``X-C4ML-DAY-CHANGE``); an all-day event
+  is on its own date; ``X-C4ML-DAY`` names it outright.
 * **The event's name**: ``X-WR-CALNAME`` (or ``NAME``), else the prefix most titles share
   (``PyCon UK 2015: ...``), else the file's name.
 """
@@ -51,7 +52,7 @@ def read(content: bytes, source: str, digest: str, timezone_name: str | None, da
     lines = Lines(content, source)
     reader = _Reader(lines, source, timezone_name)
     conf = RawConference(title=reader.calendar_name(), zone=reader.zone_name(), zone_line=0,
-                         day_change=day_change, url=reader.calendar_text("URL"))
+                         day_change=day_change or reader.day_change(), url=reader.calendar_text("URL"))
     builder = Builder(source, digest)
     builder.problems.extend(lines.problems)
     tz = builder.zone(conf, timezone_name)
@@ -92,6 +93,16 @@ class _Reader:
             return common[0][0]
         stem = re.split(r"[/\\]", self.source.rstrip("/"))[-1]
         return re.sub(r"\.(ics|ical|ifb|icalendar)$", "", stem, flags=re.IGNORECASE) or None
+
+    def day_change(self) -> time | None:
+        """``X-C4ML-DAY-CHANGE:06:00`` (what c4ml-tui's export writes for a program that has one)."""
+        text = self.calendar_text("X-C4ML-DAY-CHANGE")
+        try:
+            return time.fromisoformat(text) if text else None
+        except ValueError:
+            prop = self.lines.calendar["X-C4ML-DAY-CHANGE"]
+            self.problem(prop[2], f"X-C4ML-DAY-CHANGE {text!r} is not a time of day such as 04:00")
+            return None
 
     def zone_name(self) -> str | None:
         """The event's zone (see the module's doc); ``None`` when the times need one given."""

@@ -70,6 +70,8 @@ def calendar(program: Program, chosen: list[Entry], *, stamp: datetime, favourit
     name = program.event.title + (" (favourites)" if favourites else "")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", program.event.timezone)
+    if program.event.day_change is not None:
+        cal.add("x-c4ml-day-change", program.event.day_change.strftime("%H:%M"))
     key = program_key(program)
     stamp = stamp.astimezone(timezone.utc).replace(microsecond=0)
     for entry, parent in chosen:
