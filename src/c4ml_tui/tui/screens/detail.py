@@ -88,7 +88,8 @@ class DetailScreen(LiveScreen):
                 yield LiveLabel("Talks not announced yet.", id="detail-no-talks", classes="note")
             links = links_for(self.c4ml, entry)
             if links:
-                yield LinkList(links, title="Open", id="detail-links", spill=True)
+                title = "People, talks and links" if any(link.target == "url" for link in links) else "People and talks"
+                yield LinkList(links, title=title, id="detail-links", spill=True)
             for poster in getattr(entry, "posters", ()):
                 authors = ", ".join(program.speaker_name(a) for a in poster.authors)
                 yield LiveLabel(f"Poster: {poster.title}" + (f" — {authors}" if authors else ""), classes="poster")
