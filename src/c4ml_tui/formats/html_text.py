@@ -33,6 +33,8 @@ _CODE = re.compile(r"<(code|tt)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*\b[^>]*>")
 _SPACES = re.compile(r"[ \t\r\n]+")
 _BLANKS = re.compile(r"\n(?:[ \t]*\n)+")
+_TRAILING = re.compile(r"[ \t]+(?=\n)")
+_INDENT = re.compile(r"\n( *)(?=[^ \n])")
 _DOUBLE_ESCAPED = re.compile(r"\\r\\n|\\'|\\\"")
 _UNESCAPE = {"\\r\\n": "\n", "\\'": "'", '\\"': '"'}
 _PRE_MARK = "\x00pre{}\x00"
@@ -44,33 +46,40 @@ def normalise(value: str | None, html_ok: bool = True) -> str | None:
     if value is None:
         return None
     if not html_ok:  # a one-line field: runs of blanks carry no meaning
+        if value.isprintable():  # no control or format character: nothing to clean (the usual case)
+            return " ".join(value.split()) or None
         return " ".join(clean(value).split()) or None
     text = clean(value)
-    if _HTML.search(text):
+    if "<" in text and _HTML.search(text):
         text = markdown_of(text)
     else:
-        text = dedent(text.expandtabs(4))
+        text = dedent(text.expandtabs(4) if "\t" in text else text)
         if "\\" in text:
             text = _DOUBLE_ESCAPED.sub(lambda m: _UNESCAPE[m[0]], text)
-    text = _BLANKS.sub("\n\n", "\n".join(line.rstrip() for line in text.split("\n")))
-    return text.strip("\n").strip() or None
+    if " \n" in text or "\t\n" in text:
+        text = _TRAILING.sub("", text)
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
+    return text.strip() or None
 
 
 def dedent(text: str) -> str:
     """Remove the indentation every line shares. A first line written right after its opening
     tag (less indented than the rest) does not count, and keeps its own."""
-    lines = text.split("\n")
-    if len(lines) < 2:
+    if "\n" not in text:
         return text.strip()
-    rest = [len(line) - len(line.lstrip(" ")) for line in lines[1:] if line.strip()]
-    if not rest:
+    indents = _INDENT.findall(text)
+    if not indents:
         return text.strip()
-    common = min(rest)
-    first = lines[0]
+    common = min(map(len, indents))
+    first, _, rest = text.partition("\n")
     head = len(first) - len(first.lstrip(" "))
+    if common:
+        rest = rest[common:] if rest.startswith(" " * common) else rest
+        rest = rest.replace("\n" + " " * common, "\n")
     if first.strip() and head >= common:
-        return "\n".join(line[common:] for line in lines)
-    return "\n".join([first.strip(), *(line[common:] for line in lines[1:])])
+        return first[common:] + "\n" + rest
+    return first.strip() + "\n" + rest
 
 
 def markdown_of(text: str) -> str:

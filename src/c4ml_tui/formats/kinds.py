@@ -38,17 +38,20 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _MAX_WORDS = 4
 
 
+_BY_TYPE: dict[str | None, str] = {}
+
+
 def kind_for(type_: str | None, title: str | None = None) -> str:
     """Our kind for an event of free-text type ``type_`` and title ``title``."""
-    by_type = _by_words(_words(type_), any_length=True)
-    if by_type != "talk" or title is None:
+    by_type = _BY_TYPE.get(type_)
+    if by_type is None:  # a schedule has a handful of types: each is read once
+        by_type = _BY_TYPE[type_] = _by_words(_words(type_), any_length=True)
+    if by_type != "talk" or title is None or len(title.split()) > 2 * _MAX_WORDS:
         return by_type
     return _by_words(_words(title), any_length=False)
 
 
 def _words(text: str | None) -> list[str]:
-    if text and text.count(" ") > 3 * _MAX_WORDS:
-        return text.split()  # many words: a talk whatever they are (and counted cheaply)
     return [w for w in _WORD.findall((text or "").casefold()) if len(w) > 1]
 
 

@@ -51,9 +51,18 @@ class People:
         self._names_of_id: dict[str, set[str]] = {}
         self._keyed_names: dict[str, set[str]] = {}
         """Folded name -> the speaker ids of that name that a guid or an id identifies."""
+        self._names: dict[str, str | None] = {}
+
+    def _name(self, raw: str | None) -> str | None:
+        if raw is None:
+            return None
+        known = self._names.get(raw, "")
+        if known == "":
+            known = self._names[raw] = normalise(raw, html_ok=False)
+        return known
 
     def learn(self, persons: Iterable[RawPerson]) -> None:
-        named = [(p, name) for p in persons if (name := normalise(p.name, html_ok=False))]
+        named = [(p, name) for p in persons if (name := self._name(p.name))]
         for person, name in named:
             pid = _id(person)
             if pid and not _strong(person.guid):
@@ -75,7 +84,7 @@ class People:
 
     def ref(self, person: RawPerson) -> str | None:
         """The id of the speaker ``person`` is (made on first sight); ``None`` without a name."""
-        name = normalise(person.name, html_ok=False)
+        name = self._name(person.name)
         if not name:
             return None
         key = self._key(person, name)
@@ -85,8 +94,10 @@ class People:
             key = next(iter(keyed)) if len(keyed) == 1 else name
             while key in self.speakers and _fold(self.speakers[key].name) != folded:
                 key += "~"  # a name that is also someone's id: keep them apart
-        bio, url = normalise(person.bio), normalise(person.url, html_ok=False)
         known = self.speakers.get(key)
+        if known is not None and known.bio and known.url:
+            return key  # nothing more to learn about them
+        bio, url = normalise(person.bio), normalise(person.url, html_ok=False)
         if known is None:
             self.speakers[key] = Speaker(key, name, None, bio, url, _strong(person.guid), _id(person) or None)
         elif (bio and not known.bio) or (url and not known.url):
