@@ -22,13 +22,25 @@ def program_to_dict(program: Program) -> dict:
     }
 
 
+_ITEM_FIELDS = fields(Item)
+_ITEM_DEFAULTS = dict(zip(_ITEM_FIELDS[-len(Item.__init__.__defaults__ or ()):], Item.__init__.__defaults__ or (),
+                          strict=True))
+"""An item's fields that have a default, and the default: only what differs is written."""
+
+
 def _item(item: Item) -> dict:
-    out = {f: getattr(item, f) for f in fields(Item)}
+    out = {}
+    for name, value in zip(_ITEM_FIELDS, item._values(), strict=True):  # type: ignore[attr-defined]
+        if name not in _ITEM_DEFAULTS or value != _ITEM_DEFAULTS[name] or type(value) is not type(
+                _ITEM_DEFAULTS[name]):
+            out[name] = value
     out["start"], out["end"] = item.start.isoformat(), item.end.isoformat()
     if item.conference_day is not None:
         out["conference_day"] = item.conference_day.isoformat()
-    out["talks"] = [dict(asdict(t), start=t.start.isoformat(), end=t.end.isoformat()) for t in item.talks]
-    out["posters"] = [asdict(p) for p in item.posters]
+    if item.talks:
+        out["talks"] = [dict(asdict(t), start=t.start.isoformat(), end=t.end.isoformat()) for t in item.talks]
+    if item.posters:
+        out["posters"] = [asdict(p) for p in item.posters]
     return out
 
 
@@ -48,17 +60,22 @@ def program_from_dict(data: dict, source: str | None = None) -> Program:
         return moment
 
     items = []
-    for raw in data["items"]:
-        talks = tuple(
-            Talk(**dict(t, start=at(t["start"]), end=at(t["end"]), speakers=tuple(t["speakers"])))
-            for t in raw["talks"]
-        )
-        posters = tuple(Poster(**dict(p, authors=tuple(p["authors"]))) for p in raw["posters"])
-        day = raw.get("conference_day")
-        items.append(Item(**dict(raw, start=at(raw["start"]), end=at(raw["end"]), talks=talks,
-                                 posters=posters, speakers=tuple(raw["speakers"]),
-                                 links=tuple(tuple(link) for link in raw.get("links", ())),
-                                 conference_day=date.fromisoformat(day) if day else None)))
+    for raw in data["items"]:  # fresh from json.loads: changed in place, not copied
+        raw["start"], raw["end"] = at(raw["start"]), at(raw["end"])
+        if "talks" in raw:
+            raw["talks"] = tuple(
+                Talk(**dict(t, start=at(t["start"]), end=at(t["end"]), speakers=tuple(t["speakers"])))
+                for t in raw["talks"]
+            )
+        if "posters" in raw:
+            raw["posters"] = tuple(Poster(**dict(p, authors=tuple(p["authors"]))) for p in raw["posters"])
+        if "speakers" in raw:
+            raw["speakers"] = tuple(raw["speakers"])
+        if "links" in raw:
+            raw["links"] = tuple(tuple(link) for link in raw["links"])
+        if "conference_day" in raw:
+            raw["conference_day"] = date.fromisoformat(raw["conference_day"])
+        items.append(Item(**raw))
     speakers = {s["id"]: Speaker(**s) for s in data["speakers"]}
     return Program(event, tuple(items), speakers, ChairSettings(**data["chair"]),
                    data.get("source", "") if source is None else source, data.get("digest", ""))
