@@ -53,7 +53,7 @@ def read(content: bytes, source: str, digest: str, timezone_name: str | None, da
     reader = _Reader(lines, source, timezone_name)
     conf = RawConference(title=reader.calendar_name(), zone=reader.zone_name(), zone_line=0,
                          day_change=day_change or reader.day_change(), url=reader.calendar_text("URL"))
-    builder = Builder(source, digest)
+    builder = Builder(source, digest, locate=lambda raw, key: lines.line_of(reader.offsets.get(id(raw), 0)))
     builder.problems.extend(lines.problems)
     tz = builder.zone(conf, timezone_name)
     events = reader.events(tz) if tz is not None else []
@@ -69,6 +69,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self._zones: dict[str, object] = {}
         self._seen: dict[tuple[str, str], When] = {}
+        self.offsets: dict[int, int] = {}
+        """Where each raw event is in the text, by ``id()``: its line is worked out on a problem only."""
 
     def problem(self, index: int, message: str) -> None:
         self.problems.append(Problem(self.source, self.lines.line_of(index), message))
@@ -83,7 +85,7 @@ class _Reader:
         if named:
             return named
         prefixes: Counter[str] = Counter()
-        titles = [e.get("SUMMARY") for e in self.lines.events]
+        titles = [e.value("SUMMARY") for e in self.lines.events]
         for title in titles:
             match = _PREFIX.match(unescape(title[0]).strip()) if title else None
             if match:
@@ -115,7 +117,7 @@ class _Reader:
         used: Counter[str] = Counter()
         floating = utc = 0
         for event in self.lines.events:
-            start = event.get("DTSTART")
+            start = event.value("DTSTART")
             if start is None:
                 continue
             tzid = param(start[1], "TZID")
@@ -135,12 +137,12 @@ class _Reader:
     # -- events --------------------------------------------------------------------------------
     def events(self, tz: ZoneInfo) -> list[RawEvent]:
         found: list[RawEvent] = []
-        organisers = {e.props["ORGANIZER"][1] for e in self.lines.events if "ORGANIZER" in e.props}
+        organisers = {e.props.get("ORGANIZER") for e in self.lines.events} - {None}
         self.with_organisers = len(organisers) > 1
-        recurring = [e for e in self.lines.events if e.get("RRULE") or e.get("RDATE")]
-        series = {unescape(e.get("UID")[0]) for e in recurring if e.get("UID")}  # type: ignore[index]
+        recurring = [e for e in self.lines.events if "RRULE" in e.props or "RDATE" in e.props]
+        series = {unescape(uid[0]) for e in recurring if (uid := e.value("UID"))}
         for event in self.lines.events:
-            uid = event.get("UID")
+            uid = event.value("UID") if series else None
             if uid and unescape(uid[0]) in series:
                 continue  # a repeating event and its moved occurrences: expanded below
             raw = self.event(event, tz)
@@ -151,17 +153,18 @@ class _Reader:
         return found
 
     def event(self, event: Component, tz: ZoneInfo, ident: str | None = None, line: int | None = None):
-        """One VEVENT as a raw event; ``None`` when cancelled or without a start."""
-        p: dict = event.props  # the one-value properties: (value, parameters, line)
-        status = p.get("STATUS")
-        if status and status[0].strip().upper() == "CANCELLED":
+        """One VEVENT as a raw event; ``None`` when cancelled or without a start. (Read for
+        speed: each property present is parsed once, absent ones cost a dictionary look-up.)"""
+        get = event.value
+        status = get("STATUS")
+        if status and status[0].upper() == "CANCELLED":
             return None
         at = event.first if line is None else line
-        start_prop = p.get("DTSTART")
+        start_prop = get("DTSTART")
         if start_prop is None:
             self.problem(at, "event has no DTSTART: it cannot be placed in the program")
             return None
-        start = self.when(start_prop, tz)
+        start = self.when(start_prop, tz, event, "DTSTART")
         if start is None:
             return None
         end = self.end(event, start, tz)
@@ -169,18 +172,18 @@ class _Reader:
             return None
         day = start if isinstance(start, date) and not isinstance(start, datetime) else None
         begin, until = _instant(start, tz), _instant(end, tz)
-        own_day = p.get("X-C4ML-DAY")
+        own_day = get("X-C4ML-DAY")
         if own_day:
             try:
-                day = date.fromisoformat(own_day[0].strip())
+                day = date.fromisoformat(own_day[0])
             except ValueError:
-                self.problem(own_day[2], f"X-C4ML-DAY {own_day[0]!r} is not a date such as 2025-03-02")
-        uid = p.get("UID")
-        summary = p.get("SUMMARY")
-        description = p.get("DESCRIPTION")
+                self.problem(event.where("X-C4ML-DAY"),
+                             f"X-C4ML-DAY {own_day[0]!r} is not a date such as 2025-03-02")
+        uid, summary, description = get("UID"), get("SUMMARY"), get("DESCRIPTION")
+        location, url = get("LOCATION"), get("URL")
         text = unescape(description[0]) if description else None
         if not (text and text.strip()):
-            alt = p.get("X-ALT-DESC")
+            alt = get("X-ALT-DESC")
             text = unescape(alt[0]) if alt else None
         categories = [c for prop in event.all("CATEGORIES") for c in split_list(prop[0])]
         persons = []
@@ -188,44 +191,44 @@ class _Reader:
             persons = [RawPerson(None, None, name)
                        for o in event.all("ORGANIZER") for name in _names(param(o[1], "CN"))]
         links = [(param(a[1], "FILENAME") or "", unescape(a[0]).strip()) for a in event.all("ATTACH")
-                 if a[0].strip().lower().startswith(("http://", "https://"))]
-        url = p.get("URL")
-        return RawEvent(
-            line=self.lines.line_of(at), id=ident or (unescape(uid[0]).strip() if uid else None),
-            guid=unescape(uid[0]).strip() if uid else None, title=unescape(summary[0]) if summary else None,
-            room=unescape(p["LOCATION"][0]) if "LOCATION" in p else None,
+                 if a[0].lower().startswith(("http://", "https://"))]
+        guid = unescape(uid[0]) if uid else None
+        raw = RawEvent(
+            line=0, id=ident or guid, guid=guid, title=unescape(summary[0]) if summary else None,
+            room=unescape(location[0]) if location else None,
             track=categories[0] if categories else None, description=text,
-            url=unescape(url[0]).strip() if url else None, links=links, persons=persons,
-            language=param(summary[1], "LANGUAGE") if summary else None,
+            url=unescape(url[0]) if url else None, links=links, persons=persons,
+            language=param(summary[1], "LANGUAGE") if summary and summary[1] else None,
             at=begin, until=until, day=day, local=day is not None,
         )
+        self.offsets[id(raw)] = at
+        return raw
 
     def end(self, event: Component, start: datetime | date, tz: ZoneInfo) -> When:
-        prop = event.get("DTEND")
+        prop = event.value("DTEND")
         if prop is not None:
-            return self.when(prop, tz)
-        duration = event.get("DURATION")
+            return self.when(prop, tz, event, "DTEND")
+        duration = event.value("DURATION")
         if duration is not None:
             length = parse_duration(duration[0])
             if length is None:
-                self.problem(duration[2], f"DURATION {duration[0]!r} is not a duration such as PT45M")
+                self.problem(event.where("DURATION"), f"DURATION {duration[0]!r} is not a duration such as PT45M")
                 return None
             return start + length
         if isinstance(start, datetime):
             return start  # RFC 5545: no end, no duration: the event takes no time
         return start + timedelta(days=1)  # an all-day event without an end is one day
 
-    def when(self, prop: tuple[str, str, int], tz: ZoneInfo) -> When:
+    def when(self, prop: tuple[str, str], tz: ZoneInfo, event: Component, name: str) -> When:
         """A DTSTART/DTEND as a date or an aware date-time (parallel rooms share their times:
         each text is worked out once)."""
-        key = (prop[0], prop[1])
-        known = self._seen.get(key)
+        known = self._seen.get(prop)
         if known is None:
-            known = self._seen[key] = self._when(prop, tz)
+            known = self._seen[prop] = self._when(prop, tz, event.where(name))
         return known
 
-    def _when(self, prop: tuple[str, str, int], tz: ZoneInfo) -> When:
-        value, params, index = prop
+    def _when(self, prop: tuple[str, str], tz: ZoneInfo, index: int) -> When:
+        value, params = prop
         match = _DATE_TIME.match(value.strip().upper())
         if not match:
             self.problem(index, f"{value.strip()!r} is not an iCalendar date or date-time such as 20250302T093000")
@@ -288,7 +291,8 @@ class _Reader:
             return []
         found: list[RawEvent] = []
         for event in recurring:
-            first = self.when(event.get("DTSTART"), tz) if event.get("DTSTART") else None  # type: ignore[arg-type]
+            opening = event.value("DTSTART")
+            first = self.when(opening, tz, event, "DTSTART") if opening else None
             if first is None:
                 continue
             start = _instant(first, tz)
@@ -305,13 +309,13 @@ class _Reader:
                 if not one.events:
                     continue
                 at = one.events[0]
-                moment = self.when(at.get("DTSTART"), tz) if at.get("DTSTART") else None  # type: ignore[arg-type]
+                opening = at.value("DTSTART")
+                moment = self.when(opening, tz, at, "DTSTART") if opening else None
                 if moment is None:
                     continue
                 ident = f"{uid}/{_instant(moment, tz):%Y-%m-%dT%H:%M}"
                 raw = self.event(at, tz, ident, lines_of.get(uid, 0))
                 if raw is not None:
-                    raw.line = self.lines.line_of(lines_of.get(uid, 0))
                     found.append(raw)
         return found
 

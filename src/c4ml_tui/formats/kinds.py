@@ -34,6 +34,7 @@ OTHERS = frozenset((
     "inschrijving", "registro",
     "closing", "abschluss", "chiusura", "clôture", "afsluiting", "clausura", "farewell",
 ))
+_ANY = re.compile("|".join(re.escape(w) for w in sorted(MEALS | BREAKS | OPENINGS | OTHERS, key=len, reverse=True)))
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _MAX_WORDS = 4
 
@@ -48,6 +49,8 @@ def kind_for(type_: str | None, title: str | None = None) -> str:
         by_type = _BY_TYPE[type_] = _by_words(_words(type_), any_length=True)
     if by_type != "talk" or title is None or len(title.split()) > 2 * _MAX_WORDS:
         return by_type
+    if not _ANY.search(title.casefold()):  # no well-known word at all (nearly every title): found fast
+        return "talk"
     return _by_words(_words(title), any_length=False)
 
 

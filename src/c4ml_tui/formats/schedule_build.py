@@ -234,6 +234,10 @@ class Builder:
     def _unique_id(self, raw: RawEvent) -> str:
         """The event's id, else its guid, else its slug; a repeated one takes the guid, then a
         ``-2``, ``-3``... suffix in file order, so ids stay the same on every import."""
+        first = raw.id.strip() if raw.id else None
+        if first and first not in self._ids:  # the usual case, first
+            self._ids.add(first)
+            return first
         base = next((v.strip() for v in (raw.id, raw.guid, raw.slug) if v and v.strip()), None)
         base = base or f"event-{len(self.items) + 1}"
         candidates = [base] + ([raw.guid.strip()] if raw.guid and raw.guid.strip() else [])
