@@ -35,18 +35,30 @@ class Component:
     when asked for) and where it is in the unfolded text (``first`` where its BEGIN line starts,
     ``last`` where its END line ends). The lines of a component inside it (an alarm) are not its own."""
 
-    __slots__ = ("block", "first", "last", "name", "props")
+    __slots__ = ("_block", "first", "last", "name", "props", "text")
 
-    def __init__(self, name: str, first: int, last: int, block: str, upper: bool):
+    def __init__(self, name: str, first: int, last: int, text: str, upper: bool):
         self.name = name
         self.first = first
         self.last = last
-        if block.find("BEGIN", 5) >= 0 and _INNER.search(block, block.find("\n") + 1):
-            head, _, rest = block.partition("\n")
-            block = head + "\n" + _INNER.sub("", rest)
-        self.block = block
-        found = _PROP.findall(block)
+        self.text = text
+        self._block: str | None = None
+        if text.find("BEGIN", first + 5, last) >= 0 and _INNER.search(text, text.find("\n", first) + 1, last):
+            found = _PROP.findall(self.block)  # an alarm (or another component) inside: not its lines
+        else:
+            found = _PROP.findall(text, first, last)  # in place: no copy of the event's text
         self.props: dict[str, str] = dict(found if upper else ((n.upper(), r) for n, r in found))
+
+    @property
+    def block(self) -> str:
+        """The event's own lines (without those of a component inside it)."""
+        if self._block is None:
+            block = self.text[self.first:self.last]
+            if block.find("BEGIN", 5) >= 0:
+                head, _, rest = block.partition("\n")
+                block = head + "\n" + _INNER.sub("", rest)
+            self._block = block
+        return self._block
 
     def value(self, name: str) -> tuple[str, str] | None:
         """The value and raw parameters of the property ``name`` (the last, if it repeats)."""
@@ -160,7 +172,7 @@ class Lines:
                 continue
             top.append((first, match.end()))
             if opened in ("VEVENT", "VTIMEZONE"):
-                component = Component(opened, first, match.end(), text[first:match.end()], upper)
+                component = Component(opened, first, match.end(), text, upper)
                 tzid = component.get("TZID")
                 if opened == "VEVENT":
                     self.events.append(component)

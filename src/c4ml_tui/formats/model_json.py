@@ -23,17 +23,12 @@ def program_to_dict(program: Program) -> dict:
 
 
 _ITEM_FIELDS = fields(Item)
-_ITEM_DEFAULTS = dict(zip(_ITEM_FIELDS[-len(Item.__init__.__defaults__ or ()):], Item.__init__.__defaults__ or (),
-                          strict=True))
-"""An item's fields that have a default, and the default: only what differs is written."""
 
 
 def _item(item: Item) -> dict:
-    out = {}
-    for name, value in zip(_ITEM_FIELDS, item._values(), strict=True):  # type: ignore[attr-defined]
-        if name not in _ITEM_DEFAULTS or value != _ITEM_DEFAULTS[name] or type(value) is not type(
-                _ITEM_DEFAULTS[name]):
-            out[name] = value
+    # Only what is there: a field left out (None or empty, as most are) loads as its default.
+    out = {name: value for name, value in zip(_ITEM_FIELDS, item._values(), strict=True)  # type: ignore[attr-defined]
+           if value is not None and value != ()}
     out["start"], out["end"] = item.start.isoformat(), item.end.isoformat()
     if item.conference_day is not None:
         out["conference_day"] = item.conference_day.isoformat()
