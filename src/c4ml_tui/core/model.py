@@ -35,7 +35,7 @@ def conference_day(local: datetime, change: time | None = None) -> date:
     """The conference day of a wall-clock time in the event's zone: its calendar date, or the
     date before when it is earlier than the change-over ``change`` (default :data:`DAY_CHANGE`)."""
     change = DAY_CHANGE if change is None else change
-    if local.time().replace(tzinfo=None) < change:
+    if local.time() < change:  # (``time()`` is the naive wall time; ``timetz()`` would keep the zone)
         return local.date() - timedelta(days=1)
     return local.date()
 

@@ -170,8 +170,9 @@ class _Reader:
         end = self.end(event, start, tz)
         if end is None:
             return None
-        day = start if isinstance(start, date) and not isinstance(start, datetime) else None
-        begin, until = _instant(start, tz), _instant(end, tz)
+        day = None if isinstance(start, datetime) else start
+        begin = start if isinstance(start, datetime) and start.tzinfo is tz else _instant(start, tz)
+        until = end if isinstance(end, datetime) and end.tzinfo is tz else _instant(end, tz)
         own_day = get("X-C4ML-DAY")
         if own_day:
             try:

@@ -179,7 +179,7 @@ class Builder:
 
     def _start(self, raw: RawEvent, tz: ZoneInfo) -> datetime | None:
         if raw.at is not None:
-            return raw.at.astimezone(tz)
+            return raw.at if raw.at.tzinfo is tz else raw.at.astimezone(tz)
         if raw.date and len(raw.date.strip()) > 10:  # a full timestamp: it decides the instant
             try:
                 when = datetime.fromisoformat(raw.date.strip())
@@ -208,7 +208,7 @@ class Builder:
 
     def _end(self, raw: RawEvent, tz: ZoneInfo, start: datetime) -> datetime | None:
         if raw.until is not None:
-            end = raw.until.astimezone(tz)
+            end = raw.until if raw.until.tzinfo is tz else raw.until.astimezone(tz)
         elif raw.end:
             try:
                 end = datetime.fromisoformat(raw.end.strip())
@@ -285,7 +285,9 @@ class Builder:
 
 
 def _url(value: str | None) -> str | None:
-    out = clean(value or "").strip()
+    if not value:
+        return None
+    out = (value if value.isprintable() else clean(value)).strip()
     return out or None
 
 
