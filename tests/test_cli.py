@@ -170,7 +170,8 @@ def test_agenda_json():
                                                   "Break", "Session 4 - Poster Lightning Talks"]
     assert day["items"][1] == {"id": "session-1", "title": "Session 1", "kind": "session",
                                "start": "2025-03-02T08:40:00-08:00", "end": "2025-03-02T10:00:00-08:00",
-                               "room": "Willow", "speakers": [], "talks": []}
+                               "room": "Willow", "speakers": [], "talks": [], "day": "2025-03-02", "guid": None,
+                               "subtitle": None, "track": None, "language": None, "url": None, "links": []}
 
 
 def test_agenda_json_groups_by_day():

@@ -129,7 +129,11 @@ def test_touching_entries_do_not_clash(program):
 
 def test_my_day_for_one_day_and_with_expected_times(program):
     starred = ["keynote", "t-dst", "night-owls"]
-    assert [e.id for e in my_day(program, starred, day=date(2031, 3, 30))] == ["night-owls", "t-dst"]
+    # Night Owls Hacking starts at 01:00 on the 30th: before the 04:00 change-over, so it is
+    # part of the 29th, the conference day it rounds off.
+    assert [e.id for e in my_day(program, starred, day=date(2031, 3, 30))] == ["t-dst"]
+    assert [e.id for e in my_day(program, starred, day=date(2031, 3, 29))][-1] == "night-owls"
+    assert my_day(program, ["night-owls"])[0].day == date(2031, 3, 29)
     tz = program.tz
     late = {"keynote": (datetime(2031, 3, 29, 11, 30, tzinfo=tz), datetime(2031, 3, 29, 12, 30, tzinfo=tz))}
     entry = my_day(program, ["keynote", "lunch"], timeline=Timeline(program, expected=late))

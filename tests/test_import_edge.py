@@ -77,9 +77,9 @@ def test_kinds(type_, kind):
     assert kind_for(type_) == kind
 
 
-def test_html_is_made_plain_and_markdown_is_left_alone():
+def test_html_is_made_markdown_and_markdown_is_left_alone():
     assert plain("<p>Hi &amp; <a href='https://x.example'>there</a></p><ul><li>one</li></ul>") == \
-        "Hi & there (https://x.example)\n\n- one"
+        "Hi & [there](https://x.example)\n\n- one"
     assert plain("Use <https://x.example> and a < b, **bold**") == "Use <https://x.example> and a < b, **bold**"
 
 
@@ -178,7 +178,9 @@ def test_persons_links_and_text_fields():
     p = import_schedule(xml(ev("1", more=more) + ev("2", start="11:00", more=zoe)), "f")
     first = p.by_id["1"]
     assert (first.subtitle, first.track, first.abstract) == ("Sub", "Track T", "Short")
-    assert first.description == "Long\n\nLinks:\nEvent page: https://conf.example/e/1\nVideo: https://video.example/1"
+    assert first.description == "Long"
+    assert first.url == "https://conf.example/e/1"
+    assert first.links == (("Video", "https://video.example/1"),)
     assert first.speakers == ("5", "6") and p.speakers["5"].name == "Zoë Exämple"
     assert [i.id for i in p.talks_of("5")] == ["1", "2"]
 

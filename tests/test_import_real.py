@@ -57,8 +57,8 @@ def test_titles_and_names_are_intact(imported):
     _name, program, events = imported
     by_id = {i.id: i for i in program.items}
     for e in events:
-        assert by_id[e["id"]].title == e["title"].strip()
-        assert [program.speakers[s].name for s in by_id[e["id"]].speakers] == [n.strip() for n in e["names"]]
+        assert by_id[e["id"]].title == " ".join(e["title"].split())
+        assert [program.speakers[s].name for s in by_id[e["id"]].speakers] == [" ".join(n.split()) for n in e["names"]]
 
 
 def test_instants_match_the_source(imported):
@@ -138,6 +138,6 @@ def test_validate_counts_events_of_a_schedule(capsys):
     from c4ml_tui.cli import main
 
     assert main(["validate", str(SCHEDULES / "38c3.xml")]) == 0
-    assert "ok (1007 items, 1007 talks, 571 speakers, 4 days, 72 rooms)" in capsys.readouterr().out
+    assert "ok (1007 items, 1003 talks, 571 speakers, 4 days, 72 rooms)" in capsys.readouterr().out
     assert main(["validate", str(SCHEDULES / "fosdem-2021.xml")]) == 2
     assert main(["validate", str(SCHEDULES / "fosdem-2021.xml"), "--timezone", "Europe/Brussels"]) == 0

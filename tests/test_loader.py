@@ -175,9 +175,15 @@ def test_yaml_syntax_error_bad_indentation(tmp_path):
     only(tmp_path, HEADER + "schedule:\n  - id: a\n   title: A\n", 4, "YAML syntax error")
 
 
-@pytest.mark.parametrize("text, kind", [("- a\n- b\n", "a list"), ("just text\n", "text"), ("42\n", "a number")])
-def test_top_level_not_a_mapping(tmp_path, text, kind):
-    only(tmp_path, text, 1, "the top level must be a mapping", f"not {kind}")
+def test_top_level_not_a_mapping(tmp_path):
+    only(tmp_path, "- a\n- b\n", 1, "the top level must be a mapping", "not a list")
+
+
+@pytest.mark.parametrize("text, seen", [("just text\n", "'just text'"), ("42\n", "'42'"),
+                                        ("%PDF-1.4\n\0\0", "binary data (a PDF)")])
+def test_a_file_in_no_known_format_says_which_formats_are(tmp_path, text, seen):
+    only(tmp_path, text, 1, "not a program or schedule c4ml-tui can read", "iCalendar (BEGIN:VCALENDAR)",
+         "frab/pentabarf XML", "schedule JSON", "c4ml-tui YAML", seen)
 
 
 def test_missing_zone(tmp_path):

@@ -43,7 +43,7 @@ def test_equality_hash_repr():
     assert a == b and hash(a) == hash(b) and len({a, b}) == 1
     assert a != model.replace(a, title="U") and a != ("t", "T", T0, T1, ("ada",), None, None)
     assert repr(Speaker("ada", "Ada Example")) == \
-        "Speaker(id='ada', name='Ada Example', affiliation=None, bio=None, url=None)"
+        "Speaker(id='ada', name='Ada Example', affiliation=None, bio=None, url=None, guid=None, source_id=None)"
 
 
 def test_replace_fields_asdict():

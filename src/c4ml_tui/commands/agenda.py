@@ -11,16 +11,26 @@ from ..core import fmt
 from ..core.model import Program
 
 
+def _by_day(program: Program):
+    """The items grouped by conference day (a 00:30 set under the evening before)."""
+    return groupby(sorted(program.items, key=lambda i: i.day), key=lambda i: i.day)
+
+
 def as_json(program: Program) -> dict:
+    """Fields are only ever added: ``day`` (the conference day), ``guid``, ``subtitle``,
+    ``track``, ``language``, ``url`` and ``links`` came with iCalendar."""
     ev = program.event
     days = []
-    for day, items in groupby(program.items, key=lambda i: i.day):
+    for day, items in _by_day(program):
         days.append({
             "date": day.isoformat(),
             "items": [{
                 "id": i.id, "title": i.title, "kind": i.kind,
                 "start": i.start.isoformat(), "end": i.end.isoformat(), "room": i.room,
                 "speakers": [program.speaker_name(s) for s in i.speakers],
+                "day": i.day.isoformat(), "guid": i.guid, "subtitle": i.subtitle, "track": i.track,
+                "language": i.language, "url": i.url,
+                "links": [{"title": title, "url": url} for title, url in i.links],
                 "talks": [{
                     "id": t.id, "title": t.title, "start": t.start.isoformat(), "end": t.end.isoformat(),
                     "speakers": [program.speaker_name(s) for s in t.speakers],
@@ -40,9 +50,9 @@ def as_text(program: Program) -> str:
         lines.append(where)
     lines.append(f"Times in {ev.timezone}")
     multi_room = len(program.rooms) > 1
-    for _day, group in groupby(program.items, key=lambda i: i.day):
+    for day, group in _by_day(program):
         items = list(group)
-        lines += ["", fmt.day_title(items[0].start), ""]
+        lines += ["", fmt.day_title(day), ""]
         previous_end = None
         for item in items:
             if previous_end and _utc(item.start) > _utc(previous_end) and not multi_room:

@@ -59,11 +59,19 @@ def load_program(args: argparse.Namespace, where: str | None = None, *, use_cach
 
 
 def make_clock(program: Program, args: argparse.Namespace) -> Clock | None:
-    """The clock ``--at``/``--speed`` ask for, or ``None`` after printing why not."""
+    """The clock ``--at``/``--speed`` ask for, or ``None`` after printing why not. ``--at`` also
+    takes an item's (or talk's) id or guid: the instant it starts."""
     from ..core.clock import make_clock as build
 
+    at, speed = getattr(args, "at", None), getattr(args, "speed", None)
     try:
-        return build(program.tz, getattr(args, "at", None), getattr(args, "speed", None))
+        try:
+            return build(program.tz, at, speed)
+        except ValueError:
+            entry = program.find(at.strip()) if at else None
+            if entry is None:
+                raise
+            return build(program.tz, entry.start.isoformat(), speed)  # --at ID or GUID: its start
     except ValueError as error:
         say(str(error))
         return None

@@ -1,4 +1,4 @@
-"""``c4ml-tui import SRC -o program.yaml``: convert a schedule XML/JSON to our YAML format.
+"""``c4ml-tui import SRC -o program.yaml``: convert a schedule XML/JSON or iCalendar to our YAML format.
 
 The written file is checked with the program loader before it replaces anything, so what this
 command writes always validates.
@@ -12,18 +12,19 @@ import sys
 
 def add_parser(sub, common):
     parser = sub.add_parser(
-        "import", help="convert a frab/pentabarf XML or schedule JSON to a program file",
+        "import", help="convert a frab/pentabarf XML, schedule JSON or iCalendar file to a program file",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="examples:\n  c4ml-tui import 38c3.xml -o 38c3.yaml\n"
                "  c4ml-tui import fosdem-2021.xml --timezone Europe/Brussels -o fosdem.yaml\n"
                "  c4ml-tui import https://pretalx.example.org/democon/schedule/export/schedule.json -o -\n\n"
                "The format is told from the content. Every event becomes an item of kind 'talk'\n"
-               "(breaks, lunch, posters and openings by their type); see docs/conferences.md.")
+               "(breaks, meals, posters and openings by their type or a well-known title);\n"
+               "see docs/conferences.md.")
     parser.add_argument("source", metavar="SRC", help="schedule file or http(s) URL")
     parser.add_argument("-o", "--output", metavar="FILE", default="-",
                         help="where to write the YAML (default: standard output)")
     parser.add_argument("--timezone", metavar="ZONE", default=argparse.SUPPRESS,
-                        help="zone of a schedule that names none (old pentabarf)")
+                        help="zone of a schedule that names none (old pentabarf, floating iCalendar times)")
     parser.add_argument("--room", metavar="NAME", default=argparse.SUPPRESS, help="only this room")
     return parser
 

@@ -12,9 +12,10 @@ def add_parser(sub, common):
         epilog="examples:\n  c4ml-tui validate program.yaml\n"
                "  c4ml-tui validate fosdem.xml --timezone Europe/Brussels\n\n"
                "Prints 'FILE: ok (N items, M talks, ...)', or one line per problem\n"
-               "as FILE:LINE: message, and exits 2. A schedule XML/JSON is checked as it\n"
-               "imports: one item per event, so N is the source's event count.")
-    parser.add_argument("file", help="the program file to check (YAML, schedule XML or JSON, or a URL)")
+               "as FILE:LINE: message, and exits 2. A schedule XML/JSON or iCalendar file is\n"
+               "checked as it imports: one item per event, so N is the source's event count;\n"
+               "days are conference days (a set after midnight belongs to the evening before).")
+    parser.add_argument("file", help="the program file to check (YAML, schedule XML or JSON, iCalendar, or a URL)")
     parser.add_argument("--timezone", metavar="ZONE", default=argparse.SUPPRESS,
                         help="zone of a schedule that names none")
     return parser

@@ -54,27 +54,29 @@ def narrow(program: Program, flt: Filter) -> Program:
 
 
 def narrowed(tl: Timeline, flt: Filter, day: date | None = None) -> Timeline:
-    """``tl`` narrowed to ``flt`` (and to the items expected to start on ``day``), with the same
+    """``tl`` narrowed to ``flt`` (and to the items of conference day ``day``), with the same
     expected times: a delay shows in every narrowed view."""
     program = narrow(tl.program, flt)
     if day is not None:
-        program = replace(program, items=tuple(i for i in program.items if tl.start(i).date() == day))
+        program = replace(program, items=tuple(i for i in program.items if i.day == day))
     if program is tl.program:
         return tl
     return Timeline(program, room=tl.room, expected=tl.expected)
 
 
 def days(tl: Timeline) -> tuple[date, ...]:
-    """The days with items, by expected start, in order (the event's date when there are none)."""
-    found = sorted({tl.start(i).date() for i in tl.items})
+    """The conference days with items, in order (the event's date when there are none). An
+    item's day is the one its program gives it (a 00:30 set belongs to the evening before),
+    and a delay does not move it to another."""
+    found = sorted({i.day for i in tl.items})
     return tuple(found) or (tl.program.event.date,)
 
 
 def opening_day(tl: Timeline, now: datetime) -> date:
-    """The day the agenda opens on: today when ``now`` is within the program (or the next day
-    with items, on a rest day), else the first day."""
+    """The day the agenda opens on: today's conference day when ``now`` is within the program
+    (or the next day with items, on a rest day), else the first day."""
     found = days(tl)
-    today = now.date()
+    today = tl.program.day_at(now)
     if found[0] <= today <= found[-1]:
         return next(d for d in found if d >= today)
     return found[0]

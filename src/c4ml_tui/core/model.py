@@ -12,19 +12,32 @@ Python 3.13+) where you would use ``dataclasses.replace``, and :func:`fields` / 
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from .records import Factory, FrozenInstanceError, asdict, fields, record, replace
 
 __all__ = [
-    "KINDS", "ChairSettings", "Event", "FrozenInstanceError", "Item", "Poster", "Program",
-    "Speaker", "Talk", "asdict", "fields", "replace",
+    "DAY_CHANGE", "KINDS", "ChairSettings", "Event", "FrozenInstanceError", "Item", "Poster", "Program",
+    "Speaker", "Talk", "asdict", "conference_day", "fields", "replace",
 ]
 
 KINDS = ("opening", "session", "talk", "break", "lunch", "posters", "other")
 """The kinds an item may have; ``session`` is the default."""
+
+DAY_CHANGE = time(4, 0)
+"""When one conference day turns into the next, unless the program says otherwise: an item that
+starts at 01:30 belongs to the day before (a late-night set is part of that evening)."""
+
+
+def conference_day(local: datetime, change: time | None = None) -> date:
+    """The conference day of a wall-clock time in the event's zone: its calendar date, or the
+    date before when it is earlier than the change-over ``change`` (default :data:`DAY_CHANGE`)."""
+    change = DAY_CHANGE if change is None else change
+    if local.time() < change:  # (``time()`` is the naive wall time; ``timetz()`` would keep the zone)
+        return local.date() - timedelta(days=1)
+    return local.date()
 
 
 @record
@@ -36,6 +49,11 @@ class Speaker:
     affiliation: str | None = None
     bio: str | None = None
     url: str | None = None
+    guid: str | None = None
+    """The person's own identifier in the source (a guid, pretalx's code), when it has one."""
+    source_id: str | None = None
+    """The person's id in the source; merged schedules reuse one for different people, so
+    ``id`` (what items refer to) may differ from it."""
 
 
 @record
@@ -85,10 +103,23 @@ class Item:
     track: str | None = None
     fixed: bool = False
     """A fixed item cannot move (lunch is served at noon): a delay stops before it."""
+    guid: str | None = None
+    """The source's global id of the event, next to ``id`` (either finds it: :meth:`Program.find`)."""
+    language: str | None = None
+    url: str | None = None
+    """The event's own web page."""
+    links: tuple[tuple[str, str], ...] = ()
+    """``(title, url)`` pairs: recordings, slides, feedback... (the title may be empty)."""
+    recording: bool | None = None
+    """``False`` when the source says the event is not recorded, ``True`` when it says it is."""
+    conference_day: date | None = None
+    """The conference day the item belongs to (a 00:30 set belongs to the evening before), as
+    the source says; ``None``: its start's calendar date."""
 
     @property
     def day(self) -> date:
-        return self.start.date()
+        """The conference day: what every grouping by day uses (agenda, boards, counts)."""
+        return self.conference_day or self.start.date()
 
 
 @record
@@ -112,6 +143,8 @@ class Event:
     room: str | None = None
     description: str | None = None
     url: str | None = None
+    day_change: time | None = None
+    """When a conference day turns into the next (``None``: :data:`DAY_CHANGE`)."""
 
     @cached_property
     def tz(self) -> ZoneInfo:
@@ -149,6 +182,26 @@ class Program:
     @cached_property
     def tracks(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(i.track for i in self.items if i.track))
+
+    def day_of(self, entry: Item | Talk) -> date:
+        """The conference day of an item, or of the item holding a talk."""
+        if isinstance(entry, Item):
+            return entry.day
+        parent = self.parent.get(entry.id)
+        return parent.day if parent is not None else conference_day(entry.start, self.event.day_change)
+
+    def day_at(self, moment: datetime) -> date:
+        """The conference day it is at ``moment`` (before the change-over: the day before)."""
+        return conference_day(moment.astimezone(self.tz), self.event.day_change)
+
+    @cached_property
+    def by_guid(self) -> dict[str, Item]:
+        """Items by the source's guid."""
+        return {item.guid: item for item in self.items if item.guid}
+
+    def find(self, ref: str) -> Item | Talk | None:
+        """An item or talk by its id, else an item by its guid."""
+        return self.by_id.get(ref) or self.by_guid.get(ref)
 
     @cached_property
     def by_id(self) -> dict[str, Item | Talk]:

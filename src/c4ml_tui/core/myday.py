@@ -25,6 +25,8 @@ class DayEntry:
     clashes: tuple[str, ...]
     """Ids of other starred entries that overlap this one (a talk never clashes with its own
     session)."""
+    day: date
+    """The conference day of the entry (a 00:30 set belongs to the evening before)."""
 
     @property
     def id(self) -> str:
@@ -41,7 +43,7 @@ def my_day(program: Program, starred: Iterable[str], *, timeline: ExpectedTimes 
     a session comes before its first talk), each with the starred entries it overlaps.
 
     ``timeline`` (a :class:`~c4ml_tui.core.timeline.Timeline`) supplies expected times when a delay
-    runs; ``day`` keeps only the entries that start on that day (in the event's zone). Ids the
+    runs; ``day`` keeps only the entries of that conference day (``Program.day_of``). Ids the
     program does not know are skipped (see :func:`missing`). Two entries clash when their
     times overlap (touching ends do not); a talk and the session that holds it never clash.
     """
@@ -53,7 +55,7 @@ def my_day(program: Program, starred: Iterable[str], *, timeline: ExpectedTimes 
         if entry is None:
             continue
         when = start(entry)
-        if day is not None and when.astimezone(program.tz).date() != day:
+        if day is not None and program.day_of(entry) != day:
             continue
         found.append((when, end(entry), entry))
     found.sort(key=lambda f: (f[0], -f[1].timestamp(), f[2].id))  # a session before its first talk
@@ -66,7 +68,8 @@ def my_day(program: Program, starred: Iterable[str], *, timeline: ExpectedTimes 
                 clashes[entry.id].append(other.id)
                 clashes[other.id].append(entry.id)
         active.append((when, until, entry))
-    return [DayEntry(entry, when, until, program.parent.get(entry.id), tuple(clashes[entry.id]))
+    return [DayEntry(entry, when, until, program.parent.get(entry.id), tuple(clashes[entry.id]),
+                     program.day_of(entry))
             for when, until, entry in found]
 
 

@@ -37,6 +37,7 @@ FIELD_CLASS = {
     "title": TITLE, "name": TITLE, "speaker": PERSON, "author": PERSON,
     "subtitle": DETAIL, "affiliation": DETAIL, "chair": DETAIL,
     "abstract": BODY, "description": BODY, "bio": BODY, "room": BODY, "track": BODY,
+    "id": BODY, "guid": BODY,
 }
 """The class of each field; a word scores ``3 * class + bonus`` (bonus 2 whole word, 1 word
 start), so the class always decides before the kind of match."""
@@ -368,7 +369,9 @@ def _documents(program: Program) -> Iterator[tuple[datetime | None, _Doc, list[t
         fields = (_texts(title=item.title, subtitle=item.subtitle)
                   + _people(program, item.speakers, "speaker") + _people(program, chair, "chair")
                   + _texts(abstract=item.abstract, description=item.description, room=item.room,
-                           track=item.track))
+                           track=item.track)
+                  # an imported event is found by its id or guid too (``c4ml-tui search 4711``)
+                  + (_texts(id=item.id, guid=item.guid) if item.guid else []))
         yield item.start, _Doc("item", item.id, item.title, item.start, item.end, None, item), fields
         seen(item.speakers + tuple(chair), item.start)
         for talk in item.talks:

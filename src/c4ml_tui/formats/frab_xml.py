@@ -7,11 +7,15 @@ Parsed with expat directly, so every element knows its line and a broken file is
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from xml.parsers import expat
 
+from .people import RawPerson
 from .problems import Problem, ProgramError
-from .schedule_build import Builder, RawConference, RawEvent, RawPerson, parse_clock
+from .schedule_build import Builder, RawConference, RawEvent, parse_clock
+
+PAGES = (("feedback_url", "Feedback"), ("origin_url", "Submission page"))
+"""Pages an event names beside its own ``url`` (frab, pretalx): kept as links."""
 
 
 class Node:
@@ -84,11 +88,15 @@ def read(content: bytes, source: str, digest: str, timezone: str | None):
     conf = conference(root.first("conference"))
     rollover = parse_clock(_text(root.first("conference"), "day_change"))
     events: list[RawEvent] = []
+    if rollover is not None:
+        conf.day_change = (datetime.min + rollover).time()
     for day in root.all("day"):
         when = _day(day, builder)
         if when and (conf.first_day is None or when < conf.first_day):
             conf.first_day = when
-        turn = (datetime.min + rollover).time() if rollover else _day_end(day, when)
+        turn = conf.day_change if rollover is not None else _day_end(day, when)
+        if rollover is None and turn is not None:
+            conf.day_change = max(conf.day_change or turn, turn)
         for room in day.all("room"):
             for node in room.all("event"):
                 events.append(event(node, when, turn, room.attrs.get("name")))
@@ -122,19 +130,31 @@ def event(node: Node, day: date | None, rollover, room_name: str | None) -> RawE
     persons = []
     if "persons" in kids:
         for p in kids["persons"].all("person"):
-            persons.append(RawPerson(p.attrs.get("guid") or p.attrs.get("id"), p.text,
+            persons.append(RawPerson(p.attrs.get("guid") or p.attrs.get("code"), p.attrs.get("id"), p.text,
                                      p.attrs.get("biography"), p.attrs.get("url")))
     links = []
     for group, tag in (("links", "link"), ("attachments", "attachment")):
         if group in kids:
             links += [(n.text, n.attrs.get("href", "")) for n in kids[group].all(tag)]
+    for tag, label in PAGES:
+        if tag in kids and kids[tag].text.strip():
+            links.append((label, kids[tag].text))
     return RawEvent(
         line=node.line, id=node.attrs.get("id"), guid=node.attrs.get("guid"), slug=t("slug"),
         title=t("title"), date=t("date"), start=t("start"), end=t("end"), duration=t("duration"),
         day=day, rollover=rollover, room=room_name or t("room"), type=t("type"), track=t("track"),
         subtitle=t("subtitle"), abstract=t("abstract"), description=t("description"), url=t("url"),
+        language=t("language"), recording=_recording(kids.get("recording")),
         links=links, persons=persons, lines={tag: child.line for tag, child in kids.items()},
+        local=day is not None,
     )
+
+
+def _recording(node: Node | None) -> bool | None:
+    """``<recording><optout>true</optout></recording>``: not recorded; ``false``: recorded."""
+    optout = node.first("optout") if node is not None else None
+    text = optout.text.strip().casefold() if optout is not None else ""
+    return {"true": False, "false": True}.get(text)
 
 
 def _day(day: Node, builder: Builder) -> date | None:
@@ -149,7 +169,7 @@ def _day(day: Node, builder: Builder) -> date | None:
         return None
 
 
-def _day_end(day: Node, when: date | None):
+def _day_end(day: Node, when: date | None) -> time | None:
     """When a day (without ``day_change``) ends after midnight, its local end time: events that
     start before it belong to the next calendar date."""
     end = day.attrs.get("end")

@@ -10,6 +10,8 @@ Imported only by ``c4ml-tui export ics``: nothing else pays for ``icalendar``.
   from the zone database for the years of the program; never floating. An instant that wall
   time cannot name (the second 02:30 of a fall-back night) is written in UTC instead, and so
   is every time with an icalendar too old to build a VTIMEZONE (before 6.1).
+* **The conference day** of an entry that starts after midnight but belongs to the evening
+  before is kept as ``X-C4ML-DAY:2024-12-27`` (c4ml-tui reads it back; others ignore it).
 * **UIDs** are ``<entry id>@<program key>.c4ml-tui`` (see ``core.identity.program_key``): the
   same entry keeps its UID across exports and edits, so re-importing updates, not duplicates.
 """
@@ -68,6 +70,8 @@ def calendar(program: Program, chosen: list[Entry], *, stamp: datetime, favourit
     name = program.event.title + (" (favourites)" if favourites else "")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", program.event.timezone)
+    if program.event.day_change is not None:
+        cal.add("x-c4ml-day-change", program.event.day_change.strftime("%H:%M"))
     key = program_key(program)
     stamp = stamp.astimezone(timezone.utc).replace(microsecond=0)
     for entry, parent in chosen:
@@ -103,8 +107,12 @@ def _event(program: Program, entry: Item | Talk, parent: Item | None, key: str, 
     holder = parent or entry
     if isinstance(holder, Item) and holder.track:
         event.add("categories", [holder.track])
-    if program.event.url:
-        event.add("url", program.event.url)
+    url = holder.url if isinstance(holder, Item) and holder.url else program.event.url
+    if url:
+        event.add("url", url)
+    day = program.day_of(entry)
+    if day != entry.start.astimezone(program.tz).date():  # a late set: say which day it is on
+        event.add("x-c4ml-day", day.isoformat())
     return event
 
 
@@ -140,6 +148,8 @@ def _description(program: Program, entry: Item | Talk, parent: Item | None) -> s
     for text in (entry.abstract, getattr(entry, "description", None)):
         if text:
             lines += ["", text.strip()]
+    if isinstance(entry, Item) and entry.links:
+        lines += ["", "Links:"] + [f"{title}: {url}" if title else url for title, url in entry.links]
     if isinstance(entry, Item) and entry.talks:
         lines += ["", "Talks:"]
         for talk in entry.talks:

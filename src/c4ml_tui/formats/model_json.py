@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from ..core.model import ChairSettings, Event, Item, Poster, Program, Speaker, Talk, asdict, fields
 
@@ -10,6 +10,8 @@ from ..core.model import ChairSettings, Event, Item, Poster, Program, Speaker, T
 def program_to_dict(program: Program) -> dict:
     event = asdict(program.event)
     event["date"] = program.event.date.isoformat()
+    if program.event.day_change is not None:
+        event["day_change"] = program.event.day_change.isoformat()
     return {
         "event": event,
         "speakers": [asdict(s) for s in program.speakers.values()],
@@ -20,18 +22,29 @@ def program_to_dict(program: Program) -> dict:
     }
 
 
+_ITEM_FIELDS = fields(Item)
+
+
 def _item(item: Item) -> dict:
-    out = {f: getattr(item, f) for f in fields(Item)}
+    # Only what is there: a field left out (None or empty, as most are) loads as its default.
+    out = {name: value for name, value in zip(_ITEM_FIELDS, item._values(), strict=True)  # type: ignore[attr-defined]
+           if value is not None and value != ()}
     out["start"], out["end"] = item.start.isoformat(), item.end.isoformat()
-    out["talks"] = [dict(asdict(t), start=t.start.isoformat(), end=t.end.isoformat()) for t in item.talks]
-    out["posters"] = [asdict(p) for p in item.posters]
+    if item.conference_day is not None:
+        out["conference_day"] = item.conference_day.isoformat()
+    if item.talks:
+        out["talks"] = [dict(asdict(t), start=t.start.isoformat(), end=t.end.isoformat()) for t in item.talks]
+    if item.posters:
+        out["posters"] = [asdict(p) for p in item.posters]
     return out
 
 
 def program_from_dict(data: dict, source: str | None = None) -> Program:
     """The inverse of :func:`program_to_dict`; ``source`` replaces the recorded one."""
     e = dict(data["event"])
-    event = Event(**dict(e, date=date.fromisoformat(e["date"])))
+    change = e.get("day_change")
+    event = Event(**dict(e, date=date.fromisoformat(e["date"]),
+                         day_change=time.fromisoformat(change) if change else None))
     tz = event.tz
     seen: dict[str, datetime] = {}  # parallel rooms share their times: convert each text once
 
@@ -42,14 +55,22 @@ def program_from_dict(data: dict, source: str | None = None) -> Program:
         return moment
 
     items = []
-    for raw in data["items"]:
-        talks = tuple(
-            Talk(**dict(t, start=at(t["start"]), end=at(t["end"]), speakers=tuple(t["speakers"])))
-            for t in raw["talks"]
-        )
-        posters = tuple(Poster(**dict(p, authors=tuple(p["authors"]))) for p in raw["posters"])
-        items.append(Item(**dict(raw, start=at(raw["start"]), end=at(raw["end"]), talks=talks,
-                                 posters=posters, speakers=tuple(raw["speakers"]))))
+    for raw in data["items"]:  # fresh from json.loads: changed in place, not copied
+        raw["start"], raw["end"] = at(raw["start"]), at(raw["end"])
+        if "talks" in raw:
+            raw["talks"] = tuple(
+                Talk(**dict(t, start=at(t["start"]), end=at(t["end"]), speakers=tuple(t["speakers"])))
+                for t in raw["talks"]
+            )
+        if "posters" in raw:
+            raw["posters"] = tuple(Poster(**dict(p, authors=tuple(p["authors"]))) for p in raw["posters"])
+        if "speakers" in raw:
+            raw["speakers"] = tuple(raw["speakers"])
+        if "links" in raw:
+            raw["links"] = tuple(tuple(link) for link in raw["links"])
+        if "conference_day" in raw:
+            raw["conference_day"] = date.fromisoformat(raw["conference_day"])
+        items.append(Item(**raw))
     speakers = {s["id"]: Speaker(**s) for s in data["speakers"]}
     return Program(event, tuple(items), speakers, ChairSettings(**data["chair"]),
                    data.get("source", "") if source is None else source, data.get("digest", ""))

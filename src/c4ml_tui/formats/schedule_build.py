@@ -14,22 +14,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from ..core.model import ChairSettings, Event, Item, Program, Speaker
+from ..core.model import ChairSettings, Event, Item, Program, conference_day
 from ..core.textclean import clean
 from ..core.zones import check_zone, localize
-from .html_text import plain
+from .html_text import normalise
+from .kinds import kind_for
+from .people import People, RawPerson
 from .problems import Problem, ProgramError
 
 MAX_PROBLEMS = 100
 _CLOCK = re.compile(r"^\s*(\d{1,3}):(\d{2})(?::(\d{2}))?\s*$")
-
-
-@dataclass(slots=True)
-class RawPerson:
-    key: str | None
-    name: str | None
-    bio: str | None = None
-    url: str | None = None
 
 
 Day = date
@@ -58,9 +52,17 @@ class RawEvent:
     abstract: str | None = None
     description: str | None = None
     url: str | None = None
+    language: str | None = None
+    recording: bool | None = None
     links: list[tuple[str, str]] = field(default_factory=list)
     persons: list[RawPerson] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+    at: datetime | None = None
+    """The start as an instant, when the reader worked it out itself (iCalendar)."""
+    until: datetime | None = None
+    local: bool = False
+    """Whether ``day`` is the conference day the source gives (``<day>``, a JSON day); else the
+    change-over decides it."""
 
 
 @dataclass(slots=True)
@@ -76,21 +78,9 @@ class RawConference:
     first_day: date | None = None
     start: str | None = None
     timeslot: str | None = None
-
-
-def kind_for(type_: str | None) -> str:
-    """Our kind for a schedule's free-text event type: every event is a ``talk`` unless its type
-    says it is a break, a meal, posters or the opening (``Lunch``, ``Coffee break``, ...)."""
-    t = (type_ or "").casefold()
-    if any(w in t for w in ("lunch", "dinner", "meal", "mittag")):
-        return "lunch"
-    if any(w in t for w in ("break", "pause", "coffee")):
-        return "break"
-    if "poster" in t:
-        return "posters"
-    if "opening" in t:
-        return "opening"
-    return "talk"
+    day_change: time | None = None
+    """When the source's conference day turns into the next (``day_change``, or the end of a
+    day that runs past midnight)."""
 
 
 def parse_clock(text: str | None) -> timedelta | None:
@@ -102,12 +92,9 @@ def parse_clock(text: str | None) -> timedelta | None:
 
 
 def text_of(value: str | None, html: bool = False) -> str | None:
-    """Imported text as we keep it: HTML made plain (when asked), control characters removed,
-    surrounding blanks stripped, empty as None."""
-    if value is None:
-        return None
-    out = clean(plain(value) if html else value).strip()
-    return out or None
+    """Imported text as we keep it: a one-line field cleaned and stripped, a long text
+    (``html=True``) normalised to Markdown (``html_text.normalise``); empty as None."""
+    return normalise(value, html_ok=html)
 
 
 class Builder:
@@ -118,8 +105,9 @@ class Builder:
         self.digest = digest
         self.problems: list[Problem] = []
         self.locate = locate
-        self.speakers: dict[str, Speaker] = {}
+        self.people = People()
         self.items: list[Item] = []
+        self._texts: dict[str, str | None] = {}
         self._ids: set[str] = set()
         self._slot = timedelta(minutes=5)
 
@@ -149,22 +137,49 @@ class Builder:
         return ZoneInfo(conf.zone)
 
     # -- events --------------------------------------------------------------------------------
-    def add(self, raw: RawEvent, tz: ZoneInfo) -> None:
+    def add(self, raw: RawEvent, tz: ZoneInfo, change: time | None = None) -> None:
         start = self._start(raw, tz)
         end = self._end(raw, tz, start) if start else None
         if start is None or end is None:
             return
-        title = text_of(raw.title) or f"Untitled event {raw.id or raw.guid or len(self.items) + 1}"
-        kind = kind_for(raw.type)
-        refs = tuple(dict.fromkeys(filter(None, (self._speaker(p) for p in raw.persons))))
+        title = text_of(raw.title) or "(untitled)"
+        kind = kind_for(raw.type, title)
+        refs = tuple(dict.fromkeys(filter(None, (self.people.ref(p) for p in raw.persons))))
+        abstract, description = text_of(raw.abstract, html=True), text_of(raw.description, html=True)
+        if description and abstract and description == abstract:
+            description = None  # the same text twice says nothing more
         self.items.append(Item(
             id=self._unique_id(raw), title=title, start=start, end=end, kind=kind,
-            room=text_of(raw.room), description=_with_links(text_of(raw.description, html=True), raw),
-            speakers=refs, abstract=text_of(raw.abstract, html=True), subtitle=text_of(raw.subtitle),
-            track=text_of(raw.track), fixed=kind == "lunch",
+            room=self._short(raw.room), description=description,
+            speakers=refs, abstract=abstract, subtitle=text_of(raw.subtitle),
+            track=self._short(raw.track), fixed=kind == "lunch", guid=text_of(raw.guid),
+            language=self._short(raw.language), url=_url(raw.url), links=_links(raw) if raw.links else (),
+            recording=raw.recording, conference_day=self._day(raw, start, change),
         ))
 
+    def _short(self, value: str | None) -> str | None:
+        """A one-line field that repeats (room, track, language), cleaned once per value."""
+        if value is None:
+            return None
+        known = self._texts.get(value, "")
+        if known == "":
+            known = self._texts[value] = text_of(value)
+        return known
+
+    @staticmethod
+    def _day(raw: RawEvent, start: datetime, change: time | None) -> date | None:
+        """The source's day when it gives one and it is within a day of the start (a file
+        that files an event under a far day is wrong about the day, not the instant); else
+        the change-over's. ``None`` when that is the start's calendar date (as the model keeps it)."""
+        if raw.local and raw.day is not None and abs((start.date() - raw.day).days) <= 1:
+            day = raw.day
+        else:
+            day = conference_day(start, change)
+        return None if day == start.date() else day
+
     def _start(self, raw: RawEvent, tz: ZoneInfo) -> datetime | None:
+        if raw.at is not None:
+            return raw.at if raw.at.tzinfo is tz else raw.at.astimezone(tz)
         if raw.date and len(raw.date.strip()) > 10:  # a full timestamp: it decides the instant
             try:
                 when = datetime.fromisoformat(raw.date.strip())
@@ -192,7 +207,9 @@ class Builder:
         return localize(datetime.combine(day, at), tz)
 
     def _end(self, raw: RawEvent, tz: ZoneInfo, start: datetime) -> datetime | None:
-        if raw.end:
+        if raw.until is not None:
+            end = raw.until if raw.until.tzinfo is tz else raw.until.astimezone(tz)
+        elif raw.end:
             try:
                 end = datetime.fromisoformat(raw.end.strip())
             except ValueError:
@@ -217,6 +234,10 @@ class Builder:
     def _unique_id(self, raw: RawEvent) -> str:
         """The event's id, else its guid, else its slug; a repeated one takes the guid, then a
         ``-2``, ``-3``... suffix in file order, so ids stay the same on every import."""
+        first = raw.id.strip() if raw.id else None
+        if first and first not in self._ids:  # the usual case, first
+            self._ids.add(first)
+            return first
         base = next((v.strip() for v in (raw.id, raw.guid, raw.slug) if v and v.strip()), None)
         base = base or f"event-{len(self.items) + 1}"
         candidates = [base] + ([raw.guid.strip()] if raw.guid and raw.guid.strip() else [])
@@ -228,27 +249,15 @@ class Builder:
         self._ids.add(ident)
         return ident
 
-    def _speaker(self, person: RawPerson) -> str | None:
-        name = text_of(person.name)
-        key = text_of(person.key) or name
-        if not key or not name:
-            return None
-        known = self.speakers.get(key)
-        bio, url = text_of(person.bio, html=True), text_of(person.url)
-        if known is None:
-            self.speakers[key] = Speaker(key, name, None, bio, url)
-        elif (bio and not known.bio) or (url and not known.url):
-            self.speakers[key] = Speaker(key, known.name, None, known.bio or bio, known.url or url)
-        return key
-
     # -- the program ---------------------------------------------------------------------------
     def program(self, conf: RawConference, tz: ZoneInfo | None, events: list[RawEvent]) -> Program:
         slot = parse_clock(conf.timeslot)
         if slot:
             self._slot = slot
         if tz is not None:
+            self.people.learn(p for raw in events for p in raw.persons)
             for raw in events:
-                self.add(raw, tz)
+                self.add(raw, tz, conf.day_change)
         if self.problems or tz is None:
             problems = sorted(self.problems, key=lambda p: p.line)
             if len(problems) > MAX_PROBLEMS:
@@ -269,23 +278,26 @@ class Builder:
             edition=text_of(conf.subtitle),
             location=text_of(conf.city),
             venue=text_of(conf.venue),
-            url=text_of(conf.url),
+            url=_url(conf.url),
+            day_change=conf.day_change,
         )
-        return Program(event, tuple(self.items), self.speakers, ChairSettings(), self.source, self.digest)
+        return Program(event, tuple(self.items), self.people.speakers, ChairSettings(), self.source, self.digest)
 
 
-def _with_links(description: str | None, raw: RawEvent) -> str | None:
-    """The model has no field for links: they close the description, one ``label: URL`` a line."""
-    links = []
-    if raw.url and raw.url.strip():
-        links.append(("Event page", raw.url.strip()))
-    links += [(label, href) for label, href in raw.links if href and href.strip()]
-    lines = []
-    for label, href in links:
-        href, label = clean(href).strip(), (text_of(label) or "").replace("\n", " ")
-        lines.append(f"{label}: {href}" if label and label != href else href)
-    lines = list(dict.fromkeys(lines))
-    if not lines:
-        return description
-    block = "Links:\n" + "\n".join(lines)
-    return f"{description}\n\n{block}" if description else block
+def _url(value: str | None) -> str | None:
+    if not value:
+        return None
+    out = (value if value.isprintable() else clean(value)).strip()
+    return out or None
+
+
+def _links(raw: RawEvent) -> tuple[tuple[str, str], ...]:
+    """The event's links and attachments as ``(title, url)``, each address once (the event's
+    own page is ``url``, not a link)."""
+    found: dict[str, str] = {}
+    for label, href in raw.links:
+        address = _url(href)
+        if address and address != _url(raw.url) and address not in found:
+            title = text_of(label) or ""
+            found[address] = "" if title == address else title
+    return tuple((title, address) for address, title in found.items())

@@ -10,8 +10,9 @@ import json
 import re
 from datetime import date, datetime
 
+from .people import RawPerson
 from .problems import Problem, ProgramError
-from .schedule_build import Builder, RawConference, RawEvent, RawPerson, parse_clock
+from .schedule_build import Builder, RawConference, RawEvent, parse_clock
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -67,6 +68,8 @@ def from_data(data: object, text: str, source: str, digest: str, timezone: str |
     if not isinstance(days, list):
         raise ProgramError([Problem(source, _line(text, '"days"'), "conference 'days' must be a list")])
     events: list[RawEvent] = []
+    if rollover is not None:
+        conf.day_change = (datetime.min + rollover).time()
     for n, day in enumerate(days, 1):
         if not isinstance(day, dict) or not isinstance(day.get("rooms"), dict):
             builder.problem(_line(text, '"days"'), f"day {n} must be an object with 'rooms' by name")
@@ -74,7 +77,9 @@ def from_data(data: object, text: str, source: str, digest: str, timezone: str |
         when = _date(day.get("date"))
         if when and (conf.first_day is None or when < conf.first_day):
             conf.first_day = when
-        turn = (datetime.min + rollover).time() if rollover else _day_end(day.get("day_end"), when)
+        turn = conf.day_change if rollover is not None else _day_end(day.get("day_end"), when)
+        if rollover is None and turn is not None:
+            conf.day_change = max(conf.day_change or turn, turn)
         for room, listed in day["rooms"].items():
             for raw in listed if isinstance(listed, list) else []:
                 if isinstance(raw, dict):
@@ -94,13 +99,17 @@ def event(e: dict, day: date | None, rollover, room: str) -> RawEvent:
                 links.append((_s(link.get("title")) or "", _s(link.get("url")) or _s(link.get("href")) or ""))
             elif isinstance(link, str):
                 links.append(("", link))
+    for key, label in (("feedback_url", "Feedback"), ("origin_url", "Submission page")):
+        if _s(e.get(key)):
+            links.append((label, _s(e.get(key)) or ""))
     return RawEvent(
         line=0, id=_s(e.get("id")), guid=_s(e.get("guid")) or _s(e.get("code")), slug=_s(e.get("slug")),
         title=_s(e.get("title")), date=_s(e.get("date")), start=_s(e.get("start")), end=_s(e.get("end")),
         duration=_s(e.get("duration")), day=day, rollover=rollover, room=room or _s(e.get("room")),
         type=_s(e.get("type")), track=_s(e.get("track")), subtitle=_s(e.get("subtitle")),
         abstract=_s(e.get("abstract")), description=_s(e.get("description")), url=_s(e.get("url")),
-        links=links, persons=persons,
+        language=_s(e.get("language")), links=links, persons=persons, local=day is not None,
+        recording=None if not isinstance(e.get("do_not_record"), bool) else not e["do_not_record"],
     )
 
 
@@ -108,10 +117,10 @@ def _person(p: dict | str) -> RawPerson:
     """frab ``{id, public_name}``, pretalx ``{code, name, biography}``, or the newer ``guid``.
     The key prefers guid, then pretalx's code (ids repeat across merged pretalx instances)."""
     if isinstance(p, str):
-        return RawPerson(None, p)
-    key = next((_s(p.get(k)) for k in ("guid", "code", "id") if _s(p.get(k))), None)
+        return RawPerson(None, None, p)
+    guid = _s(p.get("guid")) or _s(p.get("code"))
     name = _s(p.get("name")) or _s(p.get("public_name")) or _s(p.get("full_public_name"))
-    return RawPerson(key, name, _s(p.get("biography")) or _s(p.get("bio")), _s(p.get("url")))
+    return RawPerson(guid, _s(p.get("id")), name, _s(p.get("biography")) or _s(p.get("bio")), _s(p.get("url")))
 
 
 def _s(value) -> str | None:

@@ -7,126 +7,17 @@ in UTC (two datetimes in one zone compare on the wall clock, wrong across a DST 
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Set as AbstractSet
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, timezone
 from itertools import pairwise
 
-from ..core.model import KINDS, ChairSettings, Event, Item, Poster, Program, Speaker, Talk
-from ..core.textclean import clean
-from ..core.zones import check_zone, localize
-from .yaml_nodes import Map, Problem, Seq
-
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
-_NULLS = (None, "", "~", "null", "Null", "NULL")
+from ..core.model import KINDS, ChairSettings, Event, Item, Poster, Program, Speaker, Talk, conference_day
+from ..core.zones import check_zone
+from .yaml_fields import Fields, _kind
+from .yaml_nodes import Map, Seq
 
 
-class Reader:
+class Reader(Fields):
     """Turns plain data from ``yaml_nodes`` into the model, collecting problems as it goes."""
-
-    def __init__(self, file: str, reported: AbstractSet[int] = frozenset()):
-        self.file = file
-        self.problems: list[Problem] = []
-        self.reported = reported
-
-    def problem(self, line: int, message: str) -> None:
-        self.problems.append(Problem(self.file, line, message))
-
-    # -- generic field access ----------------------------------------------------------------
-    def keys(self, m: Map, where: str, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> None:
-        for key in m:
-            if key not in allowed and not str(key).startswith("x-"):
-                near = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f" (did you mean {near[0]!r}?)" if near else f"; known: {', '.join(allowed)}"
-                self.problem(m.key_lines[key], f"unknown key {key!r} in {where}{hint}")
-        for key in required:
-            if key not in m:
-                self.problem(m.line, f"{where} needs {key!r}")
-            elif m[key] is None and m.value_lines[key] not in self.reported and m.raw.get(key) in _NULLS:
-                self.problem(m.value_lines[key], f"{where} needs {key!r} (it is empty)")
-
-    def text(self, m: Map, key: str, where: str) -> str | None:
-        value = m.get(key)
-        if value is None:
-            return None
-        if isinstance(value, (Map, Seq)):
-            self.problem(m.value_lines[key], f"{where} {key!r} must be text, not a {_kind(value)}")
-            return None
-        raw = m.raw.get(key)
-        return clean(raw if isinstance(raw, str) and not isinstance(value, str) else str(value)).strip()
-
-    def seq(self, m: Map, key: str, where: str) -> Seq:
-        value = m.get(key)
-        if value is None:
-            empty = Seq()
-            empty.line, empty.lines, empty.raw = m.line, [], []
-            return empty
-        if not isinstance(value, Seq):
-            self.problem(m.value_lines[key], f"{where} {key!r} must be a list, not {_kind(value)}")
-            empty = Seq()
-            empty.line, empty.lines, empty.raw = m.line, [], []
-            return empty
-        return value
-
-    def maps(self, m: Map, key: str, where: str) -> list[tuple[Map, int]]:
-        found = []
-        seq = self.seq(m, key, where)
-        for value, line in zip(seq, seq.lines, strict=True):
-            if isinstance(value, Map):
-                found.append((value, line))
-            elif value is None and line in self.reported:
-                continue  # the YAML layer already said what is wrong here
-            else:
-                self.problem(line, f"each entry of {key!r} must be a mapping, not {_kind(value)}")
-        return found
-
-    def ids(self, m: Map, key: str, where: str) -> tuple[str, ...]:
-        return tuple(text for text, _ in self.texts(m, key, where))
-
-    def texts(self, m: Map, key: str, where: str) -> list[tuple[str, int]]:
-        """A list of plain texts (speaker ids, author names), each with its line."""
-        seq = self.seq(m, key, where)
-        out = []
-        for value, line, raw in zip(seq, seq.lines, seq.raw, strict=True):
-            if isinstance(value, (Map, Seq)) or value is None:
-                if line not in self.reported:
-                    self.problem(line, f"each entry of {key!r} must be text, not {_kind(value)}")
-            else:
-                out.append((clean(raw if isinstance(raw, str) else str(value)).strip(), line))
-        return out
-
-    # -- times ---------------------------------------------------------------------------------
-    def instant(self, m: Map, key: str, where: str, day: date | None, tz) -> datetime | None:
-        value = m.get(key)
-        if value is None:
-            return None
-        line = m.value_lines[key]
-        raw = m.raw.get(key)
-        if isinstance(value, datetime):  # YAML read a full timestamp
-            return value.astimezone(tz) if value.tzinfo else _local(value, tz)
-        if not isinstance(raw, str):
-            self.problem(line, f"{where} {key!r} must be a time such as \"08:40\", not {_kind(value)}")
-            return None
-        text = raw.strip()
-        match = _TIME.match(text)
-        try:
-            if match:
-                if day is None:
-                    return None  # the event date is wrong; that problem is already reported
-                h, mi, s = int(match[1]), int(match[2]), int(match[3] or 0)
-                return _local(datetime.combine(day, time(h, mi, s)), tz)
-            # a date alone ("2025-03-03") would silently mean midnight: a time is required
-            parsed = datetime.fromisoformat(text) if ":" in text else None
-        except ValueError:
-            parsed = None
-        if parsed is None:
-            self.problem(
-                line,
-                f"{where} {key!r}: {text!r} is not a time; write HH:MM (\"08:40\") "
-                "or a local date-time (\"2025-03-03 09:00\")",
-            )
-            return None
-        return parsed.astimezone(tz) if parsed.tzinfo else _local(parsed, tz)
 
     # -- the document --------------------------------------------------------------------------
     def program(self, data: object, source: str, digest: str) -> Program | None:
@@ -140,7 +31,8 @@ class Reader:
         day = event.date if event else date(2000, 1, 3)  # keep checking times against some day
         speakers = self.speakers(data)
         chair = self.chair(data)
-        items = self.schedule(data, day, tz, event.room if event else None, speakers)
+        items = self.schedule(data, day, tz, event.room if event else None, speakers,
+                              event.day_change if event else None)
         if event is None or self.problems:
             return None
         items.sort(key=lambda i: (_utc(i.start), i.room or "", _utc(i.end)))
@@ -153,8 +45,10 @@ class Reader:
         if not isinstance(m, Map):
             self.problem(data.value_lines["event"], f"'event' must be a mapping, not {_kind(m)}")
             return None
-        fields = ("title", "edition", "date", "timezone", "location", "venue", "room", "description", "url")
+        fields = ("title", "edition", "date", "timezone", "location", "venue", "room", "description", "url",
+                  "day_change")
         self.keys(m, "event", fields, ("title", "date", "timezone"))
+        change = self.clock(m, "day_change", "event")
         zone = self.text(m, "timezone", "event")
         ok = True
         if zone is not None:
@@ -179,13 +73,14 @@ class Reader:
             date=when,
             timezone=zone,
             **{k: self.text(m, k, "event") for k in ("edition", "location", "venue", "room", "description", "url")},
+            day_change=change,
         )
 
     def speakers(self, data: Map) -> dict[str, Speaker]:
         found: dict[str, Speaker] = {}
         lines: dict[str, int] = {}
         for m, line in self.maps(data, "speakers", "the program"):
-            self.keys(m, "a speaker", ("id", "name", "affiliation", "bio", "url"), ("id", "name"))
+            self.keys(m, "a speaker", ("id", "name", "affiliation", "bio", "url", "guid", "source_id"), ("id", "name"))
             sid, name = self.text(m, "id", "speaker"), self.text(m, "name", "speaker")
             if not sid or not name:
                 continue
@@ -193,7 +88,8 @@ class Reader:
                 self.problem(line, f"duplicate speaker id {sid!r} (first at line {lines[sid]})")
                 continue
             lines[sid] = line
-            found[sid] = Speaker(sid, name, *(self.text(m, k, "speaker") for k in ("affiliation", "bio", "url")))
+            found[sid] = Speaker(sid, name, *(self.text(m, k, "speaker")
+                                              for k in ("affiliation", "bio", "url", "guid", "source_id")))
         return found
 
     def chair(self, data: Map) -> ChairSettings:
@@ -215,12 +111,13 @@ class Reader:
                 values[key] = value
         return ChairSettings(**values)
 
-    def schedule(self, data, day, tz, default_room, speakers) -> list[Item]:
+    def schedule(self, data, day, tz, default_room, speakers, change=None) -> list[Item]:
         items: list[Item] = []
         seen: dict[str, int] = {}
         item_lines: dict[str, int] = {}
         fields = ("id", "title", "kind", "start", "end", "room", "chair", "description", "talks",
-                  "posters", "speakers", "abstract", "subtitle", "track", "fixed", "overlap")
+                  "posters", "speakers", "abstract", "subtitle", "track", "fixed", "overlap",
+                  "day", "guid", "language", "url", "links", "recording")
         may_overlap: set[str] = set()  # overlap: true (imported schedules) skips the room rule
         if data.get("schedule") is not None and not isinstance(data.get("schedule"), Seq):
             self.seq(data, "schedule", "the program")
@@ -251,7 +148,13 @@ class Reader:
             elif m.get("overlap") and iid:
                 may_overlap.add(iid)
             title = self.text(m, "title", where)
+            own_day = self.date_of(m, "day", where)
+            if own_day is not None and start is not None and abs((start.date() - own_day).days) > 1:
+                self.problem(m.value_lines["day"], f"{where} 'day' {own_day} is more than a day from its start "
+                                                   f"{start:%Y-%m-%d %H:%M}")
+            links, recording = self.links(m, where), self.flag(m, "recording", where)
             if iid and title and start and end:
+                the_day = own_day or conference_day(start, change)
                 item_lines[iid] = line
                 items.append(Item(
                     id=iid, title=title, start=start, end=end, kind=kind,
@@ -263,6 +166,9 @@ class Reader:
                     subtitle=self.text(m, "subtitle", where),
                     track=self.text(m, "track", where),
                     fixed=kind == "lunch" if fixed is None else fixed,
+                    guid=self.text(m, "guid", where), language=self.text(m, "language", where),
+                    url=self.text(m, "url", where), links=links, recording=recording,
+                    conference_day=None if the_day == start.date() else the_day,
                 ))
         self.overlaps([i for i in items if i.id not in may_overlap], item_lines)
         return items
@@ -349,29 +255,9 @@ class Reader:
                 last_in[item.room] = item
 
 
-def _local(naive: datetime, tz) -> datetime:
-    return localize(naive, tz)
-
-
 def _utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc)
 
 
 def _hm(moment: datetime) -> str:
     return moment.strftime("%H:%M")
-
-
-def _kind(value: object) -> str:
-    if isinstance(value, (Map, dict)):
-        return "a mapping"
-    if isinstance(value, (Seq, list)):
-        return "a list"
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    return "text"
-
-

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 import yaml
 
-from ..core.model import ChairSettings, Item, Program, Talk
+from ..core.model import ChairSettings, Item, Program, Talk, conference_day
 from ..core.zones import localize
 
 _Base = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -53,26 +53,36 @@ def program_to_yaml(program: Program, header: str | None = None) -> str:
 
     event = {k: getattr(ev, k) for k in ("title", "edition", "date", "timezone", "location", "venue",
                                          "room", "description", "url") if getattr(ev, k) is not None}
+    if ev.day_change is not None:
+        event["day_change"] = f"{ev.day_change:%H:%M:%S}" if ev.day_change.second else f"{ev.day_change:%H:%M}"
     data: dict = {"event": event}
     if program.chair != ChairSettings():
         data["chair"] = {"wrap_up_minutes": program.chair.wrap_up_minutes,
                          "last_minutes": program.chair.last_minutes}
     if program.speakers:
         data["speakers"] = [_drop_none({"id": s.id, "name": s.name, "affiliation": s.affiliation,
-                                        "bio": s.bio, "url": s.url}) for s in program.speakers.values()]
+                                        "bio": s.bio, "url": s.url, "guid": s.guid, "source_id": s.source_id})
+                            for s in program.speakers.values()]
     free = may_overlap(program.items)
-    data["schedule"] = [_item(i, at, ev.room, i.id in free) for i in program.items]
+    data["schedule"] = [_item(i, at, ev.room, i.id in free, _own_day(i, ev.day_change)) for i in program.items]
     top = "".join(f"# {line}\n" for line in (header or "").splitlines())
     body = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False)
     return top + body
 
 
-def _item(item: Item, at, default_room: str | None, overlap: bool) -> dict:
+def _own_day(item: Item, change) -> str | None:
+    """The item's ``day:`` when the change-over alone would not give it."""
+    return None if item.day == conference_day(item.start, change) else item.day.isoformat()
+
+
+def _item(item: Item, at, default_room: str | None, overlap: bool, day: str | None) -> dict:
     out: dict = {"id": item.id, "title": item.title, "kind": item.kind, "start": at(item.start), "end": at(item.end)}
+    if day is not None:
+        out["day"] = day
     if item.room != default_room and item.room is not None:
         out["room"] = item.room
-    for key in ("chair", "subtitle", "track"):
+    for key in ("chair", "subtitle", "track", "language", "guid", "url"):
         if getattr(item, key) is not None:
             out[key] = getattr(item, key)
     if item.speakers:
@@ -80,6 +90,10 @@ def _item(item: Item, at, default_room: str | None, overlap: bool) -> dict:
     for key in ("abstract", "description"):
         if getattr(item, key) is not None:
             out[key] = getattr(item, key)
+    if item.links:
+        out["links"] = [{"title": title, "url": url} if title else url for title, url in item.links]
+    if item.recording is not None:
+        out["recording"] = item.recording
     if item.talks:
         out["talks"] = [_drop_none({"id": t.id, "title": t.title, "start": at(t.start), "end": at(t.end),
                                     "speakers": _Flow(t.speakers) if t.speakers else None,

@@ -37,6 +37,8 @@ class Row(NamedTuple):
     state: State = ""
     scheduled: str = ""
     """``scheduled 10:00`` when a delay moved the row (see :func:`scheduled`); else empty."""
+    day: date | None = None
+    """The conference day the row is under (a 00:30 set is under the evening before)."""
 
     @property
     def times(self) -> str:
@@ -68,27 +70,27 @@ def _state(start: datetime, end: datetime, now: datetime) -> State:
 
 
 def rows(tl: Timeline, now: datetime) -> list[Row]:
-    """Every row of the agenda at ``now``, grouped by day in time order."""
+    """Every row of the agenda at ``now``, grouped by conference day in time order."""
     program = tl.program
     found: list[Row] = []
-    for day, group in groupby(tl.items, key=lambda i: tl.start(i).date()):
+    for day, group in groupby(sorted(tl.items, key=lambda i: i.day), key=lambda i: i.day):
         items = list(group)
-        found.append(Row("day", f"day:{day.isoformat()}", fmt.day_title(tl.start(items[0]))))
+        found.append(Row("day", f"day:{day.isoformat()}", fmt.day_title(day), day=day))
         latest: datetime | None = None
         for item in items:
             start, end = tl.start(item), tl.end(item)
             if latest is not None and start > latest:
                 found.append(Row("gap", f"gap:{latest.isoformat()}",
                                  f"nothing scheduled ({fmt.duration(start - latest)})",
-                                 latest, start, "gap", state=_state(latest, start, now)))
+                                 latest, start, "gap", state=_state(latest, start, now), day=day))
             found.append(Row("item", item.id, item.title, start, end, item.kind, item.room or "",
                              ", ".join(program.speaker_name(s) for s in item.speakers), item.id,
-                             _state(start, end, now), scheduled(tl, item)))
+                             _state(start, end, now), scheduled(tl, item), day))
             for talk in item.talks:
                 t0, t1 = tl.start(talk), tl.end(talk)
                 found.append(Row("talk", talk.id, talk.title, t0, t1, "talk", "",
                                  ", ".join(program.speaker_name(s) for s in talk.speakers), talk.id,
-                                 _state(t0, t1, now), scheduled(tl, talk)))
+                                 _state(t0, t1, now), scheduled(tl, talk), day))
             latest = end if latest is None else max(latest, end)
     return found
 
@@ -105,13 +107,15 @@ def now_index(found: list[Row]) -> int:
 
 
 def day_rows(found: list[Row], day: date) -> list[Row]:
-    """The item and gap rows of one day (no heading, no talks): the board's "today" column."""
-    return [r for r in found if r.kind in ("item", "gap") and r.start and r.start.date() == day]
+    """The item and gap rows of one conference day (no heading, no talks): the board's "today"
+    column."""
+    return [r for r in found if r.kind in ("item", "gap") and r.day == day]
 
 
 def board_day(tl: Timeline, now: datetime) -> date:
-    """The day the board's "today" column shows: today when it has items, else the next day
-    with items, else the last one."""
-    days = sorted({tl.start(i).date() for i in tl.items})
-    today = now.date()
+    """The conference day the board's "today" column shows: today's (at 01:30 still the evening
+    before's, past the program's change-over hour the new one) when it has items, else the next
+    day with items, else the last one."""
+    days = sorted({i.day for i in tl.items})
+    today = tl.program.day_at(now)
     return next((d for d in days if d >= today), days[-1] if days else today)

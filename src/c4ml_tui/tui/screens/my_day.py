@@ -150,9 +150,9 @@ class MyDayScreen(LiveScreen):
         found: list[Option] = []
         day = None
         for entry in self.entries:
-            if several and entry.start.date() != day:
-                day = entry.start.date()
-                found.append(Option(Content(fmt.day_title(entry.start)).stylize("bold underline"), disabled=True))
+            if several and entry.day != day:  # the conference day: a 00:30 set under its evening
+                day = entry.day
+                found.append(Option(Content(fmt.day_title(entry.day)).stylize("bold underline"), disabled=True))
             state = "past" if entry.end <= snap.at else "now" if entry.start <= snap.at else "later"
             mark = "▶ " if state == "now" else "  "
             head = f"{mark}{fmt.span(entry.start, entry.end)}  "

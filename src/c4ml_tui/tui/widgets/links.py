@@ -7,6 +7,7 @@ from typing import Literal
 
 from textual import on
 from textual.binding import Binding
+from textual.containers import ScrollableContainer
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -56,10 +57,30 @@ class LinkList(OptionList):
             self.links = links
             self.link = link
 
-    def __init__(self, links: list[Link], *, title: str = "Open", id: str | None = None):
+    def __init__(self, links: list[Link], *, title: str = "Open", id: str | None = None, spill: bool = False):
         self.links = list(links)
+        self.spill = spill
         super().__init__(*(Option(link.prompt) for link in self.links), id=id)
         self.border_title = title
+
+    def action_cursor_down(self) -> None:
+        """Down; with ``spill``, past the last link it scrolls the pane the list is in."""
+        if self.spill and self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            self._scroll_pane(1)
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Up; with ``spill``, above the first link it scrolls the pane the list is in."""
+        if self.spill and self.highlighted is not None and self.highlighted <= 0:
+            self._scroll_pane(-1)
+        else:
+            super().action_cursor_up()
+
+    def _scroll_pane(self, step: int) -> None:
+        pane = next((w for w in self.ancestors if isinstance(w, ScrollableContainer)), None)
+        if pane is not None:
+            (pane.scroll_down if step > 0 else pane.scroll_up)(animate=False)
 
     def set_links(self, links: list[Link]) -> None:
         """Replace the links (times moved), keeping the highlight where it was."""
