@@ -140,7 +140,7 @@ async def test_the_talk_on_stage_and_its_speakers():
 async def test_between_two_talks_it_says_so():
     program = load_data("fictional.yaml")
     text = await board_text(program, 9, 42)
-    assert "Between talks. Next talk at 09:45 · in 3 min." in text
+    assert "Between talks. Next: Registers of the Mind, at 09:45 · in 3 min." in text
 
 
 @pilot_test

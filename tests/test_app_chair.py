@@ -112,7 +112,7 @@ async def test_the_countdown_crosses_every_stage_and_counts_up_in_overtime():
         await step(ui, at("09:32:13"))  # marked started, not ended: it runs over
         assert shown(app) == ("+02:13", "-overtime", "OVERTIME")
         assert line(app, "title") == "Lowering Dreams to Loops"
-        assert line(app, "next") == "Next: Tensor Folding for Paper Cranes, at 09:30 · after this one"
+        assert line(app, "next") == "Next: Tensor Folding for Paper Cranes, scheduled 09:30 · after this one"
 
 
 @pilot_test

@@ -19,6 +19,8 @@ from ..formats.problems import ProgramError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from ..core.timeline import Times
 
 
@@ -74,20 +76,22 @@ def program_and_clock(args: argparse.Namespace) -> tuple[Program, Clock] | None:
     return (program, clock) if program is not None and clock is not None else None
 
 
-def expected_times(program: Program) -> Times:
+def expected_times(program: Program, now: datetime | None = None) -> Times:
     """The expected times the chair's log gives ``program`` (empty without marks), with any
-    warning about the log printed."""
+    warning about the log printed; at ``now``, a talk running over counts (``delays.at_instant``)."""
     import os
 
     from ..store.chairlog import log_file
 
     if not os.path.exists(log_file(program)) and not _old_logs(program):
         return {}  # no marks: nothing moved, and nothing more to import
-    from ..core.delays import compute
+    from ..core.delays import at_instant, compute
     from ..store.chairlog import ChairLog
 
     log = ChairLog.load(program)
     warn(log.warnings)
+    if now is not None:
+        return at_instant(program, log.marks, now).expected
     return compute(program, log.marks).expected
 
 

@@ -28,7 +28,16 @@ def entry_json(tl: Timeline, entry: Item | Talk | None, now: datetime, field: st
         "start": start.isoformat(),
         "end": end.isoformat(),
         field: round(seconds.total_seconds()),
-    }
+    } | _overtime(tl, entry, now, field)
+
+
+def _overtime(tl: Timeline, entry: Item | Talk, now: datetime, field: str) -> dict:
+    """``{"overtime_seconds": 187}`` for what runs past its expected end (marked started, not
+    ended): ``end`` is then only the next whole minute of the overrun."""
+    since = tl.overtime_since(entry) if field == "remaining_seconds" else None
+    if since is None:
+        return {}
+    return {"overtime_seconds": round((now.astimezone(timezone.utc) - since.astimezone(timezone.utc)).total_seconds())}
 
 
 def annotate(tl: Timeline, snap: Snapshot, data: dict) -> dict:
@@ -84,12 +93,12 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
     if snap.current:
         assert snap.remaining is not None
         c = snap.current
-        parts.append(f"now: {c.title} ({fmt.span(tl.start(c), tl.end(c))}, {fmt.duration(snap.remaining)} left)")
+        parts.append(f"now: {c.title} ({fmt.span(tl.start(c), tl.end(c))}, {late.time_left(tl, c, now)})")
         if snap.current_talk:
             assert snap.talk_remaining is not None
             t = snap.current_talk
             who = ", ".join(program.speaker_name(s) for s in t.speakers)
-            parts.append(f"talk: {t.title}{' - ' + who if who else ''} ({fmt.duration(snap.talk_remaining)} left)")
+            parts.append(f"talk: {t.title}{' - ' + who if who else ''} ({late.time_left(tl, t, now)})")
     else:
         parts.append(f"now: nothing scheduled until {fmt.hm(tl.start(snap.next))}" if snap.next else "now: nothing")
     if snap.next:
@@ -127,8 +136,9 @@ def run(args) -> int:
     if loaded is None:
         return 2
     program, clock = loaded
-    tl = Timeline(program, expected=expected_times(program))
-    snap = tl.at(clock.now())
+    now = clock.now()
+    tl = Timeline(program, expected=expected_times(program, now))
+    snap = tl.at(now)
     if args.json:
         print(json.dumps(as_json(tl, snap), ensure_ascii=False))
     else:

@@ -106,7 +106,7 @@ class C4mlApp(App[int]):
         """When the words on screen may next change, the last tick's instant, and for which screen."""
         self.start_screen = start_screen
         # The chair's marks are read at start, so every view shows the delay.
-        self.set_reactive(C4mlApp.state, State(program, chair=chair))
+        self.set_reactive(C4mlApp.state, State(program, chair=chair, now=clock.now()))
 
     # -- the state, and the parts every screen asks for -----------------------------------------
     @property
@@ -151,14 +151,21 @@ class C4mlApp(App[int]):
         """Once a second: move the clock of the screen in front (under the help box or the
         palette too); ask the timeline and redraw the rest only when a word can have changed
         (``board.next_change``), on a new screen, a new timeline, or when the clock went
-        backwards. ``force`` redraws regardless."""
+        backwards. ``force`` redraws regardless.
+
+        First the state at this instant: when a talk running over reaches another minute, the
+        expected times move (``State.at``), and the new state redraws every screen."""
+        now = self.clock.now()
+        moved = self.state.at(now)
+        if moved is not self.state:
+            self.state = moved  # watch_state ticks again, with this state
+            return
         self.check_reminders()
         screen = self.front
         if not isinstance(screen, LiveScreen) or not screen.is_mounted:
             return
-        now = self.clock.now()
         due, last, seen = self._due
-        if force or screen is not seen or not (last <= now < due):
+        if force or screen is not seen or not (last <= now < due) or screen.EVERY_SECOND:
             snap = self.timeline.at(now)
             screen.show_time(snap)
             due = board.next_change(now, board.targets(self.timeline, snap) + screen.targets())

@@ -72,7 +72,7 @@ def talk_card(tl: Timeline, snap: Snapshot) -> CardView | None:
         (f"{noted_window(tl, talk)} · {time_left(tl, talk, now)}", "meta"),
     ]
     if nxt:
-        lines.append((f"Then: {nxt.title}, {starts(tl, nxt, now)}", "note"))
+        lines.append((f"Then: {nxt.title}, {after(tl, talk, nxt, now)}", "note"))
     return CardView(talk.title, tuple(lines), entry_id=talk.id)
 
 
@@ -81,7 +81,16 @@ def next_card(tl: Timeline, snap: Snapshot) -> CardView:
     nxt = snap.next
     if nxt is None:
         return CardView(nothing_next(snap), quiet=True)
-    return CardView(nxt.title, ((meta(tl, nxt), "meta"), (starts(tl, nxt, snap.at), "accent")), entry_id=nxt.id)
+    when = after(tl, snap.current, nxt, snap.at, "what runs now") if snap.current else starts(tl, nxt, snap.at)
+    return CardView(nxt.title, ((meta(tl, nxt), "meta"), (when, "accent")), entry_id=nxt.id)
+
+
+def after(tl: Timeline, running: Entry, nxt: Entry, now: datetime, this: str = "this one") -> str:
+    """When ``nxt`` starts, with ``running`` on now: ``at 10:00 · in 45 min``, or while
+    ``running`` runs over (its end unknown), ``after this one (it runs over)``."""
+    if tl.overtime_since(running) is not None:
+        return f"after {this} (it runs over)"
+    return starts(tl, nxt, now)
 
 
 def targets(tl: Timeline, snap: Snapshot) -> list[datetime]:
@@ -162,8 +171,8 @@ def elapsed(tl: Timeline, entry: Entry, now: datetime) -> tuple[int, int]:
     return min(max(done, 0), total), total
 
 
-def time_left(tl: Timeline, entry: Entry, now: datetime) -> str:
-    return f"{fmt.duration(tl.end(entry) - now)} left"
+time_left = late.time_left
+"""``45 min left``, or ``over time by 3 min`` for an entry running over."""
 
 
 def starts(tl: Timeline, entry: Entry, now: datetime) -> str:
@@ -237,7 +246,7 @@ def nothing_next(snap: Snapshot) -> str:
 def between_talks(tl: Timeline, snap: Snapshot) -> str:
     """The talk card when the session has talks but none runs right now."""
     if snap.next_talk:
-        return f"Between talks. Next talk {starts(tl, snap.next_talk, snap.at)}."
+        return f"Between talks. Next: {snap.next_talk.title}, {starts(tl, snap.next_talk, snap.at)}."
     return "The talks of this session are over."
 
 

@@ -73,7 +73,7 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
     current: str  # a stages.Stage, or "waiting" or "idle"
     shown: Entry | None
     if entry is not None:
-        left = tl.end(entry) - now
+        left = tl.due(entry) - now  # past the end it was expected at: overtime, counting up
         current = stage(left, thresholds)
         following = _after(day, entry)
         digits, word = countdown_digits(left), WORDS[current]
@@ -87,7 +87,8 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
             current, digits = "waiting", countdown_digits(tl.start(following) - now)
             following = _after(day, following)
         word = WORDS[current]
-    nxt = _next_line(tl, following, now, entry is not None)
+    nxt = _next_line(tl, following, now, entry is not None, over=entry is not None and left is not None
+                     and left.total_seconds() < 0)
     return ChairView(
         entry_id=entry.id if entry else None, left=left, stage=current, digits=digits, word=word,
         context=context(tl, shown, day) if shown else "",
@@ -139,12 +140,16 @@ def _after(day: list[Entry], entry: Entry) -> Entry | None:
     return day[k + 1] if 0 <= k < len(day) - 1 else None
 
 
-def _next_line(tl: Timeline, entry: Entry | None, now: datetime, running: bool) -> str:
-    """``Next: A Type System for Vapour at 10:02, scheduled 09:55 · in 17 min``."""
+def _next_line(tl: Timeline, entry: Entry | None, now: datetime, running: bool, over: bool = False) -> str:
+    """``Next: A Type System for Vapour at 10:02, scheduled 09:55 · in 17 min``; while the talk
+    shown runs over, ``Next: A Type System for Vapour, scheduled 09:55 · after this one`` (it
+    starts when this one ends, which nobody knows yet)."""
     if entry is None:
         return "Next: nothing more today." if running else ""
     start, note = tl.start(entry), scheduled(tl, entry)
     when = f"at {fmt.hm(start)}" + (f", {note}" if note else "")
+    if over and note:
+        return f"Next: {entry.title}, {note} · after this one"
     if start <= now:
         return f"Next: {entry.title}, {when} · after this one"
     return f"Next: {entry.title}, {when} · in {fmt.duration(start - now)}"

@@ -9,7 +9,7 @@ worked out then (:func:`answer`, with the instant it next changes); the countdow
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
 
 from ..core import fmt
@@ -112,6 +112,9 @@ def row(tl: Timeline, line: RoomLine, now: datetime) -> RoomRow:
     """The words of ``line``'s row at ``now`` (they change once a minute)."""
     current, nxt = line.current, line.next
     left = compact(tl.end(current) - now) if current else ""
+    since = tl.overtime_since(current) if current else None
+    if since is not None:  # running over (the chair's countdown reads +03:07)
+        left = f"+{compact(timedelta(minutes=int((now - since).total_seconds() // 60)))}"
     at = until = ""
     if nxt is not None:
         start = tl.start(nxt)

@@ -30,6 +30,7 @@ class ChairScreen(LiveScreen):
 
     HEADING = "Chair"
     PLACE = "chair"
+    EVERY_SECOND = True  # the digits count seconds
     BINDINGS = [
         Binding("s", "mark_start", "Started", id="chair.start", tooltip="The next talk started now"),
         Binding("e", "mark_end", "Ended", id="chair.end", tooltip="The talk counted down ended now"),
@@ -104,6 +105,6 @@ class ChairScreen(LiveScreen):
         self.notify(outcome.message, markup=False, severity="information" if outcome.done else "warning")
         log = self.c4ml.state.log
         if outcome.done:
-            self.c4ml.state = self.c4ml.state.with_marks()  # the app redraws the screen in front
+            self.c4ml.state = self.c4ml.state.with_marks(self.c4ml.clock.now())  # every screen redraws
         if log.save_error:
             self.notify(log.save_error, title="Marks not saved", markup=False, severity="error", timeout=10)
