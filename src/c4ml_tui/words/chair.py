@@ -29,6 +29,7 @@ WORDS = {
     "overtime": "OVERTIME",
     "waiting": "STARTS IN",
     "idle": "DONE FOR TODAY",
+    "no_room": "WHICH ROOM?",
 }
 """The word beside the digits for each stage: the stage reads without colour (NO_COLOR)."""
 
@@ -96,8 +97,26 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
         who=_who(tl, shown) if shown else "",
         window=window(tl, delays, shown) if shown else "",
         next=nxt,
-        then=_then(tl, shown, following),
+        then=_then(tl, shown, following, room),
     )
+
+
+def needs_room(program: Program, room: str | None) -> bool:
+    """Whether the chair must pick a room first: several rooms run in parallel and none is
+    chosen (the keys would act on whichever room's talk happens to come first)."""
+    return room is None and len(program.rooms) > 1
+
+
+def no_room_view(program: Program) -> ChairView:
+    """The chair screen of a program with parallel rooms before a room is picked."""
+    return ChairView(None, None, "idle", "--:--", WORDS["no_room"], f"{len(program.rooms)} rooms in parallel",
+                     "Which room do you chair? Press r to pick it.",
+                     "On the rooms board, c opens this screen on the highlighted room.", "", "", "")
+
+
+def heading(room: str | None) -> str:
+    """The chair screen's heading: ``Chair · Saal 1`` when it works in one room."""
+    return f"Chair · {room}" if room else "Chair"
 
 
 def context(tl: Timeline, entry: Entry, day: list[Entry]) -> str:
@@ -155,15 +174,15 @@ def _next_line(tl: Timeline, entry: Entry | None, now: datetime, running: bool, 
     return f"Next: {entry.title}, {when} · in {fmt.duration(start - now)}"
 
 
-def _then(tl: Timeline, shown: Entry | None, following: Entry | None) -> str:
-    """After a session's talks: the item that follows the session (``Then: Break at 10:37,
-    scheduled 10:30``), unless ``following`` is that item or one of its talks."""
+def _then(tl: Timeline, shown: Entry | None, following: Entry | None, room: str | None = None) -> str:
+    """After a session's talks: the item that follows the session in its room (``Then: Break at
+    10:37, scheduled 10:30``), unless ``following`` is that item or one of its talks."""
     parent = board.parent_of(tl.program, shown) if shown is not None else None
     if parent is None:
         return ""
     end = tl.end(parent)
     after = next((i for i in tl.items if i.id != parent.id and end <= tl.start(i)
-                  and tl.start(i).date() == end.date()), None)
+                  and tl.start(i).date() == end.date() and (room is None or i.room in (None, room))), None)
     if after is None or following is None or following.id == after.id or following in after.talks:
         return ""
     note = scheduled(tl, after)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.widgets import DataTable
 
@@ -26,6 +27,11 @@ class RoomsScreen(FilteredScreen):
     only rewrites the countdowns that changed."""
 
     HEADING = "Rooms"
+    STARS = True
+    BINDINGS = [
+        Binding("c", "chair_here", "Chair", id="rooms.chair",
+                tooltip="The session chair's countdown and keys, in the highlighted room"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -123,6 +129,13 @@ class RoomsScreen(FilteredScreen):
     def star_target(self) -> str | None:
         target = self.highlighted()
         return target.id if target is not None else None
+
+    def action_chair_here(self) -> None:
+        """``c``: the chair screen, working in the highlighted room (its "next" is in that room,
+        and ``s``/``e`` mark that room's talks)."""
+        room = self.table.room or None  # the row of items with no room: the chair picks one
+        self.c4ml.state = self.c4ml.state.with_chair_room(room)
+        self.c4ml.show("chair")
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
