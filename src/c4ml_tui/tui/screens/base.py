@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ...core.timeline import Snapshot
 from ...words import board
 from ..widgets.clock import ClockBar, ClockFace, YourTime
+from ..widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from ..app import C4mlApp
@@ -50,7 +50,7 @@ class LiveScreen(Screen):
         yield ClockBar(f"{self.HEADING} · {title}" if self.HEADING else title)
 
     def compose_footer(self) -> ComposeResult:
-        yield Footer(compact=True)  # room for every key at 80 columns
+        yield KeyFooter()  # compact, and fitted to the width: the least needed keys go first
 
     def show_clock(self, text: str) -> None:
         """Every tick: the event clock's text (repainted only when it changed)."""
