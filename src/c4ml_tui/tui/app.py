@@ -373,7 +373,15 @@ class C4mlApp(App[int]):
             yield SystemCommand(f"Open {place.title.lower()}", place.help, lambda p=place.name: self.action_show(p))
         yield SystemCommand("Now board", "What runs now, what is next", self.action_now)
         yield SystemCommand("Help", "Every key, the mouse and the palette", self.action_help)
-        yield from super().get_system_commands(screen)
+        if self.state.flt.active:
+            yield SystemCommand("Clear filters", "Show every room and every track again", self.action_clear_filters)
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":  # Textual's key panel: our Help says the same, better
+                yield command
+
+    def action_clear_filters(self) -> None:
+        """Every room and every track again, on the rooms board and the agenda."""
+        self.room_filter = Filter()
 
 
 def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None,

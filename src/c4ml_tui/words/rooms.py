@@ -164,6 +164,21 @@ def now_row(found: list[Row]) -> int:
     return running[-1] if running else agenda.now_index(found)
 
 
+def filter_note(flt: Filter) -> str:
+    """``Only Saal 1 · track Security (r, t to change)``: said above a filtered view, so that a
+    narrow terminal, whose heading is cut, still shows what is hidden; empty without a filter."""
+    return f"Only {flt.label()} · r, t or the palette's Clear filters to change" if flt.active else ""
+
+
+def filtered_gaps(found: list[Row], flt: Filter) -> list[Row]:
+    """Agenda rows where a gap says that nothing *of the filter* is on (``nothing for Saal 1 ·
+    track Security (1 h 30 min)``): a talk filtered out still runs there."""
+    if not flt.active:
+        return found
+    return [r._replace(title=f"nothing for {flt.label()} ({fmt.duration(r.end - r.start)})")
+            if r.kind == "gap" and r.start and r.end else r for r in found]
+
+
 def heading(base: str, flt: Filter) -> str:
     """The heading left of the clock: ``Rooms · all rooms``, ``Rooms · Saal 1``."""
     return f"{base} · {flt.label()}" if base else flt.label()

@@ -42,6 +42,7 @@ class RoomsScreen(FilteredScreen):
         with Container(id="rooms-board"):
             with Vertical(id="rooms-main"):
                 yield LiveLabel(id="rooms-status")
+                yield LiveLabel(hide_empty=True, id="rooms-filter", classes="note")
                 yield LiveLabel(hide_empty=True, id="rooms-empty", classes="note")
                 yield RoomTable(id="rooms-table")
             with Vertical(id="rooms-day"):
@@ -59,6 +60,7 @@ class RoomsScreen(FilteredScreen):
     def filter_changed(self) -> None:
         super().filter_changed()
         self._answer = None
+        self.query_one("#rooms-filter", LiveLabel).show(rooms.filter_note(self.flt))
 
     def targets(self):
         """Every room's countdowns: when what runs ends and what is next starts (the app's cheap
