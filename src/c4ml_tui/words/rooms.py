@@ -119,7 +119,7 @@ def row(tl: Timeline, line: RoomLine, now: datetime) -> RoomRow:
     if nxt is not None:
         start = tl.start(nxt)
         at = fmt.hm(start) if start.date() == now.date() else f"{start:%a} {fmt.hm(start)}"
-        until = f"in {fmt.duration(start - now)}"
+        until = f"in {compact(start - now)}"
     return RoomRow(line.room, line.room or EVERYWHERE, current.title if current else FREE, left,
                    nxt.title if nxt else "", at, until, current is not None)
 

@@ -17,7 +17,7 @@ from textual.widgets import DataTable
 from ...core.timeline import Snapshot
 from ...words import rooms
 from ..widgets.day_list import DayList
-from ..widgets.literal import LiveLabel
+from ..widgets.literal import STAR, LiveLabel
 from ..widgets.room_table import RoomTable
 from .filtered import FilteredScreen
 
@@ -83,7 +83,7 @@ class RoomsScreen(FilteredScreen):
             self._answer = rooms.answer(tl, now, keep_quiet=self.flt.room is not None)
         shown = self._answer
         assert shown is not None
-        self.table.show([rooms.row(tl, line, now) for line in shown.lines])
+        self.table.show([self.starred(line, rooms.row(tl, line, now)) for line in shown.lines])
         self.table.display = bool(shown.lines)
         if fresh:
             self.fit_table()
@@ -127,6 +127,18 @@ class RoomsScreen(FilteredScreen):
         shown, room = self._answer, self.table.room
         line = next((line for line in shown.lines if line.room == room), None) if shown else None
         return line and (line.current or line.next)
+
+    def starred(self, line: rooms.RoomLine, row: rooms.RoomRow) -> rooms.RoomRow:
+        """``row`` with a star before what runs or comes next when the user starred it."""
+        if line.current is not None and self.c4ml.is_starred(line.current.id):
+            row = row._replace(now=f"{STAR} {row.now}")
+        if line.next is not None and self.c4ml.is_starred(line.next.id):
+            row = row._replace(next=f"{STAR} {row.next}")
+        return row
+
+    def show_stars(self) -> None:
+        if self._answer is not None:
+            self.show_countdown(self.c4ml.snapshot())
 
     def star_target(self) -> str | None:
         target = self.highlighted()
