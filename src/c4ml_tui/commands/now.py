@@ -73,7 +73,8 @@ def as_json(tl: Timeline, snap: Snapshot) -> dict:
 
 def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
     now = snap.at
-    clock = f"{fmt.place(program.event.location, program.event.timezone)} {fmt.hm(now)} {now.tzname()}"
+    place = fmt.place(program.event.location, program.event.timezone)
+    clock = f"{place} {fmt.hm(now)}" + ("" if now.tzname() == place else f" {now.tzname()}")
     mine = fmt.local(now, local)
     if mine.utcoffset() != now.utcoffset():
         clock += f" (your time {fmt.hm(mine)} {mine.tzname()})"
@@ -88,7 +89,9 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
             parts[-1] += f" on {fmt.day_title(tl.start(snap.next))}"
         return " | ".join(parts)
     if snap.status == "over":
-        parts.append("the programme is over")
+        end = max(tl.end(i) for i in tl.items)
+        when = fmt.hm(end) if end.date() == now.date() else f"{fmt.day_title(end)} at {fmt.hm(end)}"
+        parts.append(f"the program ended {'at ' if end.date() == now.date() else 'on '}{when}")
         return " | ".join(parts)
     if snap.current:
         assert snap.remaining is not None

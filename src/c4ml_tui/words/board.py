@@ -114,8 +114,10 @@ def next_change(now: datetime, instants: list[datetime]) -> datetime:
 
 def event_clock(place: str, now: datetime) -> str:
     """``Las Vegas 09:15:00 PST``: the part of the clock that moves every second (short, so a
-    tick repaints few cells). ``place`` is ``fmt.place`` of the event, worked out once."""
-    return f"{place} {now:%H:%M:%S} {now.tzname()}"
+    tick repaints few cells). ``place`` is ``fmt.place`` of the event, worked out once; a
+    program in UTC with no place reads ``UTC 10:00:06``, not ``UTC 10:00:06 UTC``."""
+    zone = now.tzname()
+    return f"{place} {now:%H:%M:%S}" if zone == place else f"{place} {now:%H:%M:%S} {zone}"
 
 
 def your_time(now: datetime, local: tzinfo | None = None) -> str:
@@ -219,17 +221,22 @@ def status_line(tl: Timeline, snap: Snapshot) -> str:
         return f"{day} · live"
     if snap.status == "between" and snap.next:
         return f"{day} · in a gap until {fmt.hm(tl.start(snap.next))}"
-    return f"{day} · the programme is over"
+    return f"{day} · {program_over(tl, snap.at)}"
+
+
+def program_over(tl: Timeline, now: datetime) -> str:
+    """``the program ended at 16:20``, or ``... on Sunday 2 March 2025 at 16:20`` another day."""
+    end = last_end(tl)
+    return f"the program ended {at_time(end, now)}" if end else "the program is empty"
 
 
 def nothing_now(tl: Timeline, snap: Snapshot) -> str:
     """What the now card says when no item runs."""
     if snap.status == "upcoming" and snap.next:
-        return f"Nothing yet: the programme starts {at_time(tl.start(snap.next), snap.at)}."
+        return f"Nothing yet: the program starts {at_time(tl.start(snap.next), snap.at)}."
     if snap.status == "between" and snap.next:
-        return f"Nothing on: free until {fmt.hm(tl.start(snap.next))}."
-    end = last_end(tl)
-    return f"Nothing on: the programme ended at {fmt.hm(end)}." if end else "Nothing on: the programme is empty."
+        return f"Nothing on: free until {at_time(tl.start(snap.next), snap.at).removeprefix('at ')}."
+    return f"Nothing on: {program_over(tl, snap.at)}."
 
 
 def countdown_now(snap: Snapshot) -> str:

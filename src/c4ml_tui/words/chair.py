@@ -29,6 +29,8 @@ WORDS = {
     "overtime": "OVERTIME",
     "waiting": "STARTS IN",
     "idle": "DONE FOR TODAY",
+    "later": "NOT TODAY",
+    "over": "PROGRAM OVER",
     "no_room": "WHICH ROOM?",
 }
 """The word beside the digits for each stage: the stage reads without colour (NO_COLOR)."""
@@ -88,6 +90,8 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
             current, digits = "waiting", countdown_digits(tl.start(following) - now)
             following = _after(day, following)
         word = WORDS[current]
+    if shown is None:
+        return _after_today(tl, now, room, bool(day))
     nxt = _next_line(tl, following, now, entry is not None, over=entry is not None and left is not None
                      and left.total_seconds() < 0)
     return ChairView(
@@ -99,6 +103,35 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
         next=nxt,
         then=_then(tl, shown, following, room),
     )
+
+
+def _after_today(tl: Timeline, now: datetime, room: str | None, had_today: bool) -> ChairView:
+    """Nothing (more) today in the room: what the chair sees the evening before, between the
+    days of the event, and after it. The day before, the first talk is counted down (within a
+    day; ``NOT TODAY`` further off); after a day of talks, ``DONE FOR TODAY`` and the next
+    day's first; after the last day, ``PROGRAM OVER`` and when it ended."""
+    program = tl.program
+    today = now.astimezone(program.tz).date()
+    ahead = [e for e in leaves(program, room) if tl.start(e).astimezone(program.tz).date() > today]
+    if not ahead:
+        end = max((tl.end(e) for e in leaves(program, room)), default=None)
+        ended = f"The program ended {board.at_time(end, now)}." if end else "The program is empty."
+        return ChairView(None, None, "idle", "--:--", WORDS["over"], "", "Nothing more: the program is over.",
+                         "", ended, "", "")
+    first = ahead[0]
+    start = tl.start(first)
+    when = f"Next: {first.title}, {board.at_time(start, now)} · in {fmt.duration(start - now)}"
+    if had_today:
+        return ChairView(None, None, "idle", "--:--", WORDS["idle"], "", "Nothing more today.", "", "", when, "")
+    soon = start - now < timedelta(days=1)
+    later = _after(ahead, first)
+    return ChairView(
+        entry_id=None, left=None, stage="waiting" if soon else "idle",
+        digits=countdown_digits(start - now) if soon else "--:--", word=WORDS["waiting" if soon else "later"],
+        context=f"{fmt.day_title(start)} · {context(tl, first, ahead)}", title=first.title,
+        who=_who(tl, first), window=window(tl, Delays(), first) + (f" · in {fmt.duration(start - now)}"
+                                                                    if not soon else ""),
+        next=_next_line(tl, later, now, False) if later else "", then="")
 
 
 def needs_room(program: Program, room: str | None) -> bool:
@@ -166,7 +199,7 @@ def _next_line(tl: Timeline, entry: Entry | None, now: datetime, running: bool, 
     if entry is None:
         return "Next: nothing more today." if running else ""
     start, note = tl.start(entry), scheduled(tl, entry)
-    when = f"at {fmt.hm(start)}" + (f", {note}" if note else "")
+    when = board.at_time(start, now) + (f", {note}" if note else "")
     if over and note:
         return f"Next: {entry.title}, {note} · after this one"
     if start <= now:

@@ -152,7 +152,7 @@ def empty(shown: Answer, flt: Filter) -> str:
     if not shown.quiet:
         return f"Nothing scheduled {scope}." if flt.active else "Nothing scheduled."
     if shown.until is None:
-        return f"Nothing more {scope}: the programme is over."
+        return f"Nothing more {scope}: the program is over."
     return f"Nothing on now and nothing more today {scope}."
 
 
