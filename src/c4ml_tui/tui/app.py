@@ -370,7 +370,7 @@ class C4mlApp(App[int]):
         jump = getattr(screen, "action_jump_now", self.action_now)
         yield SystemCommand("Jump to now", "Show what is on now", jump)
         for place in PLACES:
-            yield SystemCommand(f"Open {place.title.lower()}", place.help, lambda p=place.name: self.action_show(p))
+            yield SystemCommand(place.palette, place.help, lambda p=place.name: self.action_show(p))
         yield SystemCommand("Now board", "What runs now, what is next", self.action_now)
         yield SystemCommand("Help", "Every key, the mouse and the palette", self.action_help)
         if self.state.flt.active:

@@ -19,9 +19,11 @@ LABELS = {"room": "Room", "now": "Now", "left": "Left", "next": "Next", "at": "A
 WIDE = 100
 """From this width on (of the table itself), the table also says how long until the next item
 starts (at 200 columns the table is about 130 wide: the day of the room takes the rest)."""
-ROOM_SHARE = 4
-"""The room column takes up to a quarter of the table (at least 16 cells); longer names are cut
-in the middle. At 200 columns that is 33 cells: ``Hardware Hacking Area -- Upper`` whole."""
+def room_width(table: int) -> int:
+    """The widest the room column gets in a table ``table`` cells wide: 16 at 80 columns (the
+    titles need the room), a third of what is beyond 40 cells on a wide terminal (31 at 200
+    columns: ``Hardware Hacking Area -- Lower`` whole). Longer names are cut in the middle."""
+    return max(16, (table - 40) // 3)
 
 
 def cell(text: str, style: str = "", justify: str = "left") -> Text:
@@ -120,7 +122,7 @@ class RoomTable(DataTable):
         self.clear(columns=True)
         rows = self._rows
         widths = {
-            "room": min(max((len(r.room) for r in rows), default=4), max(16, self.size.width // ROOM_SHARE)),
+            "room": min(max((len(r.room) for r in rows), default=4), room_width(self.size.width)),
             "left": 7,
             "at": max(max((len(r.at) for r in rows), default=2), 2),
             "until": 13,
