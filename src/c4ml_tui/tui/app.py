@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from ..sources.refresh import Source
+    from ..store.config import Config
     from ..store.favourites import Favourites
     from .widgets.links import Link
 
@@ -76,13 +77,19 @@ class C4mlApp(App[int]):
     def __init__(self, program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
                  source: Source | None = None,
                  remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
-                 start_screen: str | None = None, chair: ChairOptions | None = None):
+                 start_screen: str | None = None, chair: ChairOptions | None = None,
+                 config: Config | None = None, clock_hours: int | None = None):
         """``local_zone`` is the user's own zone for the second clock (``None``: the machine's);
         ``source``, for a program from a URL, is followed while the app runs (``follow.py``).
         ``remind_minutes`` before a starred entry starts a notification comes (0: never), with a
         terminal bell when ``remind_bell``. ``start_screen`` is a place to open over the board at
-        start (``"chair"``); ``chair`` the chair screen's thresholds, bell and room."""
+        start (``"chair"``); ``chair`` the chair screen's thresholds, bell and room. ``config``,
+        the user's settings file (``store/config.py``), gives the theme, and remembers the one
+        chosen in the palette; ``clock_hours`` (12 or 24) the clock format."""
         super().__init__()
+        self.config = config
+        self.clock_hours = clock_hours or (config.clock if config is not None else 24)
+        """12 or 24: the clock format asked for (``--clock``, the config file's ``clock``)."""
         self.clock = clock
         self.local_zone = local_zone
         self.title = program.event.title
@@ -138,6 +145,7 @@ class C4mlApp(App[int]):
         return self.timeline.at(self.clock.now())
 
     def on_mount(self) -> None:
+        self.use_config()
         self.set_interval(TICK_SECONDS, self.tick)
         if self.follower is not None:
             self.follower.start()
@@ -146,6 +154,32 @@ class C4mlApp(App[int]):
             self.notify(warning, title="Chair marks", severity="warning", timeout=15, markup=False)
         if self.start_screen:
             self.show(self.start_screen)
+
+    def use_config(self) -> None:
+        """The settings file's theme, and its warnings; from now on a theme chosen in the
+        palette is written back to it."""
+        config = self.config
+        if config is None:
+            return
+        for warning in config.warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=15, markup=False)
+        if config.theme:
+            if config.theme in self.available_themes:
+                self.theme = config.theme
+            else:
+                self.notify(f"{config.path}: no theme {config.theme!r}; themes: {', '.join(self.available_themes)}",
+                            title="Settings", severity="warning", timeout=15, markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme) -> None:
+        config = self.config
+        if config is None or theme.name == config.theme:
+            return
+        from ..store.config import remember
+
+        problem = remember("theme", theme.name, config)
+        if problem:
+            self.notify(problem, title="Settings", severity="warning", timeout=10, markup=False)
 
     def tick(self, force: bool = False) -> None:
         """Once a second: move the clock of the screen in front (under the help box or the
@@ -387,7 +421,8 @@ class C4mlApp(App[int]):
 def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
              source: Source | None = None,
              remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
-             start_screen: str | None = None, chair: ChairOptions | None = None) -> C4mlApp:
+             start_screen: str | None = None, chair: ChairOptions | None = None,
+             config: Config | None = None, clock_hours: int | None = None) -> C4mlApp:
     """The app a user gets; the command line and the tests both build it here.
 
     ``start_screen`` names a place (``"chair"``) opened over the board at start; ``chair`` the
@@ -397,14 +432,20 @@ def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None
         raise ValueError(f"no screen {start_screen!r} to start on")
     return C4mlApp(program, clock, local_zone=local_zone, source=source,
                    remind_minutes=remind_minutes, remind_bell=remind_bell,
-                   start_screen=start_screen, chair=chair)
+                   start_screen=start_screen, chair=chair, config=config, clock_hours=clock_hours)
 
 
 def run_app(program: Program, clock: Clock, *, source: Source | None = None,
             remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
-            start_screen: str | None = None, chair: ChairOptions | None = None) -> int:
-    """Run the app in this terminal until the user quits; the exit status."""
+            start_screen: str | None = None, chair: ChairOptions | None = None,
+            config: Config | None = None, clock_hours: int | None = None) -> int:
+    """Run the app in this terminal until the user quits; the exit status. The user's settings
+    file is read when ``config`` is not given (the tests' apps, from ``make_app``, read none)."""
+    if config is None:
+        from ..store.config import load
+
+        config = load()
     app = make_app(program, clock, source=source, remind_minutes=remind_minutes, remind_bell=remind_bell,
-                   start_screen=start_screen, chair=chair)
+                   start_screen=start_screen, chair=chair, config=config, clock_hours=clock_hours)
     app.run()
     return app.return_code or 0

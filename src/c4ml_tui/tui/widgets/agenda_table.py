@@ -71,6 +71,8 @@ class AgendaTable(DataTable):
         Binding("enter", "select_cursor", "Open", id="agenda.open", tooltip="Open the highlighted row"),
         Binding("down,j", "cursor_down", "Down", show=False, id="agenda.down", tooltip="Next row"),
         Binding("up,k", "cursor_up", "Up", show=False, id="agenda.up", tooltip="Previous row"),
+        Binding("home", "first_row", "First", show=False, id="agenda.first", tooltip="The day's first row"),
+        Binding("end", "last_row", "Last", show=False, id="agenda.last", tooltip="The day's last row"),
     ]
 
     DEFAULT_CSS = """
@@ -173,6 +175,12 @@ class AgendaTable(DataTable):
     @property
     def _keys(self) -> list[str]:
         return [r.key for r in self._agenda_rows]
+
+    def action_first_row(self) -> None:
+        self.jump_to(0)
+
+    def action_last_row(self) -> None:
+        self.jump_to(len(self._agenda_rows) - 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "select_cursor":
