@@ -77,3 +77,22 @@ async def test_on_38c3_saal_1_the_chair_stays_in_saal_1():
         assert line(ui.app, "title") == "Wann klappt der Anschluss, wann nicht und wie sagt man Chaos vorher?"
         assert line(ui.app, "context") == "talk · Saal 1"
         assert line(ui.app, "next") == "Next: Fearsome File Formats, at 14:45 · in 25 min"
+
+
+@pilot_test
+async def test_the_bar_says_how_late_the_chairs_room_runs():
+    from datetime import datetime
+
+    from c4ml_tui.store.chairlog import ChairLog
+    from c4ml_tui.tui.widgets.clock import YourTime
+
+    ChairLog.load(PROGRAM).mark_start("h1", datetime(2031, 9, 15, 9, 37, tzinfo=PROGRAM.tz))  # Hall Ω, 7 late
+    async with running_at(PROGRAM, 10, 5) as ui:
+        assert ui.screen.query_one(YourTime).text == ""  # every room at once: no one delay to say
+        await to_row(ui, "Hall Ω")
+        await ui.press("c")
+        assert ui.screen.query_one(YourTime).text == "· running 7 min late"
+        await ui.press("escape")
+        await to_row(ui, "Studio Zwei")
+        await ui.press("c")
+        assert ui.screen.query_one(YourTime).text == ""  # Studio Zwei runs on time

@@ -80,6 +80,7 @@ class State:
         self.timeline = timeline if timeline is not None else Timeline(program, expected=self.delays.expected)
         self._index = index if index is not None else _Index(program)
         self._narrowed: dict[date | None, Timeline] = {}
+        self._rooms: dict[str, Timeline] = {}
 
     # -- new states ----------------------------------------------------------------------------
     def with_program(self, program: Program) -> State:
@@ -136,6 +137,21 @@ class State:
         of the rooms board when ``c`` was pressed), else the one the user is looking at (the
         filter's), else the one the command line named, else every room."""
         return self.picked or self.flt.room or self.chair.room
+
+    @property
+    def late_timeline(self) -> Timeline | None:
+        """The timeline whose delay the bar of every screen says (``running 7 min late``): the
+        whole program's in a one-room program; with parallel rooms, the chair's room's (each
+        room runs late its own way), or none while no room is chosen."""
+        if len(self.program.rooms) <= 1:
+            return self.timeline
+        room = self.chair_room
+        if room is None:
+            return None
+        found = self._rooms.get(room)
+        if found is None:
+            found = self._rooms[room] = Timeline(self.program, room=room, expected=self.delays.expected)
+        return found
 
     def narrowed(self, day: date | None = None) -> Timeline:
         """The timeline through the filter (and on ``day``), with the same expected times."""

@@ -25,7 +25,9 @@ class About(NamedTuple):
     room: str
     """``Room: Willow``, or ``72 rooms`` when rooms run in parallel."""
     program: str
-    """``9 items · 0 talks · 0 speakers · 1 day``."""
+    """``The program: 8 items · 1 day``."""
+    source: str
+    """``Read from program.yaml`` (a file's name, or a URL)."""
     url: str
     description: str
 
@@ -66,8 +68,17 @@ def about(program: Program) -> About:
               _count(len(program.speakers), "speaker"), _count(len(program.days), "day"),
               _count(len(program.tracks), "track")]
     return About(event.title, event.edition or "", days(program.days[0], program.days[-1]), zone(program),
-                 where, room, "The program: " + " · ".join(c for c in counts if c), event.url or "",
-                 event.description or "")
+                 where, room, "The program: " + " · ".join(c for c in counts if c), source(program.source),
+                 event.url or "", event.description or "")
+
+
+def source(where: str) -> str:
+    """``Read from 38c3.xml``: a file's name (its folder is the user's business), or a URL."""
+    if not where:
+        return ""
+    if where.startswith(("http://", "https://")):
+        return f"Read from {where}"
+    return f"Read from {where.replace(chr(92), '/').rsplit('/', 1)[-1]}"
 
 
 def _count(n: int, one: str, many: str = "") -> str:

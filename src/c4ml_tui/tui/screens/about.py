@@ -44,9 +44,8 @@ class AboutScreen(LiveScreen):
         """Drawn from the state's program (a new copy of the program redraws it)."""
         program = self.c4ml.program
         words = about.about(program)
-        for name in ("title", "edition", "when", "zone", "where", "room", "program"):
+        for name in ("title", "edition", "when", "zone", "where", "room", "program", "source"):
             self.query_one(f"#about-{name}", LiveLabel).show(getattr(words, name))
-        self.query_one("#about-source", LiveLabel).show(f"From {program.source}" if program.source else "")
         links = [Link("url", words.url, literal(words.url))] if is_safe_url(words.url) else []
         listed = self.query_one(LinkList)
         listed.set_links(links)

@@ -68,7 +68,7 @@ class LiveScreen(Screen):
             return  # a tick between the push and the mount of the widgets: resuming draws it all
         self.show_clock(board.event_clock(self.c4ml.place, snap.at))
         mine = board.your_time(snap.at, self.c4ml.local_zone)
-        late = board.late_line(self.c4ml.timeline, snap)  # chair mode (issue 4): "running 7 min late"
+        late = self.late_words(snap)  # chair mode (issue 4): "running 7 min late"
         note = self.c4ml.source_note  # live updates (issue 6): "offline · copy 2 h old"
         self.query_one(YourTime).show(" · ".join(part for part in (late, note, mine) if part))
         key = (self.c4ml.timeline, snap.key())
@@ -76,6 +76,14 @@ class LiveScreen(Screen):
             self._shown = key
             self.show_answer(snap)
         self.show_countdown(snap)
+
+    def late_words(self, snap: Snapshot) -> str:
+        """``running 7 min late`` by the chair's marks: of the whole program, or with parallel
+        rooms of the chair's room (``State.late_timeline``); empty when on time."""
+        tl = self.c4ml.state.late_timeline
+        if tl is None or not tl.expected:
+            return ""
+        return board.late_line(tl, snap if tl is self.c4ml.timeline else tl.at(snap.at))
 
     def show_answer(self, snap: Snapshot) -> None:
         """Redraw what depends on the answer (what runs, what is next). Override."""
