@@ -1,6 +1,6 @@
-"""Shared fixtures. Every test runs with its own data and cache folders: no test ever touches a
-real user's favourites, chair marks or cache; so tests run in parallel (pytest-xdist, ``-n`` in
-pyproject.toml)."""
+"""Shared fixtures. Every test runs with its own data, cache and config folders: no test ever
+touches a real user's favourites, chair marks, cache or settings; so tests run in parallel
+(pytest-xdist, ``-n`` in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ SCHEDULES = ROOT.parent / "shared" / "data" / "schedules"
 def _isolated_user_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("C4ML_TUI_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("C4ML_TUI_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("C4ML_TUI_CONFIG_DIR", str(tmp_path / "config"))
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ async def test_before_the_day_starts_it_counts_down(c4ml):
     text = await board_text(c4ml, 8, 0)
     assert "Las Vegas 08:00:00 PST · your time 17:00 CET" in text
     assert "Sunday 2 March 2025 · not started yet · starts in 30 min" in text
-    assert "Nothing yet: the programme starts at 08:30." in text
+    assert "Nothing yet: the program starts at 08:30." in text
     assert "Opening" in text and "at 08:30 · in 30 min" in text
 
 
@@ -60,8 +60,8 @@ async def test_during_the_last_session(c4ml):
 @pilot_test
 async def test_after_the_day(c4ml):
     text = await board_text(c4ml, 17, 0)
-    assert "the programme is over" in text
-    assert "Nothing on: the programme ended at 16:20." in text
+    assert "Sunday 2 March 2025 · the program ended at 16:20" in text
+    assert "Nothing on: the program ended at 16:20." in text
 
 
 @pilot_test
@@ -140,7 +140,7 @@ async def test_the_talk_on_stage_and_its_speakers():
 async def test_between_two_talks_it_says_so():
     program = load_data("fictional.yaml")
     text = await board_text(program, 9, 42)
-    assert "Between talks. Next talk at 09:45 · in 3 min." in text
+    assert "Between talks. Next: Registers of the Mind, at 09:45 · in 3 min." in text
 
 
 @pilot_test

@@ -112,7 +112,7 @@ async def test_the_countdown_crosses_every_stage_and_counts_up_in_overtime():
         await step(ui, at("09:32:13"))  # marked started, not ended: it runs over
         assert shown(app) == ("+02:13", "-overtime", "OVERTIME")
         assert line(app, "title") == "Lowering Dreams to Loops"
-        assert line(app, "next") == "Next: Tensor Folding for Paper Cranes, at 09:30 · after this one"
+        assert line(app, "next") == "Next: Tensor Folding for Paper Cranes, scheduled 09:30 · after this one"
 
 
 @pilot_test
@@ -139,8 +139,8 @@ async def test_an_item_whose_talks_are_unknown_is_counted_down_whole_and_a_gap_c
         await step(ui, at("14:05"))  # the 10-minute gap before the keynote
         assert line(app, "title") == "Keynote on Compilers That Do Not Exist"
         assert shown(app) == ("05:00", "-waiting", "STARTS IN")
-        await step(ui, at("16:00"))
-        assert shown(app) == ("--:--", "-idle", "DONE FOR TODAY")
+        await step(ui, at("16:00"))  # its last day: the program is over
+        assert shown(app) == ("--:--", "-idle", "PROGRAM OVER")
 
 
 # -- the marks and the delay in every view --------------------------------------------------------------

@@ -44,11 +44,12 @@ def wait_for(tmux, text: str, timeout: float = 20.0) -> str:
 def test_the_installed_app_runs_in_a_terminal_and_quits_on_q(tmux):
     exe = Path(sys.executable).with_name("c4ml-tui")
     assert exe.exists(), exe
-    env = {k: os.environ[k] for k in ("C4ML_TUI_DATA_DIR", "C4ML_TUI_CACHE_DIR")}
+    env = {k: os.environ[k] for k in ("C4ML_TUI_DATA_DIR", "C4ML_TUI_CACHE_DIR", "C4ML_TUI_CONFIG_DIR")}
     command = f"'{exe}' --at 2025-03-02T09:15; echo EXIT=$?; sleep 60"
     tmux("new-session", "-d", "-s", "app", "-x", "100", "-y", "30",
          "-e", f"C4ML_TUI_DATA_DIR={env['C4ML_TUI_DATA_DIR']}",
          "-e", f"C4ML_TUI_CACHE_DIR={env['C4ML_TUI_CACHE_DIR']}",
+         "-e", f"C4ML_TUI_CONFIG_DIR={env['C4ML_TUI_CONFIG_DIR']}",
          "-e", "TZ=Europe/Paris", "-e", "TERM=xterm-256color", command)
     screen = wait_for(tmux, "Las Vegas 09:15")
     for expected in ("your time 18:15 CET", "Sunday 2 March 2025 · live", "Session 1",

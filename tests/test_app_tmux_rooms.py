@@ -19,11 +19,12 @@ pytestmark = [pytest.mark.skipif(TMUX is None, reason="tmux is not installed"),
 
 def test_38c3_in_a_real_terminal(tmux):  # noqa: F811
     exe = Path(sys.executable).with_name("c4ml-tui")
-    env = {k: os.environ[k] for k in ("C4ML_TUI_DATA_DIR", "C4ML_TUI_CACHE_DIR")}
+    env = {k: os.environ[k] for k in ("C4ML_TUI_DATA_DIR", "C4ML_TUI_CACHE_DIR", "C4ML_TUI_CONFIG_DIR")}
     command = f"'{exe}' --program '{SCHEDULE}' --at 2024-12-28T14:00; echo EXIT=$?; sleep 60"
     tmux("new-session", "-d", "-s", "app", "-x", "80", "-y", "24",
          "-e", f"C4ML_TUI_DATA_DIR={env['C4ML_TUI_DATA_DIR']}",
          "-e", f"C4ML_TUI_CACHE_DIR={env['C4ML_TUI_CACHE_DIR']}",
+         "-e", f"C4ML_TUI_CONFIG_DIR={env['C4ML_TUI_CONFIG_DIR']}",
          "-e", "TZ=Europe/Berlin", "-e", "TERM=xterm-256color", command)
     screen = wait_for(tmux, "Saal 1            Wann klappt der A")
     for expected in ("Rooms · all rooms · 38C3", "Saturday 28 December 2024 · live",

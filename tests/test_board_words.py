@@ -31,13 +31,13 @@ def test_status_lines_through_the_day(c4ml):
     assert lines[(8, 0)] == "Sunday 2 March 2025 · not started yet · starts in 30 min"
     assert lines[(9, 15)] == "Sunday 2 March 2025 · live"
     assert lines[(11, 55)] == "Sunday 2 March 2025 · in a gap until 12:00"
-    assert lines[(17, 0)] == "Sunday 2 March 2025 · the programme is over"
+    assert lines[(17, 0)] == "Sunday 2 March 2025 · the program ended at 16:20"
 
 
 def test_the_day_before_names_the_day(c4ml):
     tl = Timeline(c4ml)
     snap = tl.at(at(c4ml, 20, 0) - timedelta(days=1))
-    assert board.nothing_now(tl, snap) == "Nothing yet: the programme starts on Sunday 2 March 2025 at 08:30."
+    assert board.nothing_now(tl, snap) == "Nothing yet: the program starts on Sunday 2 March 2025 at 08:30."
     assert board.starts(tl, snap.next, snap.at) == "on Sunday 2 March 2025 at 08:30 · in 12 h 30 min"
 
 

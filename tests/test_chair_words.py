@@ -78,7 +78,8 @@ def test_countdown_digits_round_up_before_the_end_and_down_after(seconds, digits
 
 
 def test_every_stage_has_a_word_for_terminals_without_colour():
-    assert set(chairview.WORDS) == {"normal", "wrap_up", "last_minute", "overtime", "waiting", "idle"}
+    assert set(chairview.WORDS) == {"normal", "wrap_up", "last_minute", "overtime", "waiting", "idle", "later",
+                                   "over", "no_room"}
     assert chairview.WORDS["overtime"] == "OVERTIME" and chairview.WORDS["wrap_up"] == "WRAP UP"
 
 
@@ -103,8 +104,10 @@ def test_between_talks_it_counts_down_to_the_next(desk):
 
 
 def test_after_the_last_item(desk):
-    v = view(desk, "16:00")
-    assert (v.stage, v.digits, v.title, v.next) == ("idle", "--:--", "Nothing more today.", "")
+    v = view(desk, "16:00")  # the last day: the program is over, and it says when it ended
+    assert (v.stage, v.digits, v.word) == ("idle", "--:--", "PROGRAM OVER")
+    assert v.title == "Nothing more: the program is over."
+    assert (v.window, v.next) == ("The program ended at 15:40.", "")
 
 
 def test_an_item_that_is_not_a_session(desk):

@@ -64,7 +64,7 @@ def test_your_time_uses_the_offset_of_that_instant_not_of_today():
     ("2025-03-02T11:55", "now: nothing scheduled until 12:00 | next: Lunch at 12:00 (in 5 min)"),
     ("2025-03-02T15:45", "now: Session 4 - Poster Lightning Talks (15:30-16:20, 35 min left) | "
                          "next: nothing, this is the last item"),
-    ("2025-03-02T16:20", "the programme is over"),
+    ("2025-03-02T16:20", "the program ended at 16:20"),
     ("2025-03-02T09:59:30", "now: Session 1 (08:40-10:00, 1 min left) | next: Break at 10:00 (in 1 min)"),
 ])
 def test_now_line_through_the_day(at, rest):

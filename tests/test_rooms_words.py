@@ -106,9 +106,9 @@ def test_rooms_with_nothing_more_today_are_left_out_unless_asked_for():
     assert len(rooms.answer(tl, at(16, 10), keep_quiet=True).lines) == 4
     over = rooms.answer(tl, at(13, day=16))
     assert over.lines == () and over.until is None
-    assert rooms.empty(over, Filter()) == "Nothing more in any room: the programme is over."
-    assert rooms.status(tl, tl.at(at(13, day=16)), over) == "Tuesday 16 September 2031 · the programme is over"
-    assert rooms.empty(over, Filter(track="Society")) == "Nothing more for track Society: the programme is over."
+    assert rooms.empty(over, Filter()) == "Nothing more in any room: the program is over."
+    assert rooms.status(tl, tl.at(at(13, day=16)), over) == "Tuesday 16 September 2031 · the program ended at 12:00"
+    assert rooms.empty(over, Filter(track="Society")) == "Nothing more for track Society: the program is over."
     evening = rooms.answer(filters.narrowed(tl, Filter(room="Hall Ω")), at(20), keep_quiet=False)
     assert evening.lines == () and evening.until is not None
     assert rooms.empty(evening, Filter(room="Hall Ω")) == "Nothing on now and nothing more today for Hall Ω."

@@ -66,7 +66,9 @@ def test_the_chairs_keys_act_in_the_room_on_screen():
     now = at("09:31", "2031-09-15")
     assert studio.chair_room == "Studio Zwei"
     assert desk.start(studio, now).message == "Started Café Öffentlich: Ärger mit Übersetzern at 09:31."
-    assert desk.start(state, now).message.startswith("Started Loops All the Way Down")  # all rooms: the first
+    # No room chosen in a program with parallel rooms: the chair is asked for one, nothing is marked.
+    assert desk.start(state, now).message == "Pick the room you chair first: press r."
+    assert [m.id for m in state.with_marks().marks] == ["s1"]  # only Studio Zwei's talk
 
 
 def test_a_filter_for_a_room_that_is_gone_is_dropped():

@@ -53,6 +53,8 @@ def common_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
                              "times (see docs/running-a-room.md)")
     parser.add_argument("--delays-every", metavar="SEC", type=seconds, default=default,
                         help="ask the --delays URL every SEC seconds (default 15; a file: every second)")
+    parser.add_argument("--clock", metavar="12|24", type=int, choices=(12, 24), default=default,
+                        help="the clock format (default: the config file's clock, else 24)")
 
 
 def seconds(text: str) -> float:
@@ -77,16 +79,30 @@ def build_parser() -> argparse.ArgumentParser:
     common_options(parser, top=True)
     app.add_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands: dict[str, argparse.ArgumentParser] = {}
     for name in COMMANDS:
         module = importlib.import_module(f".commands.{name}", __package__)
         command = module.add_parser(sub, common_options)
         command.set_defaults(run=module.run)
+        commands[command.prog.rsplit(" ", 1)[-1]] = command
+    parser.set_defaults(subparsers=commands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # said by the command's own parser, with its usage, not the top level's
+        command = args.subparsers.get(getattr(args, "command", None) or "", parser)
+        hint = ""
+        if command is not parser and unknown[0] in COMMON:  # one the others take: say so
+            hint = f" ({unknown[0]} is not an option of {args.command}: see c4ml-tui {args.command} --help)"
+        command.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
     return getattr(args, "run", app.run)(args)
+
+
+COMMON = ("--program", "--at", "--speed", "--timezone", "--room", "--clock")
+"""The options most commands take (``common_options``)."""
 
 
 def entry() -> None:

@@ -23,22 +23,25 @@ def minutes(text: str) -> float:
 
 def add_options(parser: argparse.ArgumentParser) -> None:
     """Options of the app (no command), given before any command."""
-    parser.add_argument("--remind", metavar="MIN", type=minutes, default=5,
+    parser.add_argument("--remind", metavar="MIN", type=minutes, default=None,
                         help="in the app, a notification MIN minutes before a starred item or talk starts "
-                             "(default 5; 0: no reminders)")
+                             "(default: the config file's remind, else 5; 0: no reminders)")
     parser.add_argument("--remind-bell", action="store_true",
                         help="ring the terminal bell with each reminder")
 
 
 def source_of(args: argparse.Namespace) -> Source | None:
-    """How to load the program again while the app runs: for a ``--program`` URL only."""
+    """How to load the program again while the app runs: for a URL only (``--program``, or the
+    config file's ``program``)."""
     from ..sources.refresh import source_of as source
+    from .common import setting
 
-    return source(getattr(args, "program", None), getattr(args, "timezone", None), getattr(args, "room", None))
+    where = getattr(args, "program", None) or setting(args, "program")
+    return source(where, getattr(args, "timezone", None), getattr(args, "room", None))
 
 
 def run(args: argparse.Namespace) -> int:
-    from .common import program_and_clock
+    from .common import clock_hours, program_and_clock, setting, settings
 
     loaded = program_and_clock(args)
     if loaded is None:
@@ -47,5 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from ..tui.app import run_app
     from .common import feed_source
 
+    remind = args.remind if args.remind is not None else setting(args, "remind")
     return run_app(program, clock, source=source_of(args),  # a URL is followed while the app runs
-                   remind_minutes=args.remind, remind_bell=args.remind_bell, delays=feed_source(args))
+                   remind_minutes=remind, remind_bell=args.remind_bell, config=settings(args),
+                   clock_hours=clock_hours(args), delays=feed_source(args))

@@ -19,6 +19,8 @@ from ..formats.problems import ProgramError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from ..core.marks import Mark
     from ..core.timeline import Times
     from ..sources.delayfeed import FeedSource, Reading
@@ -42,13 +44,17 @@ def load_program(args: argparse.Namespace, where: str | None = None, *, use_cach
     from ..core.filters import find_room, only_room
     from ..sources.loader import bundled_file, load
 
+    timezone = getattr(args, "timezone", None)
     try:
-        where = where if where is not None else getattr(args, "program", None) or bundled_file()
-        program = load(where, getattr(args, "timezone", None),
-                       notice=say, fresh_for=60, use_cache=use_cache)
+        where = where if where is not None else getattr(args, "program", None) or setting(args, "program") \
+            or bundled_file()
+        program = load(where, timezone, notice=say, fresh_for=60, use_cache=use_cache)
     except ProgramError as error:
         print_problems(error)
         return None
+    if timezone and timezone.casefold() != program.event.timezone.casefold():
+        # A program file names its own zone; --timezone only sets a schedule's.
+        say(f"--timezone {timezone} is ignored: {where} says its times are in {program.event.timezone}")
     if getattr(args, "room", None):
         try:
             program = only_room(program, find_room(program, args.room))
@@ -56,6 +62,39 @@ def load_program(args: argparse.Namespace, where: str | None = None, *, use_cach
             say(str(error))
             return None
     return program
+
+
+def settings(args: argparse.Namespace):
+    """The user's config file (``store/config.py``), read once per command line, its warnings
+    printed; ``None`` when there is no such file (nothing is imported then: ``now`` stays fast)."""
+    if not hasattr(args, "_settings"):
+        import os
+
+        from ..store.paths import config_file
+
+        found = None
+        if os.path.exists(config_file()):
+            from ..store.config import load
+
+            found = load()
+            warn(found.warnings)
+        args._settings = found
+    return args._settings
+
+
+def setting(args: argparse.Namespace, name: str):
+    """One setting of the config file, or its default (``None`` for a setting with none)."""
+    found = settings(args)
+    if found is not None:
+        return getattr(found, name)
+    from ..store.config import KEYS
+
+    return KEYS[name].default
+
+
+def clock_hours(args: argparse.Namespace) -> int:
+    """12 or 24: ``--clock``, else the config file's ``clock``, else 24."""
+    return getattr(args, "clock", None) or setting(args, "clock")
 
 
 def make_clock(program: Program, args: argparse.Namespace) -> Clock | None:
@@ -138,20 +177,22 @@ def local_marks(program: Program) -> tuple[Mark, ...]:
     return log.marks
 
 
-def expected_times(program: Program) -> Times:
+def expected_times(program: Program, now: datetime | None = None) -> Times:
     """The expected times the chair's log gives ``program`` (empty without marks), with any
-    warning about the log printed."""
+    warning about the log printed; at ``now``, a talk running over counts (``delays.at_instant``)."""
     import os
 
     from ..store.chairlog import log_file
 
     if not os.path.exists(log_file(program)) and not _old_logs(program):
         return {}  # no marks: nothing moved, and nothing more to import
-    from ..core.delays import compute
+    from ..core.delays import at_instant, compute
     from ..store.chairlog import ChairLog
 
     log = ChairLog.load(program)
     warn(log.warnings)
+    if now is not None:
+        return at_instant(program, log.marks, now).expected
     return compute(program, log.marks).expected
 
 

@@ -28,7 +28,16 @@ def entry_json(tl: Timeline, entry: Item | Talk | None, now: datetime, field: st
         "start": start.isoformat(),
         "end": end.isoformat(),
         field: round(seconds.total_seconds()),
-    }
+    } | _overtime(tl, entry, now, field)
+
+
+def _overtime(tl: Timeline, entry: Item | Talk, now: datetime, field: str) -> dict:
+    """``{"overtime_seconds": 187}`` for what runs past its expected end (marked started, not
+    ended): ``end`` is then only the next whole minute of the overrun."""
+    since = tl.overtime_since(entry) if field == "remaining_seconds" else None
+    if since is None:
+        return {}
+    return {"overtime_seconds": round((now.astimezone(timezone.utc) - since.astimezone(timezone.utc)).total_seconds())}
 
 
 def annotate(tl: Timeline, snap: Snapshot, data: dict) -> dict:
@@ -64,7 +73,8 @@ def as_json(tl: Timeline, snap: Snapshot) -> dict:
 
 def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
     now = snap.at
-    clock = f"{fmt.place(program.event.location, program.event.timezone)} {fmt.hm(now)} {now.tzname()}"
+    place = fmt.place(program.event.location, program.event.timezone)
+    clock = f"{place} {fmt.hm(now)}" + ("" if now.tzname() == place else f" {now.tzname()}")
     mine = fmt.local(now, local)
     if mine.utcoffset() != now.utcoffset():
         clock += f" (your time {fmt.hm(mine)} {mine.tzname()})"
@@ -79,17 +89,19 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
             parts[-1] += f" on {fmt.day_title(tl.start(snap.next))}"
         return " | ".join(parts)
     if snap.status == "over":
-        parts.append("the programme is over")
+        end = max(tl.end(i) for i in tl.items)
+        when = fmt.hm(end) if end.date() == now.date() else f"{fmt.day_title(end)} at {fmt.hm(end)}"
+        parts.append(f"the program ended {'at ' if end.date() == now.date() else 'on '}{when}")
         return " | ".join(parts)
     if snap.current:
         assert snap.remaining is not None
         c = snap.current
-        parts.append(f"now: {c.title} ({fmt.span(tl.start(c), tl.end(c))}, {fmt.duration(snap.remaining)} left)")
+        parts.append(f"now: {c.title} ({fmt.span(tl.start(c), tl.end(c))}, {late.time_left(tl, c, now)})")
         if snap.current_talk:
             assert snap.talk_remaining is not None
             t = snap.current_talk
             who = ", ".join(program.speaker_name(s) for s in t.speakers)
-            parts.append(f"talk: {t.title}{' - ' + who if who else ''} ({fmt.duration(snap.talk_remaining)} left)")
+            parts.append(f"talk: {t.title}{' - ' + who if who else ''} ({late.time_left(tl, t, now)})")
     else:
         parts.append(f"now: nothing scheduled until {fmt.hm(tl.start(snap.next))}" if snap.next else "now: nothing")
     if snap.next:
@@ -143,17 +155,18 @@ def run(args) -> int:
     if loaded is None:
         return 2
     program, clock = loaded
+    now = clock.now()
     found = marks_in_use(program, args)
     if found is None:
         return 2
     marks, reading = found
     expected = {}
     if marks:
-        from ..core.delays import compute
+        from ..core.delays import at_instant
 
-        expected = compute(program, marks).expected
+        expected = at_instant(program, marks, now).expected  # a talk running over counts
     tl = Timeline(program, expected=expected)
-    snap = tl.at(clock.now())
+    snap = tl.at(now)
     if args.json:
         out = as_json(tl, snap)
         if reading is not None:

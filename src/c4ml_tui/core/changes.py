@@ -1,7 +1,8 @@
-"""What changed between two copies of a program: moved, new and cancelled entries, by id.
+"""What changed between two copies of a program: moved, retitled, new and cancelled entries, by id.
 
 Pure: two :class:`Program` values in, a :class:`Changes` out. Items and the talks inside them
-are compared; an entry moved when its start, end or room differ.
+are compared; an entry moved when its start, end or room differ, and was retitled when its title
+differs (an entry can be both).
 """
 
 from __future__ import annotations
@@ -20,13 +21,16 @@ class Changes:
     """``(before, after)`` pairs, in the new program's order."""
     new: tuple[Entry, ...] = ()
     cancelled: tuple[Entry, ...] = ()
+    retitled: tuple[tuple[Entry, Entry], ...] = ()
+    """``(before, after)`` pairs whose title changed, in the new program's order."""
 
     def __bool__(self) -> bool:
-        return bool(self.moved or self.new or self.cancelled)
+        return bool(self.moved or self.new or self.cancelled or self.retitled)
 
     def summary(self) -> str:
-        """``2 moved, 1 new, 1 cancelled`` (or ``no changes``)."""
+        """``2 moved, 1 retitled, 1 new, 1 cancelled`` (or ``no changes``)."""
         parts = [f"{len(self.moved)} moved" if self.moved else "",
+                 f"{len(self.retitled)} retitled" if self.retitled else "",
                  f"{len(self.new)} new" if self.new else "",
                  f"{len(self.cancelled)} cancelled" if self.cancelled else ""]
         return ", ".join(p for p in parts if p) or "no changes"
@@ -38,7 +42,8 @@ def diff(old: Program, new: Program) -> Changes:
     moved = tuple((before[k], e) for k, e in after.items() if k in before and _where(before[k]) != _where(e))
     added = tuple(e for k, e in after.items() if k not in before)
     gone = tuple(e for k, e in before.items() if k not in after)
-    return Changes(moved, added, gone)
+    retitled = tuple((before[k], e) for k, e in after.items() if k in before and before[k].title != e.title)
+    return Changes(moved, added, gone, retitled)
 
 
 def _entries(program: Program) -> dict[str, Entry]:

@@ -26,18 +26,22 @@ The rule, walked once through each day in time order (O(n)):
   (never earlier than scheduled); a nudge made once it has started (or was marked started)
   moves its end. Either way what follows moves with it.
 
+:func:`compute` gives the times the marks alone say; :func:`at_instant` adds, at one instant,
+an **overrun in progress** (an entry marked started and not ended, past its expected end), so
+that every view says "late" while the chair's countdown says "overtime".
+
 The chair's keys act on :func:`focus` (``e``, ``+``, ``-``) and :func:`to_start` (``s``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 
 from .marks import Mark
 from .model import Item, Program
 from .records import Factory, record
-from .timeline import Entry, ExpectedTimes
+from .timeline import Entry, Expected, ExpectedTimes
 
 ZERO = timedelta(0)
 MINUTE = timedelta(minutes=1)
@@ -52,6 +56,18 @@ class Delays(ExpectedTimes):
     """Entries cut short by a fixed item after them: how much of their time they lose."""
     actual_start: dict[str, datetime] = Factory(default_factory=dict)
     actual_end: dict[str, datetime] = Factory(default_factory=dict)
+    since: datetime | None = None
+    """For :func:`at_instant`: the instant the times were worked out for (``None``: any)."""
+    until: datetime | None = None
+    """For :func:`at_instant`: when they may next change (``None``: never, until a new mark)."""
+
+    def holds(self, now: datetime) -> bool:
+        """Whether these are the times :func:`at_instant` gives at ``now``: ``now`` is in
+        ``[since, until)``. Times from :func:`compute` hold at every instant only when nothing
+        moved (no marks)."""
+        if self.since is None:
+            return not self.expected
+        return _utc(self.since) <= _utc(now) and (self.until is None or _utc(now) < _utc(self.until))
 
 
 class _Walk:
@@ -207,6 +223,68 @@ def compute(program: Program, marks: Iterable[Mark]) -> Delays:
         return Delays()
     walk.run()
     return Delays(walk.expected, walk.squeezed, walk.starts, walk.ends)
+
+
+def at_instant(program: Program, marks: Iterable[Mark], now: datetime, base: Delays | None = None) -> Delays:
+    """The expected times at ``now``: :func:`compute`'s (``base``, when already known), with an
+    **overrun in progress** counted as lateness.
+
+    In each room, the entry the chair marked started and has not marked ended (nor anything after
+    it), while it is the chair's focus (:func:`focus`: until the entry after it was expected to
+    end), is expected to run at least into the next whole minute of its overrun once it passes
+    its expected end: expected to end 09:39, at 09:42:07 it is expected to end at 09:43, and what
+    follows moves as if it had been marked ended then. Its countdown still counts from 09:39
+    (:meth:`~c4ml_tui.core.timeline.ExpectedTimes.due`), so the chair reads ``+03:07`` while
+    every view reads "running 3 min late". The answer holds until ``until``: the moment an
+    overrun starts or reaches another minute, the focus moves on, a later mark, or midnight.
+    """
+    marks = tuple(marks)
+    base = base if base is not None else compute(program, marks)
+    if not base.expected:  # no marks: nothing moves, at any instant
+        return base
+    utc = _utc(now)
+    until = _midnight_after(now, program.tz)
+    for mark in marks:
+        if _utc(mark.at) > utc:  # a mark ahead of the clock (a rehearsal rewound) counts from then
+            until = min(until, _utc(mark.at))
+    overtime: dict[str, datetime] = {}
+    ends: dict[str, datetime] = {}
+    day = now.astimezone(program.tz).date()
+    for room in program.rooms or (None,):
+        seq = leaves(program, room, day)
+        last = _last_started(seq, base, now)
+        if last is None or seq[last].id in ends or any(e.id in base.actual_end for e in seq[last:]):
+            continue
+        entry, due = seq[last], _utc(base.end(seq[last]))
+        cap = _utc(base.end(seq[last + 1])) if last + 1 < len(seq) else None
+        if cap is not None and utc >= cap:
+            continue  # no longer the focus: the chair forgot to mark it ended
+        if utc < due:
+            until = min(until, due)
+            continue
+        ends[entry.id] = due + ((utc - due) // MINUTE + 1) * MINUTE
+        overtime[entry.id] = base.end(entry)
+        until = min(until, ends[entry.id], *((cap,) if cap is not None else ()))
+    expected: dict[str, tuple[datetime, datetime]] = base.expected
+    squeezed = base.squeezed
+    if ends:
+        walk = _Walk(program, marks)
+        tz = program.tz
+        walk.ends.update((ident, end.astimezone(tz)) for ident, end in ends.items())
+        walk.run()
+        expected, squeezed = walk.expected, walk.squeezed
+    return Delays(Expected(expected, overtime), squeezed, base.actual_start, base.actual_end,
+                  since=now, until=until.astimezone(program.tz))
+
+
+def _utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc)
+
+
+def _midnight_after(now: datetime, tz: tzinfo) -> datetime:
+    """The next midnight in the event's zone (the chair's day ends there), in UTC."""
+    day = now.astimezone(tz).date() + timedelta(days=1)
+    return _utc(datetime.combine(day, time(0), tzinfo=tz))
 
 
 # -- what the chair's keys act on -----------------------------------------------------------------

@@ -63,6 +63,22 @@ def _id(entry: Entry | None) -> str | None:
     return entry.id if entry else None
 
 
+class Expected(dict[str, tuple[datetime, datetime]]):
+    """Expected ``(start, end)`` by id at one instant, and the entries then running over.
+
+    ``overtime`` maps each entry that runs past the end it was expected at (marked started, not
+    yet marked ended: ``delays.at_instant``) to that end, which its countdown counts from. The
+    mapping travels with the times, so every timeline made from them (a filter, one room) knows.
+    """
+
+    def __init__(self, times: Times | None = None, overtime: Mapping[str, datetime] | None = None):
+        super().__init__(times or {})
+        self.overtime: Mapping[str, datetime] = dict(overtime or {})
+
+
+NO_OVERTIME: Mapping[str, datetime] = {}
+
+
 class ExpectedTimes:
     """The expected start and end of entries, from a mapping of id to ``(start, end)`` (the
     scheduled times for an id it lacks). Shared by :class:`Timeline` and ``delays.Delays``."""
@@ -81,6 +97,20 @@ class ExpectedTimes:
     def delay(self, entry: Entry) -> timedelta:
         """How much later than scheduled the entry is expected to start (negative: earlier)."""
         return _utc(self.start(entry)) - _utc(entry.start)
+
+    def end_delay(self, entry: Entry) -> timedelta:
+        """How much later than scheduled the entry is expected to end (negative: earlier)."""
+        return _utc(self.end(entry)) - _utc(entry.end)
+
+    def overtime_since(self, entry: Entry) -> datetime | None:
+        """For an entry running over (see :class:`Expected`): the end it was expected at, which
+        it has passed; ``None`` otherwise."""
+        return getattr(self.expected, "overtime", NO_OVERTIME).get(entry.id)
+
+    def due(self, entry: Entry) -> datetime:
+        """The end a countdown counts to: the expected end, or for an entry running over, the
+        end it was expected at before (so the countdown shows how far over it is)."""
+        return self.overtime_since(entry) or self.end(entry)
 
 
 class Timeline(ExpectedTimes):

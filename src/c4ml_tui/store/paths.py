@@ -1,7 +1,8 @@
 """One place for the folders c4ml-tui writes to, and the folder of each program's user data.
 
-``C4ML_TUI_DATA_DIR`` and ``C4ML_TUI_CACHE_DIR`` override the platform folders (the tests set
-both to temporary folders, so no test touches a real user's data).
+``C4ML_TUI_DATA_DIR``, ``C4ML_TUI_CACHE_DIR`` and ``C4ML_TUI_CONFIG_DIR`` override the platform
+folders (the tests set them to temporary folders, so no test touches a real user's data or
+settings).
 
 ``c4ml-tui now`` finds its parse cache on every start, and importing platformdirs (which pulls in
 pathlib, tempfile and random) costs about as much as starting Python. So on Linux the cache
@@ -45,6 +46,17 @@ def data_folder() -> str:
 def cache_folder() -> str:
     """:func:`cache_dir` as a string, without importing pathlib or (on Linux) platformdirs."""
     return _folder("C4ML_TUI_CACHE_DIR", "XDG_CACHE_HOME", ".cache", "user_cache_dir")
+
+
+def config_folder() -> str:
+    """Where the user's settings live (``config.toml``): ``$XDG_CONFIG_HOME/c4ml-tui``, else
+    ``~/.config/c4ml-tui`` on Linux; the platform's settings folder elsewhere."""
+    return _folder("C4ML_TUI_CONFIG_DIR", "XDG_CONFIG_HOME", ".config", "user_config_dir")
+
+
+def config_file() -> str:
+    """The user's settings file, ``config.toml`` in :func:`config_folder` (it may not exist)."""
+    return os.path.join(config_folder(), "config.toml")
 
 
 def _folder(override_var: str, xdg_var: str, home_default: str, platformdirs_name: str) -> str:

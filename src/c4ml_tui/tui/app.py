@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from ..sources.delayfeed import FeedSource
     from ..sources.refresh import Source
+    from ..store.config import Config
     from ..store.favourites import Favourites
     from ..store.publish import Publisher
     from ..store.reminded import Reminded
@@ -81,15 +82,21 @@ class C4mlApp(App[int]):
                  source: Source | None = None,
                  remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
                  start_screen: str | None = None, chair: ChairOptions | None = None,
-                 delays: FeedSource | None = None, publisher: Publisher | None = None):
+                 delays: FeedSource | None = None, publisher: Publisher | None = None,
+                 config: Config | None = None, clock_hours: int | None = None):
         """``local_zone`` is the user's own zone for the second clock (``None``: the machine's);
         ``source``, for a program from a URL, is followed while the app runs (``follow.py``).
         ``remind_minutes`` before a starred entry starts a notification comes (0: never), with a
         terminal bell when ``remind_bell``. ``start_screen`` is a place to open over the board at
         start (``"chair"``); ``chair`` the chair screen's thresholds, bell and room. ``delays`` is
         a chair's delay feed to follow (``--delays``); ``publisher`` writes this app's marks as
-        one (``chair --publish``). See ``feedfollow.py``."""
+        one (``chair --publish``). See ``feedfollow.py``.
+        ``config``, the user's settings file (``store/config.py``), gives the theme, and remembers
+        the one chosen in the palette; ``clock_hours`` (12 or 24) the clock format."""
         super().__init__()
+        self.config = config
+        self.clock_hours = clock_hours or (config.clock if config is not None else 24)
+        """12 or 24: the clock format asked for (``--clock``, the config file's ``clock``)."""
         self.clock = clock
         self.local_zone = local_zone
         self.title = program.event.title
@@ -122,7 +129,7 @@ class C4mlApp(App[int]):
         """When the words on screen may next change, the last tick's instant, and for which screen."""
         self.start_screen = start_screen
         # The chair's marks are read at start, so every view shows the delay.
-        self.set_reactive(C4mlApp.state, State(program, chair=chair))
+        self.set_reactive(C4mlApp.state, State(program, chair=chair, now=clock.now()))
 
     @property
     def source_note(self) -> str:
@@ -165,6 +172,7 @@ class C4mlApp(App[int]):
         return self.timeline.at(self.clock.now())
 
     def on_mount(self) -> None:
+        self.use_config()
         self.set_interval(TICK_SECONDS, self.tick)
         if self.follower is not None:
             self.follower.start()
@@ -180,18 +188,51 @@ class C4mlApp(App[int]):
         if self.start_screen:
             self.show(self.start_screen)
 
+    def use_config(self) -> None:
+        """The settings file's theme, and its warnings; from now on a theme chosen in the
+        palette is written back to it."""
+        config = self.config
+        if config is None:
+            return
+        for warning in config.warnings:
+            self.notify(warning, title="Settings", severity="warning", timeout=15, markup=False)
+        if config.theme:
+            if config.theme in self.available_themes:
+                self.theme = config.theme
+            else:
+                self.notify(f"{config.path}: no theme {config.theme!r}; themes: {', '.join(self.available_themes)}",
+                            title="Settings", severity="warning", timeout=15, markup=False)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme) -> None:
+        config = self.config
+        if config is None or theme.name == config.theme:
+            return
+        from ..store.config import remember
+
+        problem = remember("theme", theme.name, config)
+        if problem:
+            self.notify(problem, title="Settings", severity="warning", timeout=10, markup=False)
+
     def tick(self, force: bool = False) -> None:
         """Once a second: move the clock of the screen in front (under the help box or the
         palette too); ask the timeline and redraw the rest only when a word can have changed
         (``board.next_change``), on a new screen, a new timeline, or when the clock went
-        backwards. ``force`` redraws regardless."""
+        backwards. ``force`` redraws regardless.
+
+        First the state at this instant: when a talk running over reaches another minute, the
+        expected times move (``State.at``), and the new state redraws every screen."""
+        now = self.clock.now()
+        moved = self.state.at(now)
+        if moved is not self.state:
+            self.state = moved  # watch_state ticks again, with this state
+            return
         self.check_reminders()
         screen = self.front
         if not isinstance(screen, LiveScreen) or not screen.is_mounted:
             return
-        now = self.clock.now()
         due, last, seen = self._due
-        if force or screen is not seen or not (last <= now < due):
+        if force or screen is not seen or not (last <= now < due) or screen.EVERY_SECOND:
             snap = self.timeline.at(now)
             screen.show_time(snap)
             due = board.next_change(now, board.targets(self.timeline, snap) + screen.targets())
@@ -420,17 +461,26 @@ class C4mlApp(App[int]):
         jump = getattr(screen, "action_jump_now", self.action_now)
         yield SystemCommand("Jump to now", "Show what is on now", jump)
         for place in PLACES:
-            yield SystemCommand(f"Open {place.title.lower()}", place.help, lambda p=place.name: self.action_show(p))
+            yield SystemCommand(place.palette, place.help, lambda p=place.name: self.action_show(p))
         yield SystemCommand("Now board", "What runs now, what is next", self.action_now)
         yield SystemCommand("Help", "Every key, the mouse and the palette", self.action_help)
-        yield from super().get_system_commands(screen)
+        if self.state.flt.active:
+            yield SystemCommand("Clear filters", "Show every room and every track again", self.action_clear_filters)
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":  # Textual's key panel: our Help says the same, better
+                yield command
+
+    def action_clear_filters(self) -> None:
+        """Every room and every track again, on the rooms board and the agenda."""
+        self.room_filter = Filter()
 
 
 def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None,
              source: Source | None = None,
              remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
              start_screen: str | None = None, chair: ChairOptions | None = None,
-             delays: FeedSource | None = None, publisher: Publisher | None = None) -> C4mlApp:
+             delays: FeedSource | None = None, publisher: Publisher | None = None,
+             config: Config | None = None, clock_hours: int | None = None) -> C4mlApp:
     """The app a user gets; the command line and the tests both build it here.
 
     ``start_screen`` names a place (``"chair"``) opened over the board at start; ``chair`` the
@@ -440,15 +490,23 @@ def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None
         raise ValueError(f"no screen {start_screen!r} to start on")
     return C4mlApp(program, clock, local_zone=local_zone, source=source,
                    remind_minutes=remind_minutes, remind_bell=remind_bell,
-                   start_screen=start_screen, chair=chair, delays=delays, publisher=publisher)
+                   start_screen=start_screen, chair=chair, delays=delays, publisher=publisher,
+                   config=config, clock_hours=clock_hours)
 
 
 def run_app(program: Program, clock: Clock, *, source: Source | None = None,
             remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
             start_screen: str | None = None, chair: ChairOptions | None = None,
-            delays: FeedSource | None = None, publisher: Publisher | None = None) -> int:
-    """Run the app in this terminal until the user quits; the exit status."""
+            delays: FeedSource | None = None, publisher: Publisher | None = None,
+            config: Config | None = None, clock_hours: int | None = None) -> int:
+    """Run the app in this terminal until the user quits; the exit status. The user's settings
+    file is read when ``config`` is not given (the tests' apps, from ``make_app``, read none)."""
+    if config is None:
+        from ..store.config import load
+
+        config = load()
     app = make_app(program, clock, source=source, remind_minutes=remind_minutes, remind_bell=remind_bell,
-                   start_screen=start_screen, chair=chair, delays=delays, publisher=publisher)
+                   start_screen=start_screen, chair=chair, delays=delays, publisher=publisher,
+                   config=config, clock_hours=clock_hours)
     app.run()
     return app.return_code or 0

@@ -18,8 +18,10 @@ from typing import NamedTuple
 
 from ..core.delays import focus, to_nudge, to_start
 from ..core.marks import Mark
-from ..words.chair import describe
+from ..words.chair import describe, needs_room
 from .state import State
+
+PICK_ROOM = "Pick the room you chair first: press r."
 
 
 class Outcome(NamedTuple):
@@ -40,6 +42,8 @@ def start(state: State, now: datetime) -> Outcome:
     """``s``: what comes up started now."""
     if refused := following(state):
         return refused
+    if needs_room(state.program, state.chair_room):
+        return Outcome(PICK_ROOM, False)
     entry = to_start(state.program, state.delays, now, state.chair_room)
     if entry is None:
         return Outcome("Nothing left to mark started today.", False)
@@ -50,6 +54,8 @@ def end(state: State, now: datetime) -> Outcome:
     """``e``: what the countdown shows ended now."""
     if refused := following(state):
         return refused
+    if needs_room(state.program, state.chair_room):
+        return Outcome(PICK_ROOM, False)
     entry = focus(state.program, state.delays, now, state.chair_room)
     if entry is None:
         return Outcome("Nothing is running to mark ended.", False)
@@ -60,6 +66,8 @@ def nudge(state: State, minutes: int, now: datetime) -> Outcome:
     """``+``/``-``: the delay from the entry shown (or, in a gap, the next one) on moves ``minutes``."""
     if refused := following(state):
         return refused
+    if needs_room(state.program, state.chair_room):
+        return Outcome(PICK_ROOM, False)
     entry = to_nudge(state.program, state.delays, now, state.chair_room)
     if entry is None:
         return Outcome("Nothing left today to nudge.", False)

@@ -3,9 +3,13 @@
 A :class:`State` is one value: the program, the chair's log and the delays it gives, the
 timeline with those expected times, the stars, the room/track filter, the chair's options and
 the search index. Screens read the app's state; nothing else keeps a copy of the program. A live
-update (``with_program``), a chair's mark (``with_marks``) or a new filter (``with_filter``) makes
-a new state, and the app swaps it in whole, so every screen, the chair's keys and search see the
-same program at once.
+update (``with_program``), a chair's mark (``with_marks``), a new filter (``with_filter``) or the
+room the chair works in (``with_chair_room``) makes a new state, and the app swaps it in whole,
+so every screen, the chair's keys and search see the same program at once.
+
+The expected times are those *at an instant* (``delays.at_instant``): a talk running over its
+countdown makes the day late. They hold for a while (``Delays.holds``); ``at(now)`` gives the
+state at a later instant (itself while they hold), and the app's tick swaps that in.
 
 What the user keeps about a program (stars, marks) lives in :class:`UserData`, shared by the
 states of one program identity (``core.identity.program_key``): a new copy of the same program
@@ -17,10 +21,10 @@ Pure Python: no Textual here, so the tests can drive it without an app.
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import date, datetime
 
 from ..core import filters
-from ..core.delays import Delays, compute
+from ..core.delays import Delays, at_instant, compute
 from ..core.feed import Message
 from ..core.filters import Filter
 from ..core.identity import program_key
@@ -79,7 +83,12 @@ class State:
 
     def __init__(self, program: Program, user: UserData | None = None, *, flt: Filter = Filter(),
                  chair: ChairOptions | None = None, delays: Delays | None = None,
-                 timeline: Timeline | None = None, index: _Index | None = None, feed: Reading | None = None):
+                 timeline: Timeline | None = None, index: _Index | None = None, feed: Reading | None = None,
+                 now: datetime | None = None, base: Delays | None = None, picked: str | None = None):
+        """``now``: the instant of the expected times (``None``: the marks' own times, until
+        :meth:`at` is asked); ``base``: the marks' own times when already known; ``picked``: the
+        room the chair works in, picked on the rooms board or the chair screen; ``feed``: the
+        chair's delay feed, when this app follows one (``--delays``)."""
         self.program = program
         self.user = user if user is not None else UserData(program)
         self.flt = flt
@@ -87,10 +96,15 @@ class State:
         self.feed = feed
         """The chair's delay feed, when this app follows one (``--delays``): its marks, not the
         local log's, give the delays."""
-        self.delays = delays if delays is not None else compute(program, self.marks)
+        self.picked = picked
+        self.base = base if base is not None else compute(program, self.marks)
+        if delays is None:
+            delays = self.base if now is None else at_instant(program, self.marks, now, self.base)
+        self.delays = delays
         self.timeline = timeline if timeline is not None else Timeline(program, expected=self.delays.expected)
         self._index = index if index is not None else _Index(program)
         self._narrowed: dict[date | None, Timeline] = {}
+        self._rooms: dict[str, Timeline] = {}
 
     # -- new states ----------------------------------------------------------------------------
     def with_program(self, program: Program) -> State:
@@ -102,16 +116,25 @@ class State:
             flt = flt.with_room(None)
         if flt.track is not None and flt.track not in program.tracks:
             flt = flt.with_track(None)
-        return State(program, user, flt=flt, chair=self.chair, feed=self.feed)
+        picked = self.picked if self.picked in program.rooms else None
+        return State(program, user, flt=flt, chair=self.chair, now=self.delays.since, picked=picked,
+                     feed=self.feed)
 
-    def with_marks(self) -> State:
-        """The chair's log changed: new delays, a new timeline."""
-        return State(self.program, self.user, flt=self.flt, chair=self.chair, index=self._index, feed=self.feed)
+    def with_marks(self, now: datetime | None = None) -> State:
+        """The chair's log changed: new delays (at ``now``), a new timeline."""
+        return State(self.program, self.user, flt=self.flt, chair=self.chair, index=self._index,
+                     now=now or self.delays.since, picked=self.picked, feed=self.feed)
 
     def with_filter(self, flt: Filter) -> State:
-        """Another room or track filter (the timeline and the index stay)."""
+        """Another room or track filter (the timeline and the index stay). The chair then works
+        in the filter's room (a room picked for it before is forgotten)."""
         return State(self.program, self.user, flt=flt, chair=self.chair, delays=self.delays,
-                     timeline=self.timeline, index=self._index, feed=self.feed)
+                     timeline=self.timeline, index=self._index, base=self.base, feed=self.feed)
+
+    def with_chair_room(self, room: str | None) -> State:
+        """The chair works in ``room`` (``None``: the filter's room, else ``--room``)."""
+        return State(self.program, self.user, flt=self.flt, chair=self.chair, delays=self.delays,
+                     timeline=self.timeline, index=self._index, base=self.base, picked=room, feed=self.feed)
 
     def with_feed(self, reading: Reading) -> State:
         """A new look at the chair's delay feed: its marks give the delays (the timeline is kept
@@ -119,8 +142,21 @@ class State:
         same = self.feed is not None and _marks(self.feed) == _marks(reading)
         if same:
             return State(self.program, self.user, flt=self.flt, chair=self.chair, delays=self.delays,
-                         timeline=self.timeline, index=self._index, feed=reading)
-        return State(self.program, self.user, flt=self.flt, chair=self.chair, index=self._index, feed=reading)
+                         timeline=self.timeline, index=self._index, base=self.base, picked=self.picked,
+                         feed=reading)
+        return State(self.program, self.user, flt=self.flt, chair=self.chair, index=self._index,
+                     now=self.delays.since, picked=self.picked, feed=reading)
+
+    def at(self, now: datetime) -> State:
+        """The state at ``now``: this one while its expected times hold (cheap), else one with the
+        times at ``now`` (an overrun began or reached another minute, the focus moved on)."""
+        if self.delays.holds(now):
+            return self
+        delays = at_instant(self.program, self.marks, now, self.base)
+        same = delays.expected == self.delays.expected and _overtime(delays) == _overtime(self.delays)
+        return State(self.program, self.user, flt=self.flt, chair=self.chair, delays=delays,
+                     timeline=self.timeline if same else None, index=self._index, base=self.base,
+                     picked=self.picked, feed=self.feed)
 
     # -- the marks and the message in use ---------------------------------------------------------
     @property
@@ -153,9 +189,25 @@ class State:
 
     @property
     def chair_room(self) -> str | None:
-        """The room the chair's keys act on: the one the user is looking at (the filter's),
-        else the one the command line named, else every room."""
-        return self.flt.room or self.chair.room
+        """The room the chair's keys act on: the one the user picked for it (the highlighted row
+        of the rooms board when ``c`` was pressed), else the one the user is looking at (the
+        filter's), else the one the command line named, else every room."""
+        return self.picked or self.flt.room or self.chair.room
+
+    @property
+    def late_timeline(self) -> Timeline | None:
+        """The timeline whose delay the bar of every screen says (``running 7 min late``): the
+        whole program's in a one-room program; with parallel rooms, the chair's room's (each
+        room runs late its own way), or none while no room is chosen."""
+        if len(self.program.rooms) <= 1:
+            return self.timeline
+        room = self.chair_room
+        if room is None:
+            return None
+        found = self._rooms.get(room)
+        if found is None:
+            found = self._rooms[room] = Timeline(self.program, room=room, expected=self.delays.expected)
+        return found
 
     def narrowed(self, day: date | None = None) -> Timeline:
         """The timeline through the filter (and on ``day``), with the same expected times."""
@@ -177,6 +229,10 @@ class State:
 def _marks(reading: Reading) -> tuple[Mark, ...]:
     feed = reading.feed
     return feed.marks if feed is not None else ()
+
+
+def _overtime(delays: Delays) -> object:
+    return getattr(delays.expected, "overtime", None) or {}
 
 
 class _Index:

@@ -72,7 +72,7 @@ def talk_card(tl: Timeline, snap: Snapshot) -> CardView | None:
         (f"{noted_window(tl, talk)} · {time_left(tl, talk, now)}", "meta"),
     ]
     if nxt:
-        lines.append((f"Then: {nxt.title}, {starts(tl, nxt, now)}", "note"))
+        lines.append((f"Then: {nxt.title}, {after(tl, talk, nxt, now)}", "note"))
     return CardView(talk.title, tuple(lines), entry_id=talk.id)
 
 
@@ -81,7 +81,16 @@ def next_card(tl: Timeline, snap: Snapshot) -> CardView:
     nxt = snap.next
     if nxt is None:
         return CardView(nothing_next(snap), quiet=True)
-    return CardView(nxt.title, ((meta(tl, nxt), "meta"), (starts(tl, nxt, snap.at), "accent")), entry_id=nxt.id)
+    when = after(tl, snap.current, nxt, snap.at, "what runs now") if snap.current else starts(tl, nxt, snap.at)
+    return CardView(nxt.title, ((meta(tl, nxt), "meta"), (when, "accent")), entry_id=nxt.id)
+
+
+def after(tl: Timeline, running: Entry, nxt: Entry, now: datetime, this: str = "this one") -> str:
+    """When ``nxt`` starts, with ``running`` on now: ``at 10:00 · in 45 min``, or while
+    ``running`` runs over (its end unknown), ``after this one (it runs over)``."""
+    if tl.overtime_since(running) is not None:
+        return f"after {this} (it runs over)"
+    return starts(tl, nxt, now)
 
 
 def targets(tl: Timeline, snap: Snapshot) -> list[datetime]:
@@ -105,8 +114,10 @@ def next_change(now: datetime, instants: list[datetime]) -> datetime:
 
 def event_clock(place: str, now: datetime) -> str:
     """``Las Vegas 09:15:00 PST``: the part of the clock that moves every second (short, so a
-    tick repaints few cells). ``place`` is ``fmt.place`` of the event, worked out once."""
-    return f"{place} {now:%H:%M:%S} {now.tzname()}"
+    tick repaints few cells). ``place`` is ``fmt.place`` of the event, worked out once; a
+    program in UTC with no place reads ``UTC 10:00:06``, not ``UTC 10:00:06 UTC``."""
+    zone = now.tzname()
+    return f"{place} {now:%H:%M:%S}" if zone == place else f"{place} {now:%H:%M:%S} {zone}"
 
 
 def your_time(now: datetime, local: tzinfo | None = None) -> str:
@@ -162,8 +173,8 @@ def elapsed(tl: Timeline, entry: Entry, now: datetime) -> tuple[int, int]:
     return min(max(done, 0), total), total
 
 
-def time_left(tl: Timeline, entry: Entry, now: datetime) -> str:
-    return f"{fmt.duration(tl.end(entry) - now)} left"
+time_left = late.time_left
+"""``45 min left``, or ``over time by 3 min`` for an entry running over."""
 
 
 def starts(tl: Timeline, entry: Entry, now: datetime) -> str:
@@ -210,17 +221,22 @@ def status_line(tl: Timeline, snap: Snapshot) -> str:
         return f"{day} · live"
     if snap.status == "between" and snap.next:
         return f"{day} · in a gap until {fmt.hm(tl.start(snap.next))}"
-    return f"{day} · the programme is over"
+    return f"{day} · {program_over(tl, snap.at)}"
+
+
+def program_over(tl: Timeline, now: datetime) -> str:
+    """``the program ended at 16:20``, or ``... on Sunday 2 March 2025 at 16:20`` another day."""
+    end = last_end(tl)
+    return f"the program ended {at_time(end, now)}" if end else "the program is empty"
 
 
 def nothing_now(tl: Timeline, snap: Snapshot) -> str:
     """What the now card says when no item runs."""
     if snap.status == "upcoming" and snap.next:
-        return f"Nothing yet: the programme starts {at_time(tl.start(snap.next), snap.at)}."
+        return f"Nothing yet: the program starts {at_time(tl.start(snap.next), snap.at)}."
     if snap.status == "between" and snap.next:
-        return f"Nothing on: free until {fmt.hm(tl.start(snap.next))}."
-    end = last_end(tl)
-    return f"Nothing on: the programme ended at {fmt.hm(end)}." if end else "Nothing on: the programme is empty."
+        return f"Nothing on: free until {at_time(tl.start(snap.next), snap.at).removeprefix('at ')}."
+    return f"Nothing on: {program_over(tl, snap.at)}."
 
 
 def countdown_now(snap: Snapshot) -> str:
@@ -237,7 +253,7 @@ def nothing_next(snap: Snapshot) -> str:
 def between_talks(tl: Timeline, snap: Snapshot) -> str:
     """The talk card when the session has talks but none runs right now."""
     if snap.next_talk:
-        return f"Between talks. Next talk {starts(tl, snap.next_talk, snap.at)}."
+        return f"Between talks. Next: {snap.next_talk.title}, {starts(tl, snap.next_talk, snap.at)}."
     return "The talks of this session are over."
 
 

@@ -29,6 +29,9 @@ WORDS = {
     "overtime": "OVERTIME",
     "waiting": "STARTS IN",
     "idle": "DONE FOR TODAY",
+    "later": "NOT TODAY",
+    "over": "PROGRAM OVER",
+    "no_room": "WHICH ROOM?",
 }
 """The word beside the digits for each stage: the stage reads without colour (NO_COLOR)."""
 
@@ -73,7 +76,7 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
     current: str  # a stages.Stage, or "waiting" or "idle"
     shown: Entry | None
     if entry is not None:
-        left = tl.end(entry) - now
+        left = tl.due(entry) - now  # past the end it was expected at: overtime, counting up
         current = stage(left, thresholds)
         following = _after(day, entry)
         digits, word = countdown_digits(left), WORDS[current]
@@ -87,7 +90,10 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
             current, digits = "waiting", countdown_digits(tl.start(following) - now)
             following = _after(day, following)
         word = WORDS[current]
-    nxt = _next_line(tl, following, now, entry is not None)
+    if shown is None:
+        return _after_today(tl, now, room, bool(day))
+    nxt = _next_line(tl, following, now, entry is not None, over=entry is not None and left is not None
+                     and left.total_seconds() < 0)
     return ChairView(
         entry_id=entry.id if entry else None, left=left, stage=current, digits=digits, word=word,
         context=context(tl, shown, day) if shown else "",
@@ -95,8 +101,55 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
         who=_who(tl, shown) if shown else "",
         window=window(tl, delays, shown) if shown else "",
         next=nxt,
-        then=_then(tl, shown, following),
+        then=_then(tl, shown, following, room),
     )
+
+
+def _after_today(tl: Timeline, now: datetime, room: str | None, had_today: bool) -> ChairView:
+    """Nothing (more) today in the room: what the chair sees the evening before, between the
+    days of the event, and after it. The day before, the first talk is counted down (within a
+    day; ``NOT TODAY`` further off); after a day of talks, ``DONE FOR TODAY`` and the next
+    day's first; after the last day, ``PROGRAM OVER`` and when it ended."""
+    program = tl.program
+    today = now.astimezone(program.tz).date()
+    ahead = [e for e in leaves(program, room) if tl.start(e).astimezone(program.tz).date() > today]
+    if not ahead:
+        end = max((tl.end(e) for e in leaves(program, room)), default=None)
+        ended = f"The program ended {board.at_time(end, now)}." if end else "The program is empty."
+        return ChairView(None, None, "idle", "--:--", WORDS["over"], "", "Nothing more: the program is over.",
+                         "", ended, "", "")
+    first = ahead[0]
+    start = tl.start(first)
+    when = f"Next: {first.title}, {board.at_time(start, now)} · in {fmt.duration(start - now)}"
+    if had_today:
+        return ChairView(None, None, "idle", "--:--", WORDS["idle"], "", "Nothing more today.", "", "", when, "")
+    soon = start - now < timedelta(days=1)
+    later = _after(ahead, first)
+    return ChairView(
+        entry_id=None, left=None, stage="waiting" if soon else "idle",
+        digits=countdown_digits(start - now) if soon else "--:--", word=WORDS["waiting" if soon else "later"],
+        context=f"{fmt.day_title(start)} · {context(tl, first, ahead)}", title=first.title,
+        who=_who(tl, first), window=window(tl, Delays(), first) + (f" · in {fmt.duration(start - now)}"
+                                                                    if not soon else ""),
+        next=_next_line(tl, later, now, False) if later else "", then="")
+
+
+def needs_room(program: Program, room: str | None) -> bool:
+    """Whether the chair must pick a room first: several rooms run in parallel and none is
+    chosen (the keys would act on whichever room's talk happens to come first)."""
+    return room is None and len(program.rooms) > 1
+
+
+def no_room_view(program: Program) -> ChairView:
+    """The chair screen of a program with parallel rooms before a room is picked."""
+    return ChairView(None, None, "idle", "--:--", WORDS["no_room"], f"{len(program.rooms)} rooms in parallel",
+                     "Which room do you chair? Press r to pick it.",
+                     "On the rooms board, c opens this screen on the highlighted room.", "", "", "")
+
+
+def heading(room: str | None) -> str:
+    """The chair screen's heading: ``Chair · Saal 1`` when it works in one room."""
+    return f"Chair · {room}" if room else "Chair"
 
 
 def context(tl: Timeline, entry: Entry, day: list[Entry]) -> str:
@@ -139,26 +192,30 @@ def _after(day: list[Entry], entry: Entry) -> Entry | None:
     return day[k + 1] if 0 <= k < len(day) - 1 else None
 
 
-def _next_line(tl: Timeline, entry: Entry | None, now: datetime, running: bool) -> str:
-    """``Next: A Type System for Vapour at 10:02, scheduled 09:55 · in 17 min``."""
+def _next_line(tl: Timeline, entry: Entry | None, now: datetime, running: bool, over: bool = False) -> str:
+    """``Next: A Type System for Vapour at 10:02, scheduled 09:55 · in 17 min``; while the talk
+    shown runs over, ``Next: A Type System for Vapour, scheduled 09:55 · after this one`` (it
+    starts when this one ends, which nobody knows yet)."""
     if entry is None:
         return "Next: nothing more today." if running else ""
     start, note = tl.start(entry), scheduled(tl, entry)
-    when = f"at {fmt.hm(start)}" + (f", {note}" if note else "")
+    when = board.at_time(start, now) + (f", {note}" if note else "")
+    if over and note:
+        return f"Next: {entry.title}, {note} · after this one"
     if start <= now:
         return f"Next: {entry.title}, {when} · after this one"
     return f"Next: {entry.title}, {when} · in {fmt.duration(start - now)}"
 
 
-def _then(tl: Timeline, shown: Entry | None, following: Entry | None) -> str:
-    """After a session's talks: the item that follows the session (``Then: Break at 10:37,
-    scheduled 10:30``), unless ``following`` is that item or one of its talks."""
+def _then(tl: Timeline, shown: Entry | None, following: Entry | None, room: str | None = None) -> str:
+    """After a session's talks: the item that follows the session in its room (``Then: Break at
+    10:37, scheduled 10:30``), unless ``following`` is that item or one of its talks."""
     parent = board.parent_of(tl.program, shown) if shown is not None else None
     if parent is None:
         return ""
     end = tl.end(parent)
     after = next((i for i in tl.items if i.id != parent.id and end <= tl.start(i)
-                  and tl.start(i).date() == end.date()), None)
+                  and tl.start(i).date() == end.date() and (room is None or i.room in (None, room))), None)
     if after is None or following is None or following.id == after.id or following in after.talks:
         return ""
     note = scheduled(tl, after)

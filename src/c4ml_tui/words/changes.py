@@ -25,6 +25,7 @@ def describe(changes: Changes, program: Program) -> list[str]:
         else:
             where = room(b)
         lines.append(f"moved      {b.title}: {when(a)} -> {when(b)}{where}")
+    lines += [f"retitled   {b.title}: was {a.title} ({when(b)}){room(b)}" for a, b in changes.retitled]
     lines += [f"new        {e.title}: {when(e)}{room(e)}" for e in changes.new]
     lines += [f"cancelled  {e.title}: was {when(e)}{room(e)}" for e in changes.cancelled]
     return lines
@@ -36,4 +37,5 @@ def as_json(changes: Changes) -> dict:
                 "room": e.room if isinstance(e, Item) else None}
 
     return {"moved": [{"before": entry(a), "after": entry(b)} for a, b in changes.moved],
+            "retitled": [{"before": entry(a), "after": entry(b)} for a, b in changes.retitled],
             "new": [entry(e) for e in changes.new], "cancelled": [entry(e) for e in changes.cancelled]}

@@ -8,17 +8,28 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from ..core import fmt
 from ..core.timeline import Entry, Snapshot, Timeline
 
 ZERO = timedelta(0)
 
 
 def headline(tl: Timeline, snap: Snapshot) -> timedelta:
-    """The day's delay at a snapshot: of the current talk, else the current item, else the next
-    item (how late what is on, or what comes next, starts). Zero when nothing is left."""
-    for entry in (snap.current_talk, snap.current, snap.next):
-        if entry is not None:
-            return tl.delay(entry)
+    """The day's delay at a snapshot: how late what is on will end (the current talk, else, between
+    talks, how late the next talk starts, else the current item), or in a gap how late what comes
+    next starts. Zero when nothing is left.
+
+    By the *end*, because that is what the rest of the day inherits: a talk that started a
+    minute early and runs three minutes over its countdown (``OVERTIME +03:07``, which
+    ``delays.at_instant`` counts) makes the day late, not early."""
+    if snap.current_talk is not None:
+        return tl.end_delay(snap.current_talk)
+    if snap.next_talk is not None:
+        return tl.delay(snap.next_talk)
+    if snap.current is not None:
+        return tl.end_delay(snap.current)
+    if snap.next is not None:
+        return tl.delay(snap.next)
     return ZERO
 
 
@@ -46,3 +57,19 @@ def scheduled_note(entry: Entry, expected_start: datetime) -> str:
     if expected_start.strftime("%H:%M") == entry.start.strftime("%H:%M"):
         return ""
     return f"scheduled {entry.start:%H:%M}, "
+
+
+def time_left(tl: Timeline, entry: Entry, now: datetime) -> str:
+    """``45 min left``; ``over time by 3 min`` for an entry running past its expected end (the
+    chair marked it started and not yet ended: its countdown reads ``+03:07``)."""
+    since = tl.overtime_since(entry)
+    if since is not None:
+        return over_time(now - since)
+    return f"{fmt.duration(tl.end(entry) - now)} left"
+
+
+def over_time(delta: timedelta) -> str:
+    """``over time by 3 min`` in whole minutes, as the chair's ``+03:07`` reads; ``over time``
+    in the first minute."""
+    minutes = int(delta.total_seconds() // 60)
+    return f"over time by {minutes} min" if minutes > 0 else "over time"

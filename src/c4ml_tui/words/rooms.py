@@ -9,7 +9,7 @@ worked out then (:func:`answer`, with the instant it next changes); the countdow
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
 
 from ..core import fmt
@@ -112,11 +112,14 @@ def row(tl: Timeline, line: RoomLine, now: datetime) -> RoomRow:
     """The words of ``line``'s row at ``now`` (they change once a minute)."""
     current, nxt = line.current, line.next
     left = compact(tl.end(current) - now) if current else ""
+    since = tl.overtime_since(current) if current else None
+    if since is not None:  # running over (the chair's countdown reads +03:07)
+        left = f"+{compact(timedelta(minutes=int((now - since).total_seconds() // 60)))}"
     at = until = ""
     if nxt is not None:
         start = tl.start(nxt)
         at = fmt.hm(start) if start.date() == now.date() else f"{start:%a} {fmt.hm(start)}"
-        until = f"in {fmt.duration(start - now)}"
+        until = f"in {compact(start - now)}"
     return RoomRow(line.room, line.room or EVERYWHERE, current.title if current else FREE, left,
                    nxt.title if nxt else "", at, until, current is not None)
 
@@ -149,7 +152,7 @@ def empty(shown: Answer, flt: Filter) -> str:
     if not shown.quiet:
         return f"Nothing scheduled {scope}." if flt.active else "Nothing scheduled."
     if shown.until is None:
-        return f"Nothing more {scope}: the programme is over."
+        return f"Nothing more {scope}: the program is over."
     return f"Nothing on now and nothing more today {scope}."
 
 
@@ -159,6 +162,21 @@ def now_row(found: list[Row]) -> int:
     would pick the one that started first, hours ago at a big event)."""
     running = [i for i, r in enumerate(found) if r.state == "now" and r.kind in ("item", "talk", "gap")]
     return running[-1] if running else agenda.now_index(found)
+
+
+def filter_note(flt: Filter) -> str:
+    """``Only Saal 1 · track Security (r, t to change)``: said above a filtered view, so that a
+    narrow terminal, whose heading is cut, still shows what is hidden; empty without a filter."""
+    return f"Only {flt.label()} · r, t or the palette's Clear filters to change" if flt.active else ""
+
+
+def filtered_gaps(found: list[Row], flt: Filter) -> list[Row]:
+    """Agenda rows where a gap says that nothing *of the filter* is on (``nothing for Saal 1 ·
+    track Security (1 h 30 min)``): a talk filtered out still runs there."""
+    if not flt.active:
+        return found
+    return [r._replace(title=f"nothing for {flt.label()} ({fmt.duration(r.end - r.start)})")
+            if r.kind == "gap" and r.start and r.end else r for r in found]
 
 
 def heading(base: str, flt: Filter) -> str:

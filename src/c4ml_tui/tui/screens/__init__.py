@@ -32,6 +32,12 @@ class Place(NamedTuple):
     """Act on the key before the keys typed after it are delivered: for a place one types into
     next (``/zoe`` in one go must put ``zoe`` in the search box, not on the screen behind it).
     Never while a text box has the focus (``/`` is then typed there)."""
+    command: str = ""
+    """The palette's command (default ``Open <title>``)."""
+
+    @property
+    def palette(self) -> str:
+        return self.command or f"Open {self.title.lower()}"
 
     def screen(self) -> Screen:
         module, cls = self.target.split(":")
@@ -45,4 +51,7 @@ PLACES: tuple[Place, ...] = (
     Place("my_day", "my_day:MyDayScreen", "m", "My day", "Your starred items and talks in time order, clashes flagged"),
     Place("chair", "chair:ChairScreen", "c", "Chair",
           "Open the session chair's countdown; mark talks started and ended"),
+    Place("about", "about:AboutScreen", "i", "Event",
+          "About this event: what it is, when and where, its web page and description",
+          command="About this event"),
 )

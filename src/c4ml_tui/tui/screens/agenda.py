@@ -14,6 +14,7 @@ from ...core.timeline import Snapshot
 from ...words import agenda, rooms
 from ...words.agenda import Row
 from ..widgets.agenda_table import AgendaTable
+from ..widgets.literal import LiveLabel
 from .filtered import FilteredScreen
 
 
@@ -42,8 +43,13 @@ class AgendaScreen(FilteredScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
+        yield LiveLabel(hide_empty=True, id="agenda-filter", classes="note")
         yield AgendaTable(id="agenda")
         yield from self.compose_footer()
+
+    def filter_changed(self) -> None:
+        super().filter_changed()
+        self.query_one("#agenda-filter", LiveLabel).show(rooms.filter_note(self.flt))
 
     @property
     def table(self) -> AgendaTable:
@@ -76,7 +82,7 @@ class AgendaScreen(FilteredScreen):
     def day_rows(self, snap: Snapshot) -> list[Row]:
         """The rows of the day shown; a line saying so when the filter leaves nothing that day."""
         assert self.day is not None
-        found = agenda.rows(self.narrowed(self.day), snap.at)
+        found = rooms.filtered_gaps(agenda.rows(self.narrowed(self.day), snap.at), self.flt)
         if found:
             return found
         return [Row("day", f"day:{self.day.isoformat()}", fmt.day_title(self.day)),

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ...core.timeline import Snapshot
 from ...words import board
 from ..widgets.clock import ClockBar, ClockFace, YourTime
+from ..widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from ..app import C4mlApp
@@ -32,6 +32,8 @@ class LiveScreen(Screen):
     """Shown left of the clock, before the event's title."""
     PLACE = ""
     """The name of the :class:`~c4ml_tui.screens.Place` this screen is, if it is one."""
+    EVERY_SECOND = False
+    """Redraw every tick (a countdown in seconds), not only when a word can change."""
 
     def __init__(self, *, name: str | None = None, id: str | None = None):
         super().__init__(name=name, id=id)
@@ -48,7 +50,7 @@ class LiveScreen(Screen):
         yield ClockBar(f"{self.HEADING} · {title}" if self.HEADING else title)
 
     def compose_footer(self) -> ComposeResult:
-        yield Footer(compact=True)  # room for every key at 80 columns
+        yield KeyFooter()  # compact, and fitted to the width: the least needed keys go first
 
     def show_clock(self, text: str) -> None:
         """Every tick: the event clock's text (repainted only when it changed)."""
@@ -66,7 +68,7 @@ class LiveScreen(Screen):
             return  # a tick between the push and the mount of the widgets: resuming draws it all
         self.show_clock(board.event_clock(self.c4ml.place, snap.at))
         mine = board.your_time(snap.at, self.c4ml.local_zone)
-        late = board.late_line(self.c4ml.timeline, snap)  # chair mode (issue 4): "running 7 min late"
+        late = self.late_words(snap)  # chair mode (issue 4): "running 7 min late"
         note = self.c4ml.source_note  # live updates (issue 6): "offline · copy 2 h old"
         self.query_one(YourTime).show(" · ".join(part for part in (late, note, mine) if part))
         key = (self.c4ml.timeline, snap.key())
@@ -74,6 +76,14 @@ class LiveScreen(Screen):
             self._shown = key
             self.show_answer(snap)
         self.show_countdown(snap)
+
+    def late_words(self, snap: Snapshot) -> str:
+        """``running 7 min late`` by the chair's marks: of the whole program, or with parallel
+        rooms of the chair's room (``State.late_timeline``); empty when on time."""
+        tl = self.c4ml.state.late_timeline
+        if tl is None or not tl.expected:
+            return ""
+        return board.late_line(tl, snap if tl is self.c4ml.timeline else tl.at(snap.at))
 
     def show_answer(self, snap: Snapshot) -> None:
         """Redraw what depends on the answer (what runs, what is next). Override."""

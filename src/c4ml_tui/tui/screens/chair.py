@@ -18,6 +18,7 @@ from ...core.timeline import Snapshot
 from ...words import chair as chairview
 from .. import desk
 from ..desk import Outcome
+from ..widgets.clock import ClockBar
 from ..widgets.countdown import BigCountdown
 from ..widgets.literal import LiveLabel
 from .base import LiveScreen
@@ -33,6 +34,7 @@ class ChairScreen(LiveScreen):
 
     HEADING = "Chair"
     PLACE = "chair"
+    EVERY_SECOND = True  # the digits count seconds
     BINDINGS = [
         Binding("s", "mark_start", "Started", id="chair.start", tooltip="The next talk started now"),
         Binding("e", "mark_end", "Ended", id="chair.end", tooltip="The talk counted down ended now"),
@@ -46,6 +48,8 @@ class ChairScreen(LiveScreen):
                 tooltip="Send the speaker a message (the stage view shows it)"),
         Binding("v", "stage_view", "Stage view", id="chair.stage", group=STAGE,
                 tooltip="Open the stage view: the speaker's countdown"),
+        Binding("r", "pick_room", "Room", id="chair.room",
+                tooltip="Pick the room you chair (programs with parallel rooms)"),
     ]
 
     bell_on = False
@@ -71,14 +75,14 @@ class ChairScreen(LiveScreen):
 
     def view(self, snap: Snapshot) -> chairview.ChairView:
         state = self.c4ml.state
+        if chairview.needs_room(state.program, state.chair_room):
+            return chairview.no_room_view(state.program)
         return chairview.view(state.timeline, state.delays, snap.at, state.chair.thresholds, state.chair_room)
 
-    def show_clock(self, text: str) -> None:
-        """Every second: the digits count down with the clock (the words change once a minute)."""
-        super().show_clock(text)
-        if self.query(BigCountdown):
-            view = self.view(self.c4ml.timeline.at(self.c4ml.clock.now()))
-            self.query_one(BigCountdown).show(view.digits, view.stage, view.word)
+    def show_answer(self, snap: Snapshot) -> None:
+        """The room the chair works in is in the heading (``Chair · Saal 1``)."""
+        heading = chairview.heading(self.c4ml.state.chair_room if len(self.c4ml.program.rooms) > 1 else None)
+        self.query_one(ClockBar).set_heading(f"{heading} · {self.c4ml.program.event.title}")
 
     def show_countdown(self, snap: Snapshot) -> None:
         """Every tick: the digits, and the words where they changed; the bell at a new stage."""
@@ -132,16 +136,37 @@ class ChairScreen(LiveScreen):
 
         self.app.push_screen(StageScreen())
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick_room":
+            return len(self.c4ml.program.rooms) > 1
+        return True
+
+    def action_pick_room(self) -> None:
+        """``r``: the room the chair works in (the rooms board and agenda keep their filter)."""
+        from ...core import filters
+        from .pick import PickScreen
+
+        state = self.c4ml.state
+        names = filters.counts(state.program, "room")
+        self.app.push_screen(PickScreen("Room you chair", None, names, state.chair_room), self._picked)
+
+    def _picked(self, room: str | None) -> None:
+        if room:
+            self.c4ml.state = self.c4ml.state.with_chair_room(room)
+
     def action_bell(self) -> None:
         self.bell_on = not self.bell_on
         self.notify(f"Bell {'on: it rings at each change of stage' if self.bell_on else 'off'}.")
         self.show_time(self.c4ml.snapshot())
 
     def done(self, outcome: Outcome, marks: bool = True) -> None:
-        """Say what a key did; when it changed the marks, every view gets the new times."""
-        self.notify(outcome.message, markup=False, severity="information" if outcome.done else "warning")
+        """Say what a key did (one line at the bottom, replacing what the key before said: notes
+        never pile up over the screen); when it changed the marks, every view gets the new times."""
+        self.app.clear_notifications()
+        self.notify(outcome.message, markup=False, severity="information" if outcome.done else "warning",
+                    timeout=4)
         log = self.c4ml.state.log
         if outcome.done and marks:
-            self.c4ml.state = self.c4ml.state.with_marks()  # the app redraws the screen in front
+            self.c4ml.state = self.c4ml.state.with_marks(self.c4ml.clock.now())  # every screen redraws
         if log.save_error:
             self.notify(log.save_error, title="Marks not saved", markup=False, severity="error", timeout=10)

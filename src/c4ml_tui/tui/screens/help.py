@@ -16,8 +16,8 @@ MOUSE = (
     "then click it again to open it. The wheel scrolls."
 )
 PALETTE = (
-    "ctrl+p opens the command palette: jump to now, open the agenda, open any item, talk or "
-    "speaker by typing part of its name, change the theme."
+    "ctrl+p opens the command palette: jump to now, open the agenda, about this event, clear "
+    "filters, open any item, talk or speaker by typing part of its name, change the theme."
 )
 
 

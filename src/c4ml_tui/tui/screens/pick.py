@@ -1,10 +1,14 @@
 """A box to pick one room or one track from a long list, typing to narrow it (``r``, ``t``).
 
-38C3 has 72 rooms and FOSDEM over a hundred: the list is filtered as you type (ignoring case
-and accents), and the arrows move in it while the typing stays in the input line.
+38C3 has 72 rooms and FOSDEM over a hundred: the list is in alphabetical order (``Saal 2``
+before ``Saal 10``), filtered as you type (ignoring case and accents; ``all`` finds "All
+rooms"), and the arrows move in it while the typing stays in the input line. The arrows stop
+at the ends of the list (Home and End jump there) instead of wrapping around.
 """
 
 from __future__ import annotations
+
+import re
 
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +22,14 @@ from textual.widgets.option_list import Option
 from ...core import fmt
 from ...core.textfold import fold
 from ..widgets.literal import literal
+
+
+def natural(name: str) -> tuple:
+    """A sort key: case, accents and punctuation ignored, numbers by value (``Saal 2`` before
+    ``Saal 10``)."""
+    words = re.sub(r"[^\w\s]", "", fold(name))
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", words))
+
 
 ALL = ""
 """What the box answers for "all rooms" / "all tracks"; ``None`` means it was closed."""
@@ -34,15 +46,19 @@ class PickScreen(ModalScreen[str | None]):
                 tooltip="A page down the list"),
         Binding("pageup", "move('page_up')", "Page up", show=False, id="pick.pageup",
                 tooltip="A page up the list"),
+        Binding("ctrl+home,home", "move('first')", "First", show=False, id="pick.first",
+                tooltip="The top of the list"),
+        Binding("ctrl+end,end", "move('last')", "Last", show=False, id="pick.last",
+                tooltip="The bottom of the list"),
     ]
 
-    def __init__(self, title: str, everything: str, names: dict[str, int], current: str | None):
+    def __init__(self, title: str, everything: str | None, names: dict[str, int], current: str | None):
         """``names`` maps each choice to how many items it has; ``everything`` labels
-        :data:`ALL` (``All rooms``); ``current`` is marked."""
+        :data:`ALL` (``All rooms``; ``None``: no such choice); ``current`` is marked."""
         super().__init__()
         self.title_text = title
         self.everything = everything
-        self.names = names
+        self.names = dict(sorted(names.items(), key=lambda pair: natural(pair[0])))
         self.current = current
         self._folded = {name: fold(name) for name in names}
         self._shown: list[str] = []
@@ -69,7 +85,8 @@ class PickScreen(ModalScreen[str | None]):
         self._query = query
         wanted = fold(query.strip())
         shown = [name for name in self.names if wanted in self._folded[name]]
-        self._shown = ([] if wanted else [ALL]) + shown
+        everything = self.everything is not None and wanted in fold(self.everything)
+        self._shown = ([ALL] if everything else []) + shown
         self.options.set_options(self._option(i, name) for i, name in enumerate(self._shown))
         if self._shown:
             marked = self._shown.index(self.current or ALL) if (self.current or ALL) in self._shown else 0
@@ -79,12 +96,17 @@ class PickScreen(ModalScreen[str | None]):
         chosen = name == (self.current or ALL)
         mark = Content("✓ " if chosen else "  ")
         if name == ALL:
-            return Option(Content.assemble(mark, (self.everything, "bold")), id=str(index))
+            return Option(Content.assemble(mark, (self.everything or "", "bold")), id=str(index))
         count = Content(f"  {fmt.count(self.names[name], 'item')}").stylize("dim")
         return Option(Content.assemble(mark, literal(name), count), id=str(index))
 
     def action_move(self, action: str) -> None:
-        getattr(self.options, f"action_{action}")()
+        """Move in the list, stopping at its ends (Down on the last name stays there)."""
+        options, before = self.options, self.options.highlighted
+        last = options.option_count - 1
+        if (action == "cursor_down" and before == last) or (action == "cursor_up" and before == 0):
+            return
+        getattr(options, f"action_{action}")()
 
     @on(Input.Changed)
     def _typed(self, event: Input.Changed) -> None:

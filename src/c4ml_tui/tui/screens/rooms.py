@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Container, Vertical
 from textual.widgets import DataTable
 
 from ...core.timeline import Snapshot
 from ...words import rooms
 from ..widgets.day_list import DayList
-from ..widgets.literal import LiveLabel
+from ..widgets.literal import STAR, LiveLabel
 from ..widgets.room_table import RoomTable
 from .filtered import FilteredScreen
 
@@ -26,6 +27,11 @@ class RoomsScreen(FilteredScreen):
     only rewrites the countdowns that changed."""
 
     HEADING = "Rooms"
+    STARS = True
+    BINDINGS = [
+        Binding("c", "chair_here", "Chair", id="rooms.chair",
+                tooltip="The session chair's countdown and keys, in the highlighted room"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -36,6 +42,7 @@ class RoomsScreen(FilteredScreen):
         with Container(id="rooms-board"):
             with Vertical(id="rooms-main"):
                 yield LiveLabel(id="rooms-status")
+                yield LiveLabel(hide_empty=True, id="rooms-filter", classes="note")
                 yield LiveLabel(hide_empty=True, id="rooms-empty", classes="note")
                 yield RoomTable(id="rooms-table")
             with Vertical(id="rooms-day"):
@@ -53,6 +60,7 @@ class RoomsScreen(FilteredScreen):
     def filter_changed(self) -> None:
         super().filter_changed()
         self._answer = None
+        self.query_one("#rooms-filter", LiveLabel).show(rooms.filter_note(self.flt))
 
     def targets(self):
         """Every room's countdowns: when what runs ends and what is next starts (the app's cheap
@@ -75,7 +83,7 @@ class RoomsScreen(FilteredScreen):
             self._answer = rooms.answer(tl, now, keep_quiet=self.flt.room is not None)
         shown = self._answer
         assert shown is not None
-        self.table.show([rooms.row(tl, line, now) for line in shown.lines])
+        self.table.show([self.starred(line, rooms.row(tl, line, now)) for line in shown.lines])
         self.table.display = bool(shown.lines)
         if fresh:
             self.fit_table()
@@ -120,9 +128,28 @@ class RoomsScreen(FilteredScreen):
         line = next((line for line in shown.lines if line.room == room), None) if shown else None
         return line and (line.current or line.next)
 
+    def starred(self, line: rooms.RoomLine, row: rooms.RoomRow) -> rooms.RoomRow:
+        """``row`` with a star before what runs or comes next when the user starred it."""
+        if line.current is not None and self.c4ml.is_starred(line.current.id):
+            row = row._replace(now=f"{STAR} {row.now}")
+        if line.next is not None and self.c4ml.is_starred(line.next.id):
+            row = row._replace(next=f"{STAR} {row.next}")
+        return row
+
+    def show_stars(self) -> None:
+        if self._answer is not None:
+            self.show_countdown(self.c4ml.snapshot())
+
     def star_target(self) -> str | None:
         target = self.highlighted()
         return target.id if target is not None else None
+
+    def action_chair_here(self) -> None:
+        """``c``: the chair screen, working in the highlighted room (its "next" is in that room,
+        and ``s``/``e`` mark that room's talks)."""
+        room = self.table.room or None  # the row of items with no room: the chair picks one
+        self.c4ml.state = self.c4ml.state.with_chair_room(room)
+        self.c4ml.show("chair")
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -58,6 +58,9 @@ class SearchScreen(LiveScreen):
         self._list: SearchResults | None = None
         self._indexed: object = None
         """The program the index is for."""
+        self._wants_results = False
+        """Down was pressed before there were results (the index was being built): the focus
+        goes to the results as soon as they come."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
@@ -134,6 +137,9 @@ class SearchScreen(LiveScreen):
             return
         self.results = results = self.index.search(query, PAGE)
         self.list.show(self.rows(results.hits), results.more, PAGE)
+        if self._wants_results and self.list.option_count:
+            self._wants_results = False
+            self.set_focus(self.list)
         self.refresh_bindings()
         if not query.strip():
             self.status(HINT)
@@ -180,12 +186,16 @@ class SearchScreen(LiveScreen):
     # -- moving and opening --------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "into_results":
+            if self.is_mounted and self.index is None:
+                return True  # still indexing: Down is kept for when the results come
             return self.is_mounted and self.list.option_count > 0 and self.focused is not self.list
         return True
 
     def action_into_results(self) -> None:
         if self.list.option_count:
             self.set_focus(self.list)  # now, not after the keys already queued
+        elif self.index is None and self.input.value.strip():
+            self._wants_results = True  # the results are still to come: go there when they do
 
     def action_focus_input(self) -> None:
         self.set_focus(self.input)

@@ -15,7 +15,11 @@ from .literal import STAR
 MARK_NOW = "▶"
 FIXED = {"mark": 1, "time": 11, "kind": 8}
 """Widths of the fixed columns; the title takes what is left, the room what it needs."""
-TITLE_MAX = 90
+TITLE_MAX = 110
+"""The title column's widest: kind and room stay near the title on a very wide terminal."""
+ROOM_MAX = {False: 20, True: 44}
+"""The room column's widest, below and from :data:`WIDE` cells (38C3's rooms run to 60 letters)."""
+WIDE = 140
 
 
 def cell(text: str, style: str = "") -> Text:
@@ -67,6 +71,8 @@ class AgendaTable(DataTable):
         Binding("enter", "select_cursor", "Open", id="agenda.open", tooltip="Open the highlighted row"),
         Binding("down,j", "cursor_down", "Down", show=False, id="agenda.down", tooltip="Next row"),
         Binding("up,k", "cursor_up", "Up", show=False, id="agenda.up", tooltip="Previous row"),
+        Binding("home", "first_row", "First", show=False, id="agenda.first", tooltip="The day's first row"),
+        Binding("end", "last_row", "Last", show=False, id="agenda.last", tooltip="The day's last row"),
     ]
 
     DEFAULT_CSS = """
@@ -149,7 +155,7 @@ class AgendaTable(DataTable):
         self.clear(columns=True)
         rooms = _has_rooms(self._agenda_rows)
         room_width = max((len(r.room) for r in self._agenda_rows), default=0) if rooms else 0
-        room_width = min(max(room_width, 4), 20) if rooms else 0
+        room_width = min(max(room_width, 4), ROOM_MAX[self._built_width >= WIDE]) if rooms else 0
         fixed = sum(FIXED.values()) + room_width
         columns = 4 + (1 if rooms else 0)
         # Leave room for a vertical scrollbar, so the columns do not jump when one appears.
@@ -169,6 +175,12 @@ class AgendaTable(DataTable):
     @property
     def _keys(self) -> list[str]:
         return [r.key for r in self._agenda_rows]
+
+    def action_first_row(self) -> None:
+        self.jump_to(0)
+
+    def action_last_row(self) -> None:
+        self.jump_to(len(self._agenda_rows) - 1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "select_cursor":

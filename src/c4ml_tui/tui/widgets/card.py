@@ -38,7 +38,8 @@ class Card(Widget, can_focus=True):
         border-title-color: $foreground 70%;
         border-title-align: left;
         padding: 0 1;
-        &:focus { border: round $accent; border-title-color: $accent; }
+        /* Focused: a heavy border and a bold title, so it stands out by shape too (NO_COLOR). */
+        &:focus { border: heavy $accent; border-title-color: $accent; border-title-style: bold; }
         & > .card--muted { color: $text-muted; }
         & > .card--accent { color: $accent; }
         & > .card--todo { color: $foreground 30%; }

@@ -45,7 +45,7 @@ class LinkList(OptionList):
         background: transparent;
         border-title-align: left;
         padding: 0 1;
-        &:focus { border: round $accent; border-title-color: $accent; }
+        &:focus { border: heavy $accent; border-title-color: $accent; border-title-style: bold; }
     }
     """
 

@@ -16,10 +16,14 @@ from ...words.rooms import RoomRow
 
 COLUMNS = ("room", "now", "left", "next", "at", "until")
 LABELS = {"room": "Room", "now": "Now", "left": "Left", "next": "Next", "at": "At", "until": ""}
-WIDE = 140
-"""From this width on (of the table itself), the table also says how long until the next item starts."""
-ROOM_MAX = {False: 16, True: 24}
-"""The widest room column, narrow and wide: longer names end in an ellipsis."""
+WIDE = 100
+"""From this width on (of the table itself), the table also says how long until the next item
+starts (at 200 columns the table is about 130 wide: the day of the room takes the rest)."""
+def room_width(table: int) -> int:
+    """The widest the room column gets in a table ``table`` cells wide: 16 at 80 columns (the
+    titles need the room), a third of what is beyond 40 cells on a wide terminal (31 at 200
+    columns: ``Hardware Hacking Area -- Lower`` whole). Longer names are cut in the middle."""
+    return max(16, (table - 40) // 3)
 
 
 def cell(text: str, style: str = "", justify: str = "left") -> Text:
@@ -27,11 +31,21 @@ def cell(text: str, style: str = "", justify: str = "left") -> Text:
     return Text(clean(text), style=style, no_wrap=True, overflow="ellipsis", justify=justify)  # type: ignore[arg-type]
 
 
-def cells(row: RoomRow) -> dict[str, Text]:
-    """The cells of one row; a free room reads dim, so the busy rooms stand out without colour."""
+def middle(text: str, width: int) -> str:
+    """``text`` cut in the middle to ``width`` cells: rooms that share a beginning stay apart
+    (``Hardware Hacki…Lower (extra)``, ``Hardware Hacki…rea -- Upper``)."""
+    if width <= 0 or len(text) <= width:
+        return text
+    tail = (width - 1) * 2 // 5
+    return f"{text[: width - 1 - tail]}…{text[len(text) - tail:]}"
+
+
+def cells(row: RoomRow, room_width: int = 0) -> dict[str, Text]:
+    """The cells of one row; a free room reads dim, so the busy rooms stand out without colour.
+    A room name longer than ``room_width`` is cut in its middle."""
     quiet = "" if row.busy else "dim"
     return {
-        "room": cell(row.room, "bold" if row.busy else ""),
+        "room": cell(middle(row.room, room_width), "bold" if row.busy else ""),
         "now": cell(row.now, "" if row.busy else "dim italic"),
         "left": cell(row.left, "", "right"),
         "next": cell(row.next, quiet),
@@ -58,6 +72,7 @@ class RoomTable(DataTable):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._rows: list[RoomRow] = []
         self._built: tuple = ()
+        self._room_width = 0
 
     @property
     def rows_shown(self) -> list[RoomRow]:
@@ -79,7 +94,7 @@ class RoomTable(DataTable):
             return
         for old, new in zip(self._rows, rows, strict=True):
             if old != new:
-                before, after = cells(old), cells(new)
+                before, after = cells(old, self._room_width), cells(new, self._room_width)
                 for key in COLUMNS:
                     if key in self._columns_shown and before[key] != after[key]:
                         self.update_cell(new.key, key, after[key])
@@ -105,14 +120,15 @@ class RoomTable(DataTable):
         room = self.room
         self._built = self._shape(self._rows)
         self.clear(columns=True)
-        wide, rows = self._wide, self._rows
+        rows = self._rows
         widths = {
-            "room": min(max((len(r.room) for r in rows), default=4), ROOM_MAX[wide]),
+            "room": min(max((len(r.room) for r in rows), default=4), room_width(self.size.width)),
             "left": 7,
             "at": max(max((len(r.at) for r in rows), default=2), 2),
             "until": 13,
         }
         shown = self._columns_shown
+        self._room_width = widths["room"]
         fixed = sum(widths[k] for k in shown if k in widths)
         # Padding of one cell each side of each column, and room for a vertical scrollbar.
         spare = self.size.width - fixed - 2 * len(shown) - self.styles.scrollbar_size_vertical
@@ -122,7 +138,7 @@ class RoomTable(DataTable):
             label = Text(LABELS[key], justify="right" if key == "left" else "left")
             self.add_column(label, width=widths[key], key=key)
         for r in rows:
-            made = cells(r)
+            made = cells(r, self._room_width)
             self.add_row(*(made[k] for k in shown), key=r.key)
         rooms = [r.key for r in rows]
         if room in rooms:

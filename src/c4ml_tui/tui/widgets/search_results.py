@@ -18,8 +18,11 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...core.search import Hit
+from ...words.plain import window
 from .literal import STAR, colours, highlighted, literal, text_style
 
+NARROW = 100
+"""Below this many cells a row's second line is indented by 4 only (not under the title)."""
 MORE = "more"
 """The id of the option that shows the next page."""
 CHUNK = 40
@@ -141,8 +144,13 @@ class SearchResults(OptionList):
                     self.replace_option_prompt_at_index(index, prompt(row, width, when, match, meta))
 
     def row_width(self) -> int:
-        """Cells a row may use (the list's width less padding and a scrollbar)."""
-        return max(30, (self.content_region.width or self.app.size.width - 4) - 1)
+        """Cells a row may use: the list's width less its padding and a vertical scrollbar,
+        whether one shows yet or not (rows built before the list overflows would otherwise
+        wrap once the scrollbar appears)."""
+        inner = self.content_region.width or self.app.size.width - 4
+        if not self.show_vertical_scrollbar:
+            inner -= self.styles.scrollbar_size_vertical
+        return max(30, inner - 1)
 
     def when_width(self) -> int:
         return max((len(r.when) for r in self.rows), default=0)
@@ -187,7 +195,9 @@ class SearchResults(OptionList):
 
 def prompt(row: Row, width: int, when_width: int, match, meta) -> Content:
     """Two lines: ``09:15-09:35  talk     ★ Tensor Fusion...`` and, indented, the best match
-    outside the title (``speaker: Zoë Example``) or some context."""
+    outside the title (``speaker: Zoë Example``) or some context. Each line is cut to ``width``
+    (never wrapped); below :data:`NARROW` cells the second line is indented less, so that the
+    match has room."""
     hit = row.hit
     head = f"{row.when:<{when_width}}  " if when_width else ""
     head += f"{row.kind:<8} "
@@ -196,10 +206,11 @@ def prompt(row: Row, width: int, when_width: int, match, meta) -> Content:
     title = title_text(hit, room - len(star), match)
     first = Content.assemble((head, meta), star, title)
     other = next((m for m in hit.matches if m.field not in ("title", "name")), None)
-    indent = " " * len(head)
+    indent = " " * (len(head) if width >= NARROW else min(len(head), 4))
+    room = width - len(indent)
     if other is not None:
         label = f"{FIELD_WORDS.get(other.field, other.field)}: "
-        text, spans = other.excerpt(max(10, room - len(label)))
+        text, spans = window(other.text, other.spans, max(10, room - len(label) - 1))  # no Markdown
         second = Content.assemble(indent, (label, meta), highlighted(text, spans, match))
     elif row.context:
         second = Content.assemble(indent, literal(row.context).truncate(room, ellipsis=True).stylize(meta))
@@ -215,5 +226,6 @@ def title_text(hit: Hit, room: int, match) -> Content:
     full = highlighted(hit.title, spans, match, "bold")
     if full.cell_length <= room or not spans or spans[0][1] < room - 1:
         return full.truncate(room, ellipsis=True)
-    text, moved = hit.matches[0].excerpt(room - 1)
+    first = hit.matches[0]
+    text, moved = window(first.text, first.spans, room - 1)
     return highlighted(text, moved, match, "bold").truncate(room, ellipsis=True)

@@ -1,0 +1,95 @@
+"""The footer of every screen: Textual's, made to fit the terminal's width.
+
+Textual's footer lays every key out in one row and lets the rest fall off the right edge (where
+the palette key, docked over them, leaves stray letters of the keys under it). Here, after each
+layout, keys are hidden until the row fits, least needed first: the keys that open another
+screen from anywhere (help and the palette list them), then the screen's own keys from the
+right; Escape, ``?`` and ``q`` stay to the last. A wide terminal shows them all.
+"""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+from textual.widgets import Footer
+
+ESSENTIAL = ("back", "help", "quit")
+"""Actions that stay in the footer while anything else can go: how to get back, help, out."""
+PLACES = ("now", "show(")
+"""Actions (or their beginnings) of keys that open a screen from anywhere: the first to go."""
+
+
+def rank(action: str) -> int:
+    """How much a key is needed in the footer: 0 (hidden first) to 2 (hidden last)."""
+    action = action.removeprefix("app.")
+    if action in ESSENTIAL:
+        return 2
+    if action.startswith(PLACES):
+        return 0
+    return 1
+
+
+class KeyFooter(Footer):
+    """A compact :class:`~textual.widgets.Footer` that never runs off the edge."""
+
+    DEFAULT_CSS = """
+    KeyFooter.-compact FooterLabel { margin: 0 1 0 1; }
+    KeyFooter.-compact KeyGroup.-compact { margin: 0 0 0 0; padding-left: 0; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__(compact=True)
+        self._widths: dict[Widget, int] = {}
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit)
+
+    async def recompose(self) -> None:
+        """New keys (another screen, a key turned on or off): lay them out, then fit them."""
+        self._widths = {}
+        await super().recompose()
+        self.call_after_refresh(self.fit)
+
+    def units(self) -> list[list[Widget]]:
+        """The keys as they stand in the row, a group of keys with its label as one unit; the
+        palette key (docked right) is not among them."""
+        found: list[list[Widget]] = []
+        for child in self.children:
+            if child.has_class("-command-palette"):
+                continue
+            if type(child).__name__ == "FooterLabel" and found:
+                found[-1].append(child)  # a group's label goes with its keys
+            else:
+                found.append([child])
+        return found
+
+    def fit(self) -> None:
+        """Show as many keys as fit beside the palette key, dropping the least needed first."""
+        if not self.is_mounted or not self.size.width:
+            return
+        units = self.units()
+        for unit in units:
+            for widget in unit:
+                if widget not in self._widths and widget.display:
+                    if not widget.outer_size.width:  # not laid out yet: measure after the next frame
+                        self.call_after_refresh(self.fit)
+                        return
+                    self._widths[widget] = widget.outer_size.width + widget.styles.margin.width
+        palette = sum(c.outer_size.width for c in self.children if c.has_class("-command-palette"))
+        room = self.size.width - palette - 1
+        width = {id(unit[0]): sum(self._widths.get(w, 0) for w in unit) for unit in units}
+        order = sorted(range(len(units)), key=lambda k: (-self._rank(units[k]), k))
+        keep, used = set(), 0
+        for k in order:  # the most needed first, left to right within a rank
+            if used + width[id(units[k][0])] <= room:
+                keep.add(k)
+                used += width[id(units[k][0])]
+        for k, unit in enumerate(units):
+            for widget in unit:
+                widget.display = k in keep
+
+    @staticmethod
+    def _rank(unit: list[Widget]) -> int:
+        action = getattr(unit[0], "action", None)
+        if action is None:  # a group of keys: its first key says
+            action = next((getattr(key, "action", "") for key in unit[0].children), "")
+        return rank(str(action))

@@ -1,0 +1,105 @@
+"""Issue 13, item 3: the footer at 80 columns. Every key it shows lies inside the terminal and
+left of the palette key (nothing runs under it: no stray letters), the chair's screen keeps
+Escape, ``?`` and ``q`` in view, a group of keys has its space (``+- Nudge u Undo``), and the
+chair's notes never pile up over its status line. A wide terminal shows every key."""
+
+from __future__ import annotations
+
+import pytest
+from apptools import load_data, pilot_test, running_at, shown
+from textual.widgets._footer import FooterKey, FooterLabel
+
+from c4ml_tui.tui.screens.chair import ChairScreen
+from c4ml_tui.tui.widgets.key_footer import KeyFooter, rank
+
+
+def footer_keys(app) -> list[FooterKey]:
+    footer = app.screen.query_one(KeyFooter)
+    return [key for key in footer.query(FooterKey) if shown(key) and not key.has_class("-command-palette")]
+
+
+def footer_line(app) -> str:
+    """The footer as it reads, left of the palette key: each shown key or group, left to right."""
+    footer = app.screen.query_one(KeyFooter)
+    parts = []
+    for child in sorted((c for c in footer.children if shown(c)), key=lambda c: c.region.x):
+        if child.has_class("-command-palette"):
+            continue
+        if isinstance(child, FooterLabel):
+            parts.append(str(child.content))
+        elif isinstance(child, FooterKey):
+            parts.append(str(child.render()).strip())
+        else:  # a group of keys: "+-"
+            parts.append("".join(str(k.render()).strip() for k in child.query(FooterKey)))
+    return " ".join(parts)
+
+
+def assert_fits(app, width: int) -> None:
+    footer = app.screen.query_one(KeyFooter)
+    [palette] = [k for k in footer.query(FooterKey) if k.has_class("-command-palette")]
+    for key in footer_keys(app):
+        assert key.region.right <= palette.region.x, f"{key.description!r} runs under the palette key"
+        assert key.region.x >= 0 and key.region.right <= width
+    assert palette.region.right <= width
+
+
+async def settle(ui) -> None:
+    for _ in range(4):  # the footer fits itself after the frame that lays its keys out
+        await ui.pause()
+
+
+@pytest.mark.parametrize("keys", [(), ("a",), ("slash",), ("m",), ("c",), ("enter",), ("a", "enter")])
+@pilot_test
+async def test_every_screen_footer_fits_80_columns(c4ml, keys):
+    async with running_at(c4ml, 9, 15) as ui:
+        await ui.press(*keys)
+        await settle(ui)
+        assert_fits(ui.app, 80)
+
+
+@pilot_test
+async def test_the_chair_footer_keeps_back_help_and_quit_and_spaces_its_group(c4ml):
+    async with running_at(c4ml, 9, 15) as ui:
+        await ui.press("c")
+        await settle(ui)
+        assert isinstance(ui.screen, ChairScreen)
+        line = footer_line(ui.app)
+        assert line.startswith("s Started e Ended +- Nudge u Undo b Bell")
+        assert line.endswith("esc Back ? Help q Quit")
+        assert_fits(ui.app, 80)
+
+
+@pilot_test
+async def test_a_rooms_board_drops_the_keys_help_lists_not_its_own():
+    async with running_at(load_data("rooms.yaml"), 10, 5) as ui:
+        await settle(ui)
+        line = footer_line(ui.app)
+        assert line.startswith("⏎ Open r Room t Track c Chair")
+        assert line.endswith("? Help q Quit")
+        assert "/ Search" not in line  # opens from anywhere: help and the palette list it
+        assert_fits(ui.app, 80)
+
+
+@pilot_test
+async def test_a_wide_terminal_shows_every_key(c4ml):
+    async with running_at(c4ml, 9, 15, size=(200, 60)) as ui:
+        await ui.press("c")
+        await settle(ui)
+        descriptions = [k.description for k in footer_keys(ui.app)]
+        assert {"Started", "Ended", "Undo", "Bell", "Now", "Agenda", "Search", "My day", "Back", "Help",
+                "Quit"} <= set(descriptions)
+
+
+@pilot_test
+async def test_chair_notes_come_one_at_a_time(c4ml):
+    """Each key's note replaces the one before, so notes never pile up over the screen (they
+    stand one line high above the footer: ``ChairScreen Toast`` in app.tcss)."""
+    async with running_at(c4ml, 9, 14) as ui:
+        await ui.press("c", "s", "e", "u", "u")
+        assert [n.message for n in ui.app._notifications] == ["Undone: started Session 1 at 09:14."]
+
+
+def test_ranks_keep_the_way_out_longest():
+    assert rank("app.back") == rank("quit") == rank("help") == 2
+    assert rank("show('agenda')") == rank("now") == 0
+    assert rank("mark_start") == rank("app.star") == 1
