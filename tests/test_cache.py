@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from core_helpers import FIXTURES, HEADER, bundled_path, write
 
+from c4ml_tui.core.model import replace
 from c4ml_tui.formats.model_json import program_from_dict, program_to_dict
 from c4ml_tui.formats.problems import ProgramError
 from c4ml_tui.sources import parse_cache as cache
@@ -34,10 +35,8 @@ def test_second_load_comes_from_the_cache(tmp_path):
     first = load(path)
     [entry] = entries()
     assert load(path) == first
-    # prove the second load read the entry: doctor it (validly) and load again
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    data["items"][0]["title"] = "From The Cache"
-    entry.write_text(json.dumps(data), encoding="utf-8")
+    # prove the second load read the entry: doctor it (validly, checksum and all) and load again
+    entry.write_bytes(cache.encode(replace(first, items=(replace(first.items[0], title="From The Cache"),))))
     assert load(path).items[0].title == "From The Cache"
     assert load(path, use_cache=False).items[0].title == "First Title"
 
@@ -49,7 +48,69 @@ def test_a_damaged_cache_entry_is_ignored_and_rewritten(tmp_path, damage):
     [entry] = entries()
     entry.write_text(damage, encoding="utf-8")
     assert load(path) == fresh
-    assert json.loads(entry.read_text(encoding="utf-8"))["items"][0]["title"] == "First Title"
+    assert body(entry)["items"][0]["title"] == "First Title"
+
+
+def body(entry: Path) -> dict:
+    """The JSON of a cache entry (after its header line)."""
+    return json.loads(entry.read_bytes().partition(b"\n")[2])
+
+
+def rewrite(entry: Path, data: dict, *, fix_checksum: bool) -> None:
+    """Write ``data`` into ``entry``, with a checksum that matches it or the old one."""
+    head, _, _ = entry.read_bytes().partition(b"\n")
+    new = json.dumps(data).encode()
+    if fix_checksum:
+        head = cache.SCHEMA + b" " + cache.checksum(new)
+    entry.write_bytes(head + b"\n" + new)
+
+
+def end_before_start(data: dict) -> None:
+    data["items"][0]["end"] = "2025-03-02T08:00:00-08:00"
+
+
+DAMAGE = {
+    "a title that became a number": lambda data: data["items"][0].update(title=5),
+    "an end moved before its start": end_before_start,
+    "an id that became empty": lambda data: data["items"][0].update(id=""),
+    "an unknown kind": lambda data: data["items"][0].update(kind="party"),
+    "a room that became a list": lambda data: data["items"][0].update(room=["Willow"]),
+    "a time without its offset": lambda data: data["items"][0].update(start="2025-03-02T09:00:00"),
+}
+
+
+@pytest.mark.parametrize("fix_checksum", [False, True], ids=["bytes damaged", "checksum matches"])
+@pytest.mark.parametrize("what", list(DAMAGE))
+def test_a_damaged_entry_is_not_served_but_parsed_again(tmp_path, what, fix_checksum):
+    """Issue 11, item 9: an entry whose title became 5 or whose end moved before its start was
+    served as is. Whether or not its checksum was fixed up, the file is parsed again."""
+    path = write(tmp_path, ONE)
+    fresh = load(path)
+    [entry] = entries()
+    data = body(entry)
+    DAMAGE[what](data)
+    rewrite(entry, data, fix_checksum=fix_checksum)
+    again = load(path)
+    assert again == fresh and again.items[0].title == "First Title"
+    assert again.items[0].end > again.items[0].start
+    assert body(entry)["items"][0]["title"] == "First Title"  # and the entry is rewritten
+
+
+def test_an_entry_of_an_older_layout_is_parsed_again(tmp_path):
+    path = write(tmp_path, ONE)
+    fresh = load(path)
+    [entry] = entries()
+    entry.write_text(json.dumps(body(entry)), encoding="utf-8")  # the JSON alone, as before the header
+    assert load(path) == fresh
+    assert entry.read_bytes().startswith(cache.SCHEMA + b" ")
+
+
+def test_every_real_schedule_passes_the_checks_the_cache_applies():
+    from c4ml_tui.formats.model_json import check
+
+    for source in [bundled_path(), *sorted(FIXTURES.glob("*.yaml"))]:
+        program = load(source, use_cache=False)
+        assert check(program) is program
 
 
 def test_an_edited_file_is_parsed_again(tmp_path):

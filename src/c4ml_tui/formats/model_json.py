@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from ..core.model import ChairSettings, Event, Item, Poster, Program, Speaker, Talk, asdict, fields
+from ..core.model import KINDS, ChairSettings, Event, Item, Poster, Program, Speaker, Talk, asdict, fields
 
 
 def program_to_dict(program: Program) -> dict:
@@ -51,7 +51,10 @@ def program_from_dict(data: dict, source: str | None = None) -> Program:
     def at(text: str) -> datetime:
         moment = seen.get(text)
         if moment is None:
-            moment = seen[text] = datetime.fromisoformat(text).astimezone(tz)
+            moment = datetime.fromisoformat(text)
+            if moment.tzinfo is None:  # every time written has its offset: this one was damaged
+                raise ValueError(f"{text!r} has no offset")
+            moment = seen[text] = moment.astimezone(tz)
         return moment
 
     items = []
@@ -74,3 +77,54 @@ def program_from_dict(data: dict, source: str | None = None) -> Program:
     speakers = {s["id"]: Speaker(**s) for s in data["speakers"]}
     return Program(event, tuple(items), speakers, ChairSettings(**data["chair"]),
                    data.get("source", "") if source is None else source, data.get("digest", ""))
+
+
+_OPTIONAL_TEXT = ("room", "chair", "description", "abstract", "subtitle", "track", "guid", "language", "url")
+
+
+def check(program: Program) -> Program:
+    """``program`` when it keeps the rules every reader enforces, else ``ValueError``: texts
+    are texts, ids and titles are not empty, every time is aware and ends after it starts, kinds
+    are known, items are in time order and ids are unique. The parse cache runs this on what it
+    reads back, so a damaged entry is parsed afresh instead of being served."""
+    event = program.event
+    if not (_text(event.title) and _text(event.timezone) and type(event.date) is date):
+        raise ValueError("event")
+    event.tz  # noqa: B018 - an unknown zone raises here
+    seen: set[str] = set()
+    previous = None
+    for item in program.items:
+        _entry(item, seen)
+        if item.kind not in KINDS or type(item.fixed) is not bool:
+            raise ValueError(item.id)
+        for name in _OPTIONAL_TEXT:
+            value = getattr(item, name)
+            if value is not None and type(value) is not str:
+                raise ValueError(f"{item.id}: {name}")
+        if not all(type(s) is str for s in item.speakers):
+            raise ValueError(f"{item.id}: speakers")
+        for talk in item.talks:
+            _entry(talk, seen)
+        start = item.start  # aware: compared as instants
+        if previous is not None and start < previous:
+            raise ValueError(f"{item.id}: out of order")
+        previous = start
+    for key, speaker in program.speakers.items():
+        if not (_text(key) and type(speaker.name) is str):
+            raise ValueError(f"speaker {key!r}")
+    return program
+
+
+def _text(value: object) -> bool:
+    return type(value) is str and bool(value)
+
+
+def _entry(entry: Item | Talk, seen: set[str]) -> None:
+    if not (_text(entry.id) and type(entry.title) is str and entry.id not in seen):
+        raise ValueError(repr(entry.id))
+    seen.add(entry.id)
+    start, end = entry.start, entry.end
+    if type(start) is not datetime or type(end) is not datetime or start.tzinfo is None or end.tzinfo is None:
+        raise ValueError(f"{entry.id}: times")
+    if end <= start:
+        raise ValueError(f"{entry.id}: ends before it starts")

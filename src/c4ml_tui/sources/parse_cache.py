@@ -1,8 +1,14 @@
 """A cache of parsed programs, keyed by the file's bytes: JSON loads far faster than YAML.
 
-Only valid programs are cached; a damaged cache entry is ignored and rewritten. This module is on
-the start-up path of ``c4ml-tui now``: it uses ``os.path`` rather than pathlib, and BLAKE2 from
-the interpreter's built-in module rather than ``hashlib`` (which loads OpenSSL).
+Only valid programs are cached, and what is read back is checked before it is served: an entry
+starts with a header line naming the cache's schema and a BLAKE2 checksum of the JSON after it,
+and the program built from that JSON must pass the model's checks (``model_json.check``: the
+same rules a fresh parse enforces on types and times). An entry that fails any of them (a
+truncated write, a flipped byte, a hand edit, an older layout) is ignored, the file is parsed
+again and the entry rewritten.
+
+This module is on the start-up path of ``c4ml-tui now``: it uses ``os.path`` rather than pathlib,
+and BLAKE2 from the interpreter's built-in module rather than ``hashlib`` (which loads OpenSSL).
 """
 
 from __future__ import annotations
@@ -17,6 +23,9 @@ try:
 except ImportError:  # pragma: no cover - other interpreters
     from hashlib import blake2b
 
+SCHEMA = b"c4ml-tui parse cache 2"
+"""The first words of every entry; bump the number when the JSON's layout changes."""
+
 
 def path(key: bytes) -> str:
     """Where the parse cached under ``key`` (see ``parsed.cache_key``) is, or would be."""
@@ -26,26 +35,41 @@ def path(key: bytes) -> str:
     return os.path.join(cache_folder(), "programs", name + ".json")
 
 
-def get(key: bytes, source: str) -> Program | None:
-    """The parse cached under ``key`` (with ``source`` as its source), or ``None``."""
-    try:
-        with open(path(key), encoding="utf-8") as handle:
-            data = json.load(handle)
-        from ..formats.model_json import program_from_dict
+def checksum(body: bytes) -> bytes:
+    return blake2b(body, digest_size=16).hexdigest().encode()
 
-        return program_from_dict(data, source=source)
+
+def get(key: bytes, source: str) -> Program | None:
+    """The parse cached under ``key`` (with ``source`` as its source), or ``None`` when there is
+    none or it is damaged (wrong schema, wrong checksum, or a program the model's checks refuse)."""
+    try:
+        with open(path(key), "rb") as handle:
+            blob = handle.read()
+        head, _, body = blob.partition(b"\n")
+        if head != SCHEMA + b" " + checksum(body):
+            return None
+        from ..formats.model_json import check, program_from_dict
+
+        return check(program_from_dict(json.loads(body), source=source))
     except Exception:  # noqa: BLE001 - a missing or damaged entry only costs a fresh parse
         return None
+
+
+def encode(program: Program) -> bytes:
+    """The bytes of an entry holding ``program``: the header line, then the JSON."""
+    from ..formats.model_json import program_to_dict
+
+    body = json.dumps(program_to_dict(program), ensure_ascii=False).encode("utf-8")
+    return SCHEMA + b" " + checksum(body) + b"\n" + body
 
 
 def put(key: bytes, program: Program) -> None:
     """Cache a valid program's parse; a read-only or full cache folder only costs speed."""
     from pathlib import Path
 
-    from ..formats.model_json import program_to_dict
-    from ..store.atomic import write_text
+    from ..store.atomic import write_bytes
 
     try:
-        write_text(Path(path(key)), json.dumps(program_to_dict(program), ensure_ascii=False))
+        write_bytes(Path(path(key)), encode(program))
     except (OSError, ValueError):
         pass
