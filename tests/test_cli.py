@@ -286,3 +286,19 @@ def test_now_on_a_program_with_no_items_yet(tmp_path):
         "Berlin 09:00 CEST | the program has no items yet\n"
     answer = run_json("--program", path, "now", "--at", "2031-06-10T09:00", "--json")
     assert (answer["status"], answer["current"], answer["next"]) == ("upcoming", None, None)
+
+
+@pytest.mark.parametrize("args", [["--program", "PROGRAM", "now"], ["--program=PROGRAM", "now"],
+                                  ["--prog", "PROGRAM", "now"], ["--room", "Room A", "--program", "PROGRAM", "now"],
+                                  ["now", "--program", "PROGRAM"]])
+def test_options_before_or_after_the_command_reach_it(args):
+    """The command is told from the words before it is parsed (only its parser is built)."""
+    fictional = str(FIXTURES / "fictional.yaml")
+    out = ok(run(*[fictional if a == "PROGRAM" else a.replace("PROGRAM", fictional) for a in args],
+                 "--at", "2031-06-10T09:50", tz="Europe/Berlin"))
+    assert "now: Morning Session (09:10-10:30, 40 min left)" in out
+
+
+def test_a_misspelt_command_is_refused_with_the_list_of_commands():
+    [*_, error] = refused(run("nwo"))
+    assert "invalid choice: 'nwo'" in error and "'now'" in error and "'validate'" in error

@@ -43,6 +43,9 @@ SLOW = {
     "hashlib": "~4 ms (OpenSSL); the cache key uses the built-in _blake2",
     "platformdirs": "~12 ms; store.paths.cache_folder() knows the Linux answer",
     "difflib": "only needed for suggestions in error messages",
+    "shutil": "argparse sizes help with it (and bz2, lzma) for every option added; cli.Parser does not",
+    "subprocess": "only `watch` and `chair --publish-cmd` run other programs (~10 ms)",
+    "csv": "only `timings --csv` writes CSV",
 }
 
 SCRIPT = """
@@ -56,12 +59,27 @@ print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
 
 
-def modules_after(args: list[str], env: dict | None = None) -> set[str]:
-    """The top-level packages imported by running ``c4ml-tui ARGS`` in a fresh interpreter."""
+def modules_after(args: list[str], env: dict | None = None, *, full: bool = False) -> set[str]:
+    """The top-level packages (``full``: every module) imported by running ``c4ml-tui ARGS`` in a
+    fresh interpreter."""
     result = subprocess.run([sys.executable, "-c", SCRIPT, json.dumps(args)], capture_output=True, text=True,
                             env=env or dict(os.environ), timeout=60)
     assert "Traceback" not in result.stderr, result.stderr
-    return {name.split(".")[0] for name in json.loads(result.stderr.splitlines()[-1])}
+    names = json.loads(result.stderr.splitlines()[-1])
+    return set(names) if full else {name.split(".")[0] for name in names}
+
+
+@pytest.mark.parametrize("args, command", [
+    (["now", "--json"], "now"), (["--program", "program.yaml", "now"], "now"),
+    (["--at=2025-03-02T09:15", "agenda"], "agenda"),
+    (["--prog", "program.yaml", "validate", "program.yaml"], "validate"),
+    (["import", "--help"], "import_"),
+])
+def test_a_command_imports_its_own_module_and_no_other(args, command):
+    """Only the parser of the command used is built (the others' modules cost start-up)."""
+    loaded = {m.rsplit(".", 1)[1] for m in modules_after(args, full=True) if m.startswith("c4ml_tui.commands.")}
+    assert command in loaded
+    assert not loaded - {command, "common", "app"}, loaded
 
 
 def test_importing_the_core_never_imports_textual():
@@ -87,8 +105,8 @@ def test_now_with_a_warm_cache_does_not_import_yaml():
 
 
 def test_now_with_a_warm_cache_imports_nothing_slow():
-    """The speed guard: ``now`` within 4x of a bare start leaves no room for these. Command
-    modules are imported on every start (``cli.build_parser``): import heavy things in ``run``."""
+    """The speed guard: ``now`` within 4x of a bare start leaves no room for these. A command's
+    module is imported whenever it is used (``cli.build_parser``): import heavy things in ``run``."""
     args = ["now", "--at", "2025-03-02T09:15", "--json"]
     modules_after(args)
     warm = modules_after(args)

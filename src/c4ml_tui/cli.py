@@ -68,8 +68,37 @@ def seconds(text: str) -> float:
     return value
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+ALL = "*"
+"""``build_parser(ALL)``: every command's parser (``--help``, and whenever the command is unclear)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, whose help formatter is sized without ``shutil``: argparse makes a
+    formatter for every option added, and ``shutil.get_terminal_size`` would import ``shutil``
+    (with bz2 and lzma) on every start."""
+
+    def _get_formatter(self):
+        return self.formatter_class(prog=self.prog, width=_help_width())
+
+
+def _help_width() -> int:
+    """What ``shutil.get_terminal_size`` gives argparse (``$COLUMNS``, the terminal, else 80), less 2."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return max(columns, 1) - 2
+
+
+def build_parser(command: str | None = ALL) -> argparse.ArgumentParser:
+    """The parser, with the subparser of ``command`` only (its module alone is imported), every
+    command's (``ALL``, the default), or none (``None``: no command, the app)."""
+    parser = Parser(
         prog="c4ml-tui",
         description="A terminal companion for a conference day: what is on now, what is next, "
                     "in the event's local time. With no command, opens the app.",
@@ -80,17 +109,42 @@ def build_parser() -> argparse.ArgumentParser:
     app.add_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands: dict[str, argparse.ArgumentParser] = {}
-    for name in COMMANDS:
+    for name in COMMANDS if command == ALL else [n for n in COMMANDS if n.rstrip("_") == command]:
         module = importlib.import_module(f".commands.{name}", __package__)
-        command = module.add_parser(sub, common_options)
-        command.set_defaults(run=module.run)
-        commands[command.prog.rsplit(" ", 1)[-1]] = command
+        built = module.add_parser(sub, common_options)
+        built.set_defaults(run=module.run)
+        commands[built.prog.rsplit(" ", 1)[-1]] = built
     parser.set_defaults(subparsers=commands)
     return parser
 
 
+def command_of(argv: list[str]) -> str | None:
+    """The command ``argv`` names (``None``: none, the app), told without building every
+    command's parser: the first word that is not an option or an option's value. ``ALL`` when
+    that is unclear (``--help``, an unknown word or option), so argparse says what it says."""
+    takes = {flag: action.nargs for action in build_parser(None)._actions for flag in action.option_strings}
+    names = {name.rstrip("_") for name in COMMANDS}
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help", "--") or word.startswith("-h"):
+            return ALL
+        if not word.startswith("-") or word == "-":
+            return word if word in names else ALL
+        flag, equals, _ = word.partition("=")
+        found = [f for f in takes if f.startswith(flag)] if flag not in takes else [flag]
+        if len(found) != 1:
+            return ALL
+        nargs = takes[found[0]]
+        if nargs is None and not equals:
+            next(words, None)  # the option's value
+        elif nargs not in (0, None):
+            return ALL  # an option with an unusual number of values: let argparse sort it out
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(command_of(argv))
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # said by the command's own parser, with its usage, not the top level's
         command = args.subparsers.get(getattr(args, "command", None) or "", parser)
