@@ -25,7 +25,7 @@ def titles(ui) -> list[str]:
 
 def cursor_id(ui) -> str | None:
     table = ui.screen.query_one(AgendaTable)
-    return table.rows_shown[table.cursor_row].entry_id
+    return table.rows_shown[table.cursor_index].entry_id
 
 
 @pilot_test

@@ -7,6 +7,7 @@ from textual import events, on
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from ...core.textclean import clean
 from ...words.agenda import Row
@@ -20,6 +21,12 @@ TITLE_MAX = 110
 ROOM_MAX = {False: 20, True: 44}
 """The room column's widest, below and from :data:`WIDE` cells (38C3's rooms run to 60 letters)."""
 WIDE = 140
+WINDOW = 240
+"""Rows in the table at a time (at least four screenfuls) when a day has more than
+:data:`WHOLE_DAY`: a day of a big program has thousands, and each costs a row of cells to build;
+the window moves with the view (``AgendaTable._slide``)."""
+WHOLE_DAY = 600
+"""Up to this many rows (a day of 38C3 has 320) the whole day is in the table."""
 
 
 def cell(text: str, style: str = "") -> Text:
@@ -65,7 +72,11 @@ def _has_rooms(rows: list[Row]) -> bool:
 
 class AgendaTable(DataTable):
     """Rows from :func:`c4ml_tui.agenda.rows`; Enter or a second click on a row posts
-    :class:`AgendaTable.EntrySelected` for rows that open an item or talk."""
+    :class:`AgendaTable.EntrySelected` for rows that open an item or talk.
+
+    Only a window of :data:`WINDOW` rows around the cursor is in the table (``_lo`` is the
+    index of its first row in :attr:`rows_shown`); it moves when the cursor or the scroll
+    comes near its edge. Indices in this class's own methods are of :attr:`rows_shown`."""
 
     BINDINGS = [
         Binding("enter", "select_cursor", "Open", id="agenda.open", tooltip="Open the highlighted row"),
@@ -93,10 +104,23 @@ class AgendaTable(DataTable):
         self._built_width = 0
         self._can_open: bool | None = None
         self._starred: frozenset[str] = frozenset()
+        self._lo = 0
+        self._moving = False
+        self._pending: int | None = None
+        self._centring = False
+        """A row to put the cursor on once the table is built (``jump_to`` before its first size)."""
 
     @property
     def rows_shown(self) -> list[Row]:
         return self._agenda_rows
+
+    @property
+    def cursor_index(self) -> int:
+        """The index in :attr:`rows_shown` of the row under the cursor."""
+        return self._lo + self.cursor_row
+
+    def _in_table(self, index: int) -> bool:
+        return self._lo <= index < self._lo + self.row_count
 
     def show(self, rows: list[Row], starred: frozenset[str] | None = None) -> None:
         """Replace the rows, keeping the cursor on the same row when it still exists; rows whose
@@ -110,10 +134,15 @@ class AgendaTable(DataTable):
         restarred: frozenset[str] = frozenset()
         if starred is not None:
             restarred, self._starred = self._starred ^ starred, starred
+        if not self.size.width:  # not laid out yet: the first resize builds the table, once
+            self._built_width = 0
+            return
         same = [r.key for r in old] == [r.key for r in rows] and _has_rooms(old) == _has_rooms(rows)
-        if same and self.columns and self.size.width == self._built_width:
-            for before, after in zip(old, rows, strict=True):
-                if before != after or after.entry_id in restarred:
+        if same and self.columns and self._built_width:
+            if self.size.width != self._built_width:
+                self._fit_columns()
+            for index, (before, after) in enumerate(zip(old, rows, strict=True)):
+                if (before != after or after.entry_id in restarred) and self._in_table(index):
                     for key, value in zip(self.columns, row_cells(after, _has_rooms(rows), self._starred), strict=True):
                         self.update_cell(after.key, key, value)
             return
@@ -125,14 +154,14 @@ class AgendaTable(DataTable):
         self._starred = starred
         if not changed or not self.columns:
             return
-        for row in self._agenda_rows:
+        for row in self._agenda_rows[self._lo:self._lo + self.row_count]:
             if row.entry_id in changed:
                 self.update_cell(row.key, "title", cell(row_title(row, starred), row_style(row)))
 
     def cursor_key(self) -> str | None:
         """The key of the row under the cursor."""
-        if 0 <= self.cursor_row < len(self._agenda_rows):
-            return self._agenda_rows[self.cursor_row].key
+        if self.row_count and 0 <= self.cursor_index < len(self._agenda_rows):
+            return self._agenda_rows[self.cursor_index].key
         return None
 
     def jump_to(self, index: int) -> None:
@@ -140,37 +169,130 @@ class AgendaTable(DataTable):
         if not self._agenda_rows:
             return
         index = min(max(index, 0), len(self._agenda_rows) - 1)
-        self.move_cursor(row=index, scroll=False)
+        if not self.columns:  # not built yet: the build puts the window and the cursor there
+            self._pending = index
+            return
+        if not self._in_table(index):
+            self._fill(index - self._window() // 2)
+        if not self.row_count:
+            return
+        self.move_cursor(row=index - self._lo, scroll=False)
+        self._centring = True
         self.call_after_refresh(self._centre, index)
 
     def _centre(self, index: int) -> None:
-        self.scroll_to(y=max(0, index - self.scrollable_content_region.height // 2), animate=False)
+        self._centring = False
+        self.scroll_to(y=max(0, index - self._lo - self.scrollable_content_region.height // 2), animate=False,
+                       immediate=True)
+
+    def _fill(self, lo: int) -> None:
+        """Put the window of rows from ``lo`` in the table (the cursor is the caller's)."""
+        window = self._window()
+        lo = min(max(lo, 0), max(len(self._agenda_rows) - window, 0))
+        self._lo = lo
+        self.clear(columns=False)
+        rooms = _has_rooms(self._agenda_rows)
+        for row in self._agenda_rows[lo:lo + window]:
+            self.add_row(*row_cells(row, rooms, self._starred), key=row.key)
+
+    def _margin(self) -> int:
+        """How near an edge of the window the view may come before the window moves: a screenful."""
+        return max(self.scrollable_content_region.height, 20)
+
+    def _window(self) -> int:
+        """How many rows the table holds: a whole day up to :data:`WHOLE_DAY` rows (its scrollbar
+        then is the day's), else :data:`WINDOW` (at least four screenfuls)."""
+        if len(self._agenda_rows) <= WHOLE_DAY:
+            return len(self._agenda_rows)
+        return max(WINDOW, 4 * self._margin())
+
+    def _slide(self) -> None:
+        """Move the window when the view comes within :meth:`_margin` of one of its edges and
+        more rows lie beyond: the rows on screen stay where they were, the cursor on its row."""
+        if self._moving or self._centring or not self.row_count or len(self._agenda_rows) <= self.row_count:
+            return
+        height, margin = self.scrollable_content_region.height, self._margin()
+        top = round(self.scroll_y)
+        near_start = self._lo > 0 and top < margin
+        near_end = self._lo + self.row_count < len(self._agenda_rows) and top + height > self.row_count - margin
+        if not (near_start or near_end):
+            return
+        cursor, old_lo = self.cursor_index, self._lo
+        self._moving = True
+        try:
+            self._fill(old_lo + top + height // 2 - self._window() // 2)
+            cursor = min(max(cursor, self._lo), self._lo + self.row_count - 1)
+            self.move_cursor(row=cursor - self._lo, scroll=False)
+            self.scroll_to(y=top + old_lo - self._lo, animate=False, immediate=True, force=True)
+        finally:
+            self._moving = False
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if not self._moving and round(old_value) != round(new_value):
+            self.call_after_refresh(self._slide)
 
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._built_width:
+        """A new width only changes the columns' widths: the rows stay (a day of a big program
+        has thousands); the first size the table gets builds it."""
+        if not self._built_width or not self.columns:
             self._rebuild(self.cursor_key())
+        elif event.size.width != self._built_width:
+            self._fit_columns()
+
+    def _widths(self, width: int) -> dict[str, int]:
+        """Each column's width at ``width`` cells: the title takes what the others leave."""
+        rooms = _has_rooms(self._agenda_rows)
+        room_width = max((len(r.room) for r in self._agenda_rows), default=0) if rooms else 0
+        room_width = min(max(room_width, 4), ROOM_MAX[width >= WIDE]) if rooms else 0
+        fixed = sum(FIXED.values()) + room_width
+        columns = 4 + (1 if rooms else 0)
+        # Leave room for a vertical scrollbar, so the columns do not jump when one appears.
+        spare = width - fixed - 2 * columns - self.styles.scrollbar_size_vertical
+        widths = dict(FIXED, title=min(max(12, spare), TITLE_MAX))  # keep kind and room near the title
+        if rooms:
+            widths["room"] = room_width
+        return widths
+
+    def _fit_columns(self) -> None:
+        """Give the columns their widths at the table's new width, keeping every row."""
+        self._built_width = self.size.width
+        for key, width in self._widths(self._built_width).items():
+            column = self.columns.get(ColumnKey(key))
+            if column is not None:
+                column.width = width
+        self._clear_caches()
+        self._require_update_dimensions = True
+        self.refresh()
+
+    def _update_dimensions(self, new_rows) -> None:
+        # Every column has a set width and every row is one line high: measuring each new
+        # cell (what DataTable does, five per row) would change nothing and cost most of a build.
+        self._new_rows.clear()
+        super()._update_dimensions(())
 
     def _rebuild(self, current: str | None) -> None:
         self._built_width = self.size.width
         self.clear(columns=True)
         rooms = _has_rooms(self._agenda_rows)
-        room_width = max((len(r.room) for r in self._agenda_rows), default=0) if rooms else 0
-        room_width = min(max(room_width, 4), ROOM_MAX[self._built_width >= WIDE]) if rooms else 0
-        fixed = sum(FIXED.values()) + room_width
-        columns = 4 + (1 if rooms else 0)
-        # Leave room for a vertical scrollbar, so the columns do not jump when one appears.
-        spare = self._built_width - fixed - 2 * columns - self.styles.scrollbar_size_vertical
-        title_width = min(max(12, spare), TITLE_MAX)  # keep kind and room near the title
-        self.add_column("", width=FIXED["mark"], key="mark")
-        self.add_column("Time", width=FIXED["time"], key="time")
-        self.add_column("Title", width=title_width, key="title")
-        self.add_column("Kind", width=FIXED["kind"], key="kind")
+        widths = self._widths(self._built_width)
+        self.add_column("", width=widths["mark"], key="mark")
+        self.add_column("Time", width=widths["time"], key="time")
+        self.add_column("Title", width=widths["title"], key="title")
+        self.add_column("Kind", width=widths["kind"], key="kind")
         if rooms:
-            self.add_column("Room", width=room_width, key="room")
-        for row in self._agenda_rows:
-            self.add_row(*row_cells(row, rooms, self._starred), key=row.key)
-        if current is not None and current in self._keys:
-            self.move_cursor(row=self._keys.index(current), scroll=False)
+            self.add_column("Room", width=widths["room"], key="room")
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            index = min(pending, len(self._agenda_rows) - 1)
+        else:
+            index = self._keys.index(current) if current is not None and current in self._keys else 0
+        self._fill(index - self._window() // 2)
+        if self.row_count and (pending is not None or (current is not None and current in self._keys)):
+            self.move_cursor(row=index - self._lo, scroll=False)
+            if pending is not None:
+                self._centring = True
+                self.call_after_refresh(self._centre, index)
 
     @property
     def _keys(self) -> list[str]:
@@ -200,6 +322,7 @@ class AgendaTable(DataTable):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        row = self._agenda_rows[event.cursor_row] if 0 <= event.cursor_row < len(self._agenda_rows) else None
+        index = self._lo + event.cursor_row
+        row = self._agenda_rows[index] if 0 <= index < len(self._agenda_rows) else None
         if row is not None and row.entry_id is not None:
             self.post_message(self.EntrySelected(self, row.entry_id))

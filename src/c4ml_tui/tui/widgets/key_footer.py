@@ -14,6 +14,8 @@ from textual.widgets import Footer
 
 ESSENTIAL = ("back", "help", "quit")
 """Actions that stay in the footer while anything else can go: how to get back, help, out."""
+RETRIES = 5
+"""Frames :meth:`KeyFooter.fit` waits for a key to get its width before measuring it as it is."""
 PLACES = ("now", "show(")
 """Actions (or their beginnings) of keys that open a screen from anywhere: the first to go."""
 
@@ -39,13 +41,20 @@ class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True)
         self._widths: dict[Widget, int] = {}
+        self._retries = 0
 
     def on_resize(self) -> None:
+        self._retries = 0
+        self.call_after_refresh(self.fit)
+
+    def on_show(self) -> None:
+        self._retries = 0
         self.call_after_refresh(self.fit)
 
     async def recompose(self) -> None:
         """New keys (another screen, a key turned on or off): lay them out, then fit them."""
         self._widths = {}
+        self._retries = 0
         await super().recompose()
         self.call_after_refresh(self.fit)
 
@@ -70,7 +79,11 @@ class KeyFooter(Footer):
         for unit in units:
             for widget in unit:
                 if widget not in self._widths and widget.display:
-                    if not widget.outer_size.width:  # not laid out yet: measure after the next frame
+                    if not widget.outer_size.width and self._retries < RETRIES:
+                        # not laid out yet: measure after the next frame, a few times at most (a key
+                        # with no width, or a footer on a screen behind another, would ask forever:
+                        # every frame, on every screen installed, is what idle CPU and `a` cost)
+                        self._retries += 1
                         self.call_after_refresh(self.fit)
                         return
                     self._widths[widget] = widget.outer_size.width + widget.styles.margin.width

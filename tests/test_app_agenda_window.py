@@ -1,0 +1,88 @@
+"""Issue 15: a day of thousands of rows is shown from a window of rows around the view (only
+what is near the screen is built), which moves as the cursor and the view move; a new width
+keeps the rows (no second build). The user sees every row in its place all the same."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from apptools import pilot_test, running_at
+
+from c4ml_tui.sources.parsed import from_bytes
+from c4ml_tui.tui.widgets.agenda_table import AgendaTable
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from gen_program import generate
+
+BIG = from_bytes(generate(1200, days=1, rooms=3).encode(), "big.yaml", use_cache=False)
+
+
+def under_cursor(table: AgendaTable) -> tuple[str, str]:
+    """The title the highlighted line shows, and the title of the row the table says it is."""
+    cells = table.get_row_at(table.cursor_row)
+    return cells[2].plain.strip(), table.rows_shown[table.cursor_index].caption.strip()
+
+
+def on_screen(table: AgendaTable) -> list[str]:
+    """The titles of the lines in view."""
+    top = round(table.scroll_y)
+    height = table.scrollable_content_region.height
+    return [table.get_row_at(i)[2].plain.strip() for i in range(top, min(top + height, table.row_count))]
+
+
+def expected_on_screen(table: AgendaTable) -> list[str]:
+    top = table._lo + round(table.scroll_y)
+    height = table.scrollable_content_region.height
+    rows = table.rows_shown[top:top + height]
+    return [r.caption.strip() for r in rows]
+
+
+@pilot_test
+async def test_a_long_day_is_built_near_the_view_and_every_row_is_reachable():
+    async with running_at(BIG, 15, 0) as ui:
+        await ui.press("a")
+        table = ui.screen.query_one(AgendaTable)
+        rows = table.rows_shown
+        assert len(rows) > 1000 and table.row_count < len(rows)  # a window, not the day
+        assert rows[table.cursor_index].state == "now"  # on what runs now, deep into the day
+        assert table.cursor_index > table.row_count
+        shown, meant = under_cursor(table)
+        assert meant in shown
+        await ui.press("end")
+        assert table.cursor_index == len(rows) - 1
+        shown, meant = under_cursor(table)
+        assert meant in shown
+        await ui.press("home")
+        assert table.cursor_index == 0 and under_cursor(table)[0] == rows[0].caption
+        seen = [table.cursor_index]
+        for _ in range(30):  # page down through several windows: rows in order, none skipped
+            await ui.press("pagedown")
+            seen.append(table.cursor_index)
+            shown, meant = under_cursor(table)
+            assert meant in shown
+            lines, expected = on_screen(table), expected_on_screen(table)
+            assert len(lines) == len(expected) > 10
+            assert all(e in line for line, e in zip(lines, expected, strict=True))
+        assert seen == sorted(seen) and seen[-1] > 400
+        for _ in range(40):
+            await ui.press("up")
+        assert table.cursor_index == seen[-1] - 40
+        shown, meant = under_cursor(table)
+        assert meant in shown
+
+
+@pilot_test
+async def test_a_new_width_keeps_the_rows_and_the_cursor():
+    async with running_at(BIG, 15, 0, size=(80, 24)) as ui:
+        await ui.press("a")
+        table = ui.screen.query_one(AgendaTable)
+        before = table.cursor_index
+        first_row = table.get_row_at(0)
+        await ui.pilot.resize_terminal(160, 40)
+        await ui.pause()
+        assert table.cursor_index == before
+        assert table.get_row_at(0) == first_row  # the same cells: not built again
+        assert table.columns[next(k for k in table.columns if k.value == "title")].width > 60
+        shown, meant = under_cursor(table)
+        assert meant in shown
