@@ -78,7 +78,7 @@ class Parser(argparse.ArgumentParser):
     (with bz2 and lzma) on every start."""
 
     def _get_formatter(self):
-        return self.formatter_class(prog=self.prog, width=_help_width())
+        return self.formatter_class(prog=self.prog, width=_help_width())  # type: ignore[call-arg]
 
 
 def _help_width() -> int:

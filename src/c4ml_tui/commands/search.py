@@ -27,11 +27,10 @@ def hit_json(hit: Hit) -> dict:
     }
 
 
-def as_text(results: Results, program) -> str:
+def as_text(results: Results, multi_day: bool) -> str:
     if not results.total:
         return f"no match for {results.query!r}"
     lines = []
-    multi_day = len(program.days) > 1
     for hit in results.hits:
         if hit.start and hit.end:  # both or neither (a speaker)
             when = fmt.span(hit.start, hit.end)
@@ -67,18 +66,55 @@ def add_parser(sub, common):
 
 
 def run(args) -> int:
-    from ..core.search import SearchIndex
     from .common import load_program, say
 
     if args.limit < 0:
         say("--limit must be 0 (all) or more")
         return 2
-    program = load_program(args)
-    if program is None:
-        return 2
-    results = SearchIndex(program).search(" ".join(args.text), limit=args.limit or None)
+    query, limit = " ".join(args.text), args.limit or None
+    found = stored(args, query, limit)
+    if found is None:  # a URL, --room or --timezone, or a file with problems: the whole program
+        from ..core.search import SearchIndex
+
+        program = load_program(args)
+        if program is None:
+            return 2
+        found = SearchIndex(program).search(query, limit=limit), len(program.days)
+    results, days = found
     if args.json:
         print(json.dumps([hit_json(h) for h in results.hits], ensure_ascii=False, indent=1))
     else:
-        print(as_text(results, program))
+        print(as_text(results, days > 1))
     return 0
+
+
+def stored(args, query: str, limit: int | None) -> tuple[Results, int] | None:
+    """The results and the program's day count from the program's stored search index
+    (``sources/search_store.py``), built on the first search of these bytes; ``None`` when the
+    program is to be loaded the usual way (a URL, ``--room``, ``--timezone``, a problem)."""
+    from ..formats.problems import ProgramError
+    from ..sources import search_store
+    from ..sources.loader import bundled_file, is_url, read_file
+    from ..sources.parsed import cache_key, from_bytes
+    from .common import setting
+
+    where = getattr(args, "program", None) or setting(args, "program") or bundled_file()
+    if is_url(where) or getattr(args, "room", None) or getattr(args, "timezone", None):
+        return None
+    try:
+        content = read_file(where)
+        key = cache_key(content, None)
+        store = search_store.open_store(key)
+        if store is None:
+            from ..core.search import SearchIndex
+
+            program = from_bytes(content, where)
+            index = SearchIndex(program)
+            search_store.build(key, index, len(program.days))
+            return index.search(query, limit=limit), len(program.days)
+    except ProgramError:
+        return None  # load_program says what is wrong
+    try:
+        return store.search(query, limit), store.days
+    finally:
+        store.close()

@@ -23,7 +23,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from .model import Item, Poster, Program, Speaker, Talk
 from .textfold import excerpt, fold, fold_aligned, fold_map, merge, to_original, words_form
@@ -189,6 +189,43 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._docs)
+
+    # -- a stored copy (``sources/search_store.py``) -------------------------------------------
+    def rows(self) -> Iterator[tuple[tuple[object, ...], str]]:
+        """Each entry, in index order, as plain data (``(doc, blob)``) for a store to keep:
+        :meth:`from_rows` on any of them, in the same order, answers as this index does."""
+        t, p, d = self._texts[TITLE], self._texts[PERSON], self._texts[DETAIL]
+        for i, (doc, blob) in enumerate(zip(self._docs, self._blobs, strict=True)):
+            fields = tuple((f.name, f.text, f.ref, f.offset, f.length, f.aligned) for f in doc.fields)
+            cuts = (len(t[i]), len(t[i]) + len(p[i]), len(t[i]) + len(p[i]) + len(d[i]))
+            plain = (doc.kind, doc.id, doc.title, doc.start.isoformat() if doc.start else None,
+                     doc.end.isoformat() if doc.end else None, doc.parent, fields, cuts)
+            yield plain, blob
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[tuple[Any, ...], str]]) -> SearchIndex:
+        """An index of stored entries (from :meth:`rows`), without their program: its hits have
+        no ``target``. Given every entry that contains a query's words, in index order, it finds
+        the same hits in the same order, scores and highlights as the whole index."""
+        index = cls.__new__(cls)
+        index.program = None  # type: ignore[assignment]
+        index._docs, index._blobs = [], []
+        index._texts = {c: [] for c in (TITLE, PERSON, DETAIL)}
+        index._forms = {c: [] for c in (TITLE, PERSON, DETAIL, BODY)}
+        at = datetime.fromisoformat
+        for (kind, ident, title, start, end, parent, fields, (a, b, c)), blob in rows:
+            placed = tuple(_Field(*f) for f in fields)
+            index._docs.append(_Doc(kind, ident, title, at(start) if start else None, at(end) if end else None,
+                                    parent, None, placed))  # type: ignore[arg-type]
+            index._blobs.append(blob)
+            pieces = (blob[:a], blob[a:b], blob[b:c], blob[c:])
+            for cls_, text in zip((TITLE, PERSON, DETAIL, BODY), pieces, strict=True):
+                index._forms[cls_].append(words_form(text))
+                if cls_ != BODY:
+                    index._texts[cls_].append(text)
+        index._every = list(range(len(index._docs)))
+        index._cache = OrderedDict()
+        return index
 
     def _add(self, doc: _Doc, fields: list[tuple[str, str, str | None]]) -> None:
         """Fold the fields and keep, per entry: one blob of every folded field (``in`` filters
