@@ -195,3 +195,20 @@ def test_cache_folder_matches_platformdirs(tmp_path, xdg, home):
     result = subprocess.run([sys.executable, "-c", CHECK], capture_output=True, text=True, env=env, timeout=60)
     ours, as_path, theirs = json.loads(result.stdout)
     assert os.path.normpath(ours) == os.path.normpath(theirs) == os.path.normpath(as_path)
+
+
+def test_validate_of_an_unchanged_file_uses_the_parse_cache(tmp_path):
+    """Issue 15: `validate` takes the cached path when the file has not changed (only valid
+    programs are cached), and an edit that breaks the file is still reported."""
+    from core_helpers import run
+
+    path = write(tmp_path, ONE)
+    first = run("validate", str(path))
+    assert first.returncode == 0 and ": ok (1 item" in first.stdout
+    [entry] = entries()  # validate's parse is cached: the next command (or validate) reads it
+    before = entry.stat().st_mtime_ns
+    again = run("validate", str(path))
+    assert again.stdout == first.stdout and entry.stat().st_mtime_ns == before  # read, not written again
+    write(tmp_path, ONE.replace('"10:00"', '"08:00"'))
+    broken = run("validate", str(path))
+    assert broken.returncode == 2 and "not after its start" in broken.stderr

@@ -41,7 +41,7 @@ def load(where: str | os.PathLike[str], timezone: str | None = None, *, use_cach
     """The program at ``where`` (a path or an ``http(s)://`` URL), whatever its format.
 
     ``timezone`` is the zone of a schedule that names none (and overrides a schedule's own; a
-    YAML program always carries its zone). ``use_cache=False`` parses afresh (``validate``).
+    YAML program always carries its zone). ``use_cache=False`` parses afresh.
     ``notice`` receives one-line messages worth showing, such as "offline: using the copy from
     2 h ago" for a URL; a URL's copy confirmed by its server less than ``fresh_for`` seconds ago
     is used without asking again. Raises :class:`ProgramError`.
