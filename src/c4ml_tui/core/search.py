@@ -21,11 +21,11 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
 from .model import Item, Poster, Program, Speaker, Talk
+from .records import record
 from .textfold import excerpt, fold, fold_aligned, fold_map, merge, to_original, words_form
 
 Kind = Literal["item", "talk", "poster", "speaker"]
@@ -46,7 +46,7 @@ _KIND_ORDER = {"item": 0, "talk": 1, "poster": 2, "speaker": 3}
 _CACHE_SIZE = 32
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldMatch:
     """One field of a hit that matched: its name, its original text and where to highlight."""
 
@@ -65,7 +65,7 @@ class FieldMatch:
         return excerpt(self.text, self.spans, width)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Field:
     name: str
     text: str
@@ -78,7 +78,7 @@ class _Field:
     """Folded offsets are original offsets (no mapping needed)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Doc:
     kind: Kind
     id: str
@@ -90,10 +90,12 @@ class _Doc:
     fields: tuple[_Field, ...] = ()
 
 
-@dataclass(eq=False, slots=True)
 class Hit:
     """One search result. ``matches`` is computed on first use (a list widget asks only for the
-    rows it shows)."""
+    rows it shows). (A plain class: ``dataclasses`` costs a command's start-up ~35 ms.)"""
+
+    __slots__ = ("_blob", "_doc", "_matches", "_words", "end", "id", "kind", "parent", "score", "start",
+                 "target", "title")
 
     kind: Kind
     id: str
@@ -105,12 +107,19 @@ class Hit:
     parent: str | None
     """The id of the item that holds a talk or poster."""
     target: Target
-    """The model object, to open it."""
+    """The model object, to open it (``None`` from a stored index: ``sources/search_store.py``)."""
     score: int
-    _doc: _Doc = field(repr=False)
-    _blob: str = field(repr=False)
-    _words: tuple[str, ...] = field(repr=False)
-    _matches: tuple[FieldMatch, ...] | None = field(default=None, repr=False)
+
+    def __init__(self, kind: Kind, id: str, title: str, start: datetime | None, end: datetime | None,
+                 parent: str | None, target: Target, score: int, _doc: _Doc, _blob: str,
+                 _words: tuple[str, ...]) -> None:
+        self.kind, self.id, self.title, self.start, self.end = kind, id, title, start, end
+        self.parent, self.target, self.score = parent, target, score
+        self._doc, self._blob, self._words = _doc, _blob, _words
+        self._matches: tuple[FieldMatch, ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"Hit(kind={self.kind!r}, id={self.id!r}, title={self.title!r}, score={self.score})"
 
     @property
     def matches(self) -> tuple[FieldMatch, ...]:
@@ -132,7 +141,7 @@ class Hit:
         return next((m.spans for m in self.matches if m.field == name), ())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Results:
     query: str
     words: tuple[str, ...]
@@ -362,14 +371,16 @@ class SearchIndex:
         return keys, None
 
 
-@dataclass(slots=True)
 class _Cached:
     """A query's matches (in index order) and, once ranked, its sort keys; ``exact`` says how
     many keys are in their final order (``None``: all)."""
 
-    matches: list[int]
-    keys: list[int] | None = None
-    exact: int | None = None
+    __slots__ = ("exact", "keys", "matches")
+
+    def __init__(self, matches: list[int]) -> None:
+        self.matches = matches
+        self.keys: list[int] | None = None
+        self.exact: int | None = None
 
 
 # -- what is searchable ---------------------------------------------------------------------------
