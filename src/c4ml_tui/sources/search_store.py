@@ -80,7 +80,7 @@ def open_store(key: bytes) -> Store | None:
     if not os.path.exists(where):
         return None
     try:
-        db = sqlite3.connect(f"file:{where}?mode=ro", uri=True)
+        db = sqlite3.connect(where)  # (not a file: URI, which a '?' or '#' in the folder would break)
         meta = dict(db.execute("SELECT name, value FROM meta"))
         if meta.get("schema") != SCHEMA or meta.get("key") != _digest(key):
             raise sqlite3.DatabaseError("built for another parse or schema")
