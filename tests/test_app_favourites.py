@@ -253,7 +253,10 @@ def test_the_reminder_options():
     args = build_parser().parse_args(["--remind", "10", "--remind-bell"])
     assert args.remind == 10 and args.remind_bell
     args = build_parser().parse_args([])
-    assert args.remind == 5 and not args.remind_bell
+    assert not args.remind_bell
+    from c4ml_tui.commands.common import setting
+
+    assert args.remind is None and setting(args, "remind") == 5  # no settings file: 5 minutes
 
 
 @pilot_test

@@ -34,8 +34,9 @@ def add_parser(sub, common):
                "  c4ml-tui watch --at 2025-03-02T09:50 --speed 60   (rehearse)\n\n"
                "events: delay, stage, reminder, message, schedule, feed (see docs/running-a-room.md)")
     common(parser)
-    parser.add_argument("--remind", metavar="MIN", type=minutes, default=5,
-                        help="a reminder event MIN minutes before a starred item or talk starts (default 5; 0: none)")
+    parser.add_argument("--remind", metavar="MIN", type=minutes, default=None,
+                        help="a reminder event MIN minutes before a starred item or talk starts "
+                             "(default: the settings file's remind, else 5; 0: none)")
     parser.add_argument("--exec", metavar="CMD", dest="exec_cmd", default=None,
                         help="run CMD (with the shell) for each event, the event's JSON on its standard input")
     parser.add_argument("--notify", action="store_true",
@@ -208,6 +209,10 @@ class Watcher:
         from ..words import events
 
         lead = self.args.remind
+        if lead is None:
+            from .common import setting
+
+            lead = setting(self.args, "remind")
         if lead <= 0:
             return []
         state = self.state

@@ -6,7 +6,7 @@ expected times; this module only says it.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from ..core import fmt
 from ..core.timeline import Entry, Snapshot, Timeline
@@ -64,8 +64,9 @@ def time_left(tl: Timeline, entry: Entry, now: datetime) -> str:
     chair marked it started and not yet ended: its countdown reads ``+03:07``)."""
     since = tl.overtime_since(entry)
     if since is not None:
-        return over_time(now - since)
-    return f"{fmt.duration(tl.end(entry) - now)} left"
+        return over_time(now.astimezone(UTC) - since.astimezone(UTC))
+    # In UTC: two instants in one zone subtract as wall times (wrong by an hour across a DST change).
+    return f"{fmt.duration(tl.end(entry).astimezone(UTC) - now.astimezone(UTC))} left"
 
 
 def over_time(delta: timedelta) -> str:
