@@ -32,13 +32,16 @@ from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..core.zones import localize
+from ..core.zones import localize, year_problem
 from .ics_lines import Component, Lines, param, split_list, unescape, unquote
 from .people import RawPerson
 from .problems import Problem, ProgramError
 from .schedule_build import Builder, RawConference, RawEvent
 
 MAX_OCCURRENCES = 1000
+MAX_LENGTH = timedelta(days=400)
+"""A DURATION longer than this is refused (an event that long is a mistake, and near the end of
+the years an instant may have it would overflow)."""
 RECURRENCE_WINDOW = timedelta(days=366)
 _DATE_TIME = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$")
 _DURATION = re.compile(r"^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
@@ -237,10 +240,19 @@ class _Reader:
         y, mo, d, h, mi, s, utc = match.groups()
         try:
             if h is None:
-                return date(int(y), int(mo), int(d))
+                day = date(int(y), int(mo), int(d))
+                far = year_problem(day)
+                if far:
+                    self.problem(index, f"{value.strip()!r}: {far}")
+                    return None
+                return day
             naive = datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0))
         except ValueError:
             self.problem(index, f"{value.strip()!r} is not a real date or time")
+            return None
+        far = year_problem(naive)
+        if far:
+            self.problem(index, f"{value.strip()!r}: {far}")
             return None
         if utc:
             return naive.replace(tzinfo=timezone.utc)
@@ -337,8 +349,11 @@ def parse_duration(text: str) -> timedelta | None:
     match = _DURATION.match(text.strip().upper())
     if not match or match[1] == "-" or not any(match.groups()[1:]):
         return None
+    if any(g and len(g) > 7 for g in match.groups()[1:]):  # no event lasts that long; and it overflows
+        return None
     weeks, days, hours, minutes, seconds = (int(g or 0) for g in match.groups()[1:])
-    return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
+    length = timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
+    return length if length <= MAX_LENGTH else None
 
 
 def _instant(moment: datetime | date, tz: ZoneInfo) -> datetime:
