@@ -65,7 +65,6 @@ class ChairLog:
     @classmethod
     def load(cls, program: Program, path: Path | None = None) -> ChairLog:
         """Read the log of ``program`` back (an empty log when there is none yet)."""
-        from .atomic import read_json, set_aside
 
         if path is None:
             path = log_path(program)
