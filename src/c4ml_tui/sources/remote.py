@@ -73,12 +73,13 @@ def folder(url: str) -> Path:
     return cache_dir() / "remote" / hashlib.sha256(url.encode()).hexdigest()[:24]
 
 
-def get(url: str, meta: dict, timeout: float = TIMEOUT) -> tuple[int, bytes, dict]:
+def get(url: str, meta: dict, timeout: float | None = None) -> tuple[int, bytes, dict]:
     """``(status, body, headers)`` for ``url``, asking only for a change since ``meta``'s ETag /
     Last-Modified (status 304 and no body when there is none). Raises :class:`Failure`.
 
-    ``timeout`` is one deadline for the whole download (connecting, the headers, the body): a
-    server that sends a byte a second is cut off when it passes, as is one that never answers.
+    ``timeout`` (default :data:`TIMEOUT`) is one deadline for the whole download (connecting, the
+    headers, the body): a server that sends a byte a second is cut off when it passes, as is one
+    that never answers.
     The body is read in pieces and refused once it passes :data:`MAX_BYTES`.
     """
     import http.client
@@ -93,6 +94,7 @@ def get(url: str, meta: dict, timeout: float = TIMEOUT) -> tuple[int, bytes, dic
         if isinstance(value, str) and value.isascii() and value.isprintable():
             headers[header] = value
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http/https only)
+    timeout = TIMEOUT if timeout is None else timeout
     deadline = Deadline(timeout)
     try:
         with deadline, deadline.opener().open(request, timeout=timeout) as response:

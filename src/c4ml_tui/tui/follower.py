@@ -8,13 +8,15 @@ from typing import TYPE_CHECKING
 
 from ..core.changes import Changes, diff
 from ..core.model import Program
-from ..sources.refresh import UNREACHED, Source, Update
+from ..sources.refresh import UNREACHED, Source, Update, is_waiting
 from ..words.live import message, note
 
 if TYPE_CHECKING:
     from .app import C4mlApp
 
 UTC = timezone.utc
+STALLED_AFTER = 10.0
+"""Seconds past the download's deadline after which a refresh still running is taken as stalled."""
 
 
 def changed(old: Program, update: Update) -> Changes | None:
@@ -35,7 +37,10 @@ class Follower:
         self.source = source
         self.every = every if every is not None else REFRESH_MINUTES * 60
         self.last: Update | None = None
-        self._busy = False
+        self._busy: float | None = None
+        """When the refresh in progress started (``time.monotonic``), else ``None``."""
+        self._round = 0
+        """Counts the refreshes started: only the latest one's answer is applied."""
 
     def start(self) -> None:
         """Ask now (a copy confirmed in the last minute is used as it is), then every ``every`` s."""
@@ -43,20 +48,29 @@ class Follower:
         self.refresh(fresh_for=60)
 
     def refresh(self, fresh_for: float = 0) -> None:
-        """Start one refresh in a worker thread (none while one is running)."""
-        if self._busy:
+        """Start one refresh in a worker thread: none while one is running, unless that one has
+        run past the download's deadline (stalled: it is left behind, and its answer ignored)."""
+        import time
+
+        from ..sources.remote import TIMEOUT
+
+        now = time.monotonic()
+        if self._busy is not None and now - self._busy < TIMEOUT + STALLED_AFTER:
             return
-        self._busy = True
-        self.app.run_worker(lambda: self._work(fresh_for), name="refresh the program", group="refresh",
+        self._busy = now
+        self._round += 1
+        turn = self._round
+        self.app.run_worker(lambda: self._work(fresh_for, turn), name="refresh the program", group="refresh",
                             thread=True, exit_on_error=False)
 
-    def _work(self, fresh_for: float) -> None:
+    def _work(self, fresh_for: float, turn: int = 0) -> None:
         try:
             update = self.source.load(fresh_for=fresh_for)
         except Exception as error:  # noqa: BLE001 - a refresh must never take the app down
             update = Update(None, "failed", None, f"{type(error).__name__}: {error}")
-        finally:
-            self._busy = False
+        if turn and turn != self._round:
+            return  # a stalled refresh that came back after a newer one started: too late
+        self._busy = None
         self.app.call_from_thread(self.apply, update)
 
     def apply(self, update: Update) -> None:
@@ -71,6 +85,11 @@ class Follower:
             app.notify(update.notice, title="Schedule", severity="warning", markup=False, timeout=10)
         elif update.status not in UNREACHED and was_unreached:
             app.notify("Back online: the schedule is up to date.", title="Schedule", markup=False)
+        if update.program is not None and is_waiting(app.program):  # the first copy of a URL: no news
+            app.clock.tz = update.program.tz
+            app.swap_program(update.program)
+            app.tick(force=True)
+            return
         changes = changed(app.program, update)
         if changes is not None and update.program is not None:
             app.swap_program(update.program)
