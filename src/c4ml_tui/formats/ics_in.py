@@ -287,7 +287,6 @@ class _Reader:
     # -- repeating events ----------------------------------------------------------------------
     def occurrences(self, recurring: list[Component], series: set[str], tz: ZoneInfo) -> list[RawEvent]:
         """Every occurrence of the repeating events (bounded), with their moved occurrences."""
-        import recurring_ical_events  # type: ignore[import-untyped]
         from icalendar import Calendar
 
         blocks = [self.lines.text(z.first, z.last) for z in self.lines.zones.values()]
@@ -299,38 +298,56 @@ class _Reader:
                 + "END:VCALENDAR\r\n")
         try:
             calendar = Calendar.from_ical(text)
-        except ValueError as error:
-            self.problem(recurring[0].first, f"a repeating event cannot be read: {error}")
+        except Exception as error:  # noqa: BLE001 - icalendar's failure on a hostile file is a problem in it
+            self.problem(recurring[0].first, f"a repeating event cannot be read: {_reason(error)}")
             return []
         found: list[RawEvent] = []
         for event in recurring:
-            opening = event.value("DTSTART")
-            first = self.when(opening, tz, event, "DTSTART") if opening else None
-            if first is None:
-                continue
-            start = _instant(first, tz)
-            query = recurring_ical_events.of(calendar, skip_bad_series=True)
             uid = unescape(event.get("UID")[0]) if event.get("UID") else ""  # type: ignore[index]
-            count = 0
-            for occurrence in query.between(start - timedelta(days=1), start + RECURRENCE_WINDOW):
-                if str(occurrence.get("UID", "")) != uid:
-                    continue
-                count += 1
-                if count > MAX_OCCURRENCES:
-                    break
-                one = Lines(occurrence.to_ical(), self.source)
-                if not one.events:
-                    continue
-                at = one.events[0]
-                opening = at.value("DTSTART")
-                moment = self.when(opening, tz, at, "DTSTART") if opening else None
-                if moment is None:
-                    continue
-                ident = f"{uid}/{_instant(moment, tz):%Y-%m-%dT%H:%M}"
-                raw = self.event(at, tz, ident, lines_of.get(uid, 0))
-                if raw is not None:
-                    found.append(raw)
+            try:
+                found += self._expand(event, uid, calendar, tz, lines_of.get(uid, 0))
+            except ProgramError:
+                raise
+            except Exception as error:  # noqa: BLE001 - a library's failure on a hostile rule is a problem in the file
+                self.problem(event.first, f"the repeating event {uid!r} cannot be expanded: {_reason(error)}")
         return found
+
+    def _expand(self, event: Component, uid: str, calendar, tz: ZoneInfo, line: int) -> list[RawEvent]:
+        """The occurrences of one repeating event (at most :data:`MAX_OCCURRENCES`, within
+        :data:`RECURRENCE_WINDOW` of its first)."""
+        import recurring_ical_events  # type: ignore[import-untyped]
+
+        opening = event.value("DTSTART")
+        first = self.when(opening, tz, event, "DTSTART") if opening else None
+        if first is None:
+            return []
+        start = _instant(first, tz)
+        query = recurring_ical_events.of(calendar, skip_bad_series=True)
+        found: list[RawEvent] = []
+        for occurrence in query.between(start - timedelta(days=1), start + RECURRENCE_WINDOW):
+            if str(occurrence.get("UID", "")) != uid:
+                continue
+            if len(found) >= MAX_OCCURRENCES:
+                break
+            one = Lines(occurrence.to_ical(), self.source)
+            if not one.events:
+                continue
+            at = one.events[0]
+            opening = at.value("DTSTART")
+            moment = self.when(opening, tz, at, "DTSTART") if opening else None
+            if moment is None:
+                continue
+            ident = f"{uid}/{_instant(moment, tz):%Y-%m-%dT%H:%M}"
+            raw = self.event(at, tz, ident, line)
+            if raw is not None:
+                found.append(raw)
+        return found
+
+
+def _reason(error: Exception) -> str:
+    """A library's exception in a few words (its first line, at most 200 characters)."""
+    text = (str(error).splitlines() or [""])[0][:200]
+    return text or type(error).__name__
 
 
 def _names(common_name: str | None) -> list[str]:
