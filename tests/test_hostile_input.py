@@ -250,3 +250,26 @@ def test_unknown_ids_from_the_marks_file_are_cleaned(tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "chair mark id(s) are not in the program (x]0;owned)" in err
     assert not any(c in out + err for c in BAD)
+
+
+def test_a_readers_own_failure_is_a_problem_never_a_traceback(tmp_path, monkeypatch, capsys):
+    """The last guard: whatever a reader raises becomes ``FILE:1: ...`` (the fuzz tests check
+    that no input ever gets here)."""
+    from c4ml_tui.formats import schedule_json
+
+    def broken(*args):
+        raise KeyError("surprise")
+
+    monkeypatch.setattr(schedule_json, "from_data", broken)
+    path = write(tmp_path, "s.json", schedule())
+    assert main(["validate", path]) == 2
+    assert capsys.readouterr().err == (f"{path}:1: cannot be read (KeyError: 'surprise'); this is a bug in "
+                                       "c4ml-tui: please report it with the file\n")
+
+
+def test_a_repeating_event_without_a_uid_is_read(tmp_path):
+    """Found by the fuzz tests: a repeating event with no UID crashed the expansion."""
+    ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:Europe/Rome\r\nBEGIN:VEVENT\r\nSUMMARY:Daily Standup\r\n"
+           "DTSTART:20310510T080000Z\r\nDURATION:PT15M\r\nRRULE:FREQ=DAILY;COUNT=3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    program = load(write(tmp_path, "c.ics", ics), use_cache=False)
+    assert {i.title for i in program.items} == {"Daily Standup"}

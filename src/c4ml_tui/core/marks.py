@@ -60,4 +60,7 @@ class Mark:
             raise ValueError("a nudge needs a whole, non-zero number of minutes")
         if kind == "nudge" and abs(minutes) > MAX_NUDGE:
             raise ValueError(f"a nudge of {minutes} minutes is more than a day")
-        return cls(kind, clean(ident) if not ident.isprintable() else ident, when, minutes if kind == "nudge" else 0)
+        ident = ident if ident.isprintable() else clean(ident).strip()
+        if not ident:
+            raise ValueError("a mark needs an id")
+        return cls(kind, ident, when, minutes if kind == "nudge" else 0)

@@ -293,7 +293,7 @@ class _Reader:
         members = [e for e in self.lines.events
                    if e.get("UID") and unescape(e.get("UID")[0]) in series]  # type: ignore[index]
         blocks += [self.lines.text(e.first, e.last) for e in members]
-        lines_of = {unescape(e.get("UID")[0]): e.first for e in recurring}  # type: ignore[index]
+        lines_of = {unescape(prop[0]): e.first for e in recurring if (prop := e.get("UID"))}
         text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//c4ml-tui//import//EN\r\n" + "".join(blocks)
                 + "END:VCALENDAR\r\n")
         try:

@@ -214,8 +214,9 @@ class Deadline:
 
         class Secure(urllib.request.HTTPSHandler):
             def https_open(self, req):
-                more = {"check_hostname": self._check_hostname} if getattr(self, "_check_hostname", None) else {}
-                return self.do_open(WatchedTLS, req, context=self._context, **more)
+                check = getattr(self, "_check_hostname", None)  # gone from Python 3.12's handler
+                more = {"check_hostname": check} if check is not None else {}
+                return self.do_open(WatchedTLS, req, context=getattr(self, "_context", None), **more)
 
         return urllib.request.build_opener(Plain, Secure)
 

@@ -144,7 +144,7 @@ def read_ids(path: Path) -> tuple[list[str] | None, str | None]:
                           "and a fresh one started")
         except OSError as error:
             return None, f"{path} did not hold a list of starred ids and could not be set aside ({error})"
-    ids = [i if i.isprintable() else clean(i) for i in starred if isinstance(i, str) and i]
+    ids = [i for i in (s if s.isprintable() else clean(s).strip() for s in starred if isinstance(s, str)) if i]
     dropped = len(starred) - len(ids)
     if not dropped:
         return ids, None

@@ -73,6 +73,30 @@ class Follower:
         self._busy = None
         self.app.call_from_thread(self.apply, update)
 
+    def arrived(self, program: Program) -> None:
+        """The first copy of a URL replaces the "Fetching..." stand-in: the clock, the title, the
+        place and the headings take the program's, and a program of parallel rooms opens on the
+        rooms board, as if the app had started with it."""
+        from ..core import fmt
+        from .widgets.clock import ClockBar
+
+        app = self.app
+        app.clock.tz = program.tz
+        app.title = program.event.title
+        app.place = fmt.place(program.event.location, program.event.timezone)
+        app.swap_program(program)
+        for screen in app.screen_stack:
+            heading = getattr(screen, "heading", None)
+            own = getattr(screen, "HEADING", "")
+            text = heading() if callable(heading) else f"{own} · {program.event.title}" if own else program.event.title
+            for bar in screen.query(ClockBar):
+                bar.set_heading(text)
+        if len(app.screen_stack) == 1 and len(program.rooms) > 1:
+            from .screens.rooms import RoomsScreen
+
+            app.push_screen(RoomsScreen())
+        app.tick(force=True)
+
     def apply(self, update: Update) -> None:
         """On the app's thread: swap in a new program, and say what happened when it matters."""
         app, before = self.app, self.last
@@ -86,9 +110,7 @@ class Follower:
         elif update.status not in UNREACHED and was_unreached:
             app.notify("Back online: the schedule is up to date.", title="Schedule", markup=False)
         if update.program is not None and is_waiting(app.program):  # the first copy of a URL: no news
-            app.clock.tz = update.program.tz
-            app.swap_program(update.program)
-            app.tick(force=True)
+            self.arrived(update.program)
             return
         changes = changed(app.program, update)
         if changes is not None and update.program is not None:
