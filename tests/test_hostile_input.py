@@ -273,3 +273,11 @@ def test_a_repeating_event_without_a_uid_is_read(tmp_path):
            "DTSTART:20310510T080000Z\r\nDURATION:PT15M\r\nRRULE:FREQ=DAILY;COUNT=3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
     program = load(write(tmp_path, "c.ics", ics), use_cache=False)
     assert {i.title for i in program.items} == {"Daily Standup"}
+
+
+def test_a_time_zone_name_too_long_for_a_file_is_an_unknown_zone(tmp_path):
+    """Found by the fuzz tests: ``TZID=Europe/777...`` made the zone database raise OSError."""
+    ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-TIMEZONE:Europe/Rome\r\nBEGIN:VEVENT\r\nUID:u1\r\nSUMMARY:Talk\r\n"
+           f"DTSTART;TZID=Europe/{'7' * 600}:20310510T100000\r\nDURATION:PT15M\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    (problem,) = problems_of(write(tmp_path, "c.ics", ics))
+    assert problem.endswith("is not a zone this calendar defines or the zone database knows")

@@ -14,6 +14,7 @@ from httpserver import V2
 
 from c4ml_tui.cli import main
 from c4ml_tui.sources import fetch, refresh, remote
+from c4ml_tui.tui.screens.rooms import RoomsScreen
 
 UTC = timezone.utc
 
@@ -91,11 +92,17 @@ async def test_without_a_copy_the_app_opens_fetching_and_swaps_the_program_in(se
         app = make_app(program, clock, source=source)
         async with running(app, size=(100, 30)) as ui:
             assert f"Fetching {server.url}..." in screen_text(app)
+            assert "Fetching the schedule..." in screen_text(app)
             assert server.answered == 0
             server._open.set()  # the server answers
             await ui.until(lambda: not refresh.is_waiting(app.program), "the program swapped in")
             assert app.program.event.title == "Fictional Remote Con"
             assert {i.title for i in app.program.items} == {"Talk One", "Talk Two", "Talk Three"}
+            await ui.pause()
+            assert isinstance(app.screen, RoomsScreen)  # two rooms: the rooms board, as on a start with it
+            shown = screen_text(app)
+            assert "Fictional Remote Con" in shown and "Hall A" in shown and "Fetching" not in shown
+            assert app.clock.tz == app.program.tz
 
 
 def test_a_stalled_refresh_never_blocks_the_next(monkeypatch):

@@ -395,7 +395,7 @@ def _known(tzid: str) -> str | None:
         if candidate and not candidate[0].isdigit():
             try:
                 ZoneInfo(candidate)
-            except (ZoneInfoNotFoundError, ValueError):
+            except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
                 continue
             found = candidate
             break
