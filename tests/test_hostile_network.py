@@ -151,3 +151,22 @@ def _args(url: str):
     import argparse
 
     return argparse.Namespace(program=url, timezone=None, room=None, at=None, speed=None)
+
+
+@pilot_test
+async def test_a_failed_first_download_is_tried_again_soon(server, monkeypatch):
+    from c4ml_tui.commands.app import before_the_network
+    from c4ml_tui.tui import follower as following
+    from c4ml_tui.tui.app import make_app
+
+    monkeypatch.setattr(following, "RETRY_WAITING", 0.2)
+    server.error = (503, "Service Unavailable")
+    source = refresh.Source(server.url)
+    program, clock = before_the_network(_args(server.url), source)
+    app = make_app(program, clock, source=source)
+    async with running(app, size=(100, 30)) as ui:
+        await ui.until(lambda: app.follower.last is not None and app.follower.last.status == "failed", "a failure")
+        assert refresh.is_waiting(app.program)
+        server.error = None  # the server is back: the app does not wait five minutes to ask again
+        await ui.until(lambda: not refresh.is_waiting(app.program), "the program swapped in")
+        assert server.hits >= 2

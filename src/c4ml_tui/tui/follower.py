@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from .app import C4mlApp
 
 UTC = timezone.utc
+RETRY_WAITING = 30.0
+"""Seconds before trying again when the first download of a URL failed (the app shows nothing yet)."""
 STALLED_AFTER = 10.0
 """Seconds past the download's deadline after which a refresh still running is taken as stalled."""
 
@@ -105,6 +107,8 @@ class Follower:
         was_unreached = before is not None and before.status in UNREACHED
         if update.status == "failed":
             app.notify(f"Could not refresh the schedule: {update.notice}", severity="warning", markup=False)
+            if is_waiting(app.program):  # nothing to show yet: try again soon, not in 5 minutes
+                app.set_timer(RETRY_WAITING, self.refresh)
         elif update.status in UNREACHED and not was_unreached and update.notice:
             app.notify(update.notice, title="Schedule", severity="warning", markup=False, timeout=10)
         elif update.status not in UNREACHED and was_unreached:
