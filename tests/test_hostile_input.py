@@ -233,7 +233,7 @@ def test_problem_lines_are_cleaned(tmp_path, capsys):
     path = write(tmp_path, "s.json", schedule(id=ESC_ID, duration="\u009b2J"))
     assert main(["validate", path]) == 2
     err = capsys.readouterr().err
-    assert "event x]0;owned: duration '2J' is not H:MM or HH:MM:SS" in err
+    assert "event x]0;owned: duration '\\x9b2J' is not H:MM or HH:MM:SS" in err  # shown escaped, as written
     assert not any(c in err for c in BAD)
 
 
@@ -281,3 +281,16 @@ def test_a_time_zone_name_too_long_for_a_file_is_an_unknown_zone(tmp_path):
            f"DTSTART;TZID=Europe/{'7' * 600}:20310510T100000\r\nDURATION:PT15M\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
     (problem,) = problems_of(write(tmp_path, "c.ics", ics))
     assert problem.endswith("is not a zone this calendar defines or the zone database knows")
+
+
+def test_a_lone_surrogate_from_a_url_never_breaks_a_later_run(server, capsys):
+    """The download with ``"T\\ud800"`` is read clean, so the last good copy is clean too: the
+    next run, offline, still answers."""
+    body = json.loads(server.body)
+    body["schedule"]["conference"]["days"][0]["rooms"]["Hall A"][0]["title"] = "Talk \ud800One"
+    server.body = json.dumps(body).encode()
+    assert main(["--program", server.url, "--at", "2031-01-02 10:10", "now"]) == 0
+    server.stop()  # offline from now on: the last good copy answers
+    assert main(["--program", server.url, "--at", "2031-01-02 10:10", "now"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("now: Talk One (10:00-10:30") == 2

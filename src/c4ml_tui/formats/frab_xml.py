@@ -5,8 +5,8 @@ Parsed with expat directly, so every element knows its line and a broken file is
 "billion laughs" files expand); expat never fetches external entities. The tree is bounded:
 at most :data:`MAX_ELEMENTS` elements (50 MB of ``<a/>`` would otherwise build one object per
 element, past a gigabyte) nested at most :data:`MAX_DEPTH` deep; an encoding Python does not
-know is a problem, not a crash. Every text and attribute is cleaned of control characters as
-it is read (``core.textclean``).
+know is a problem, not a crash. Texts are cleaned of control characters where the model is
+built (``schedule_build``), once per field.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from xml.parsers import expat
 
-from ..core.textclean import clean
 from .people import RawPerson
 from .problems import Problem, ProgramError
 from .schedule_build import Builder, RawConference, RawEvent, parse_clock
@@ -74,8 +73,6 @@ def parse_tree(content: bytes, source: str) -> tuple[Node | None, list[Problem]]
         if len(stack) >= MAX_DEPTH:
             raise _Refused(parser.CurrentLineNumber, f"elements nested more than {MAX_DEPTH} deep: "
                                                      "not a schedule")
-        if attrs:
-            attrs = {k: v if v.isprintable() else clean(v) for k, v in attrs.items()}
         node = Node(tag, attrs or _NO_ATTRS, parser.CurrentLineNumber)
         if stack:
             parent = stack[-1]
@@ -94,7 +91,7 @@ def parse_tree(content: bytes, source: str) -> tuple[Node | None, list[Problem]]
             node = stack[-1]
             if node.parts is _LEAF:
                 node.parts = []
-            node.parts.append(data if data.isprintable() else clean(data))
+            node.parts.append(data)
 
     def refuse(*args):
         raise _Refused(parser.CurrentLineNumber, "entity declarations are not allowed in a schedule")

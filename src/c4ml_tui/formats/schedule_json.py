@@ -10,7 +10,6 @@ import json
 import re
 from datetime import date, datetime
 
-from ..core.textclean import clean
 from .people import RawPerson
 from .problems import Problem, ProgramError
 from .schedule_build import Builder, RawConference, RawEvent, parse_clock
@@ -186,12 +185,11 @@ def _person(p: dict | str) -> RawPerson:
 
 
 def _s(value) -> str | None:
-    """A scalar as text, cleaned of control characters (every string of the file goes through
-    here); ``None`` for nothing, true/false, a list or an object."""
+    """A scalar as text (cleaned of control characters where the model is built,
+    ``schedule_build``); ``None`` for nothing, true/false, a list or an object."""
     if value is None or isinstance(value, (dict, list, bool)):
         return None
-    text = value if isinstance(value, str) else str(value)
-    return text if text.isprintable() else clean(text)
+    return value if isinstance(value, str) else str(value)
 
 
 def _date(value) -> date | None:
