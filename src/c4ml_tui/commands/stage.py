@@ -60,11 +60,11 @@ def child_command(args) -> str:
 
 def serve(args, program) -> int:
     """Serve the stage view at ``--web`` until Ctrl+C."""
+    from .common import say, show
+
     try:
         from textual_serve.server import Server
     except ImportError:
-        from .common import say, show
-
         say("--web needs the textual-serve package: pip install textual-serve")
         return 2
     host, port = args.web
