@@ -193,6 +193,15 @@ def test_fifty_megabytes_of_json_days_are_refused_within_a_gigabyte(tmp_path):
     assert "not a schedule: more than 2,000,000 objects and lists" in done.stderr
 
 
+def test_fifty_megabytes_of_yaml_entries_are_refused_within_a_gigabyte(tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"event: {title: X, date: 2031-01-01, timezone: UTC}\nschedule:\n" + b"- a\n" * (50 * 2**20 // 4))
+    done = _peak_under_a_gigabyte(str(path))
+    assert done.returncode == 2, done.stderr[-400:]
+    assert done.stderr == (f"{path}:1: too large for a program: more than 2,500,000 values (a program of 40,000 "
+                           "events has about 1,400,000)\n")
+
+
 def test_dev_zero_is_refused_unread(capsys):
     assert main(["validate", "/dev/zero"]) == 2
     assert capsys.readouterr().err == "/dev/zero: is larger than 64 MB: not a program file\n"
