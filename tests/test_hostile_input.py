@@ -202,6 +202,16 @@ def test_fifty_megabytes_of_yaml_entries_are_refused_within_a_gigabyte(tmp_path)
                            "events has about 1,400,000)\n")
 
 
+def test_fifty_megabytes_of_calendar_events_are_refused_within_a_gigabyte(tmp_path):
+    path = tmp_path / "big.ics"
+    event = b"BEGIN:VEVENT\r\nEND:VEVENT\r\n"
+    path.write_bytes(b"BEGIN:VCALENDAR\r\nX-WR-TIMEZONE:UTC\r\n" + event * (50 * 2**20 // len(event))
+                     + b"END:VCALENDAR\r\n")
+    done = _peak_under_a_gigabyte(str(path))
+    assert done.returncode == 2, done.stderr[-400:]
+    assert done.stderr == f"{path}:500003: more than 250,000 events: too large for a program\n"
+
+
 def test_dev_zero_is_refused_unread(capsys):
     assert main(["validate", "/dev/zero"]) == 2
     assert capsys.readouterr().err == "/dev/zero: is larger than 64 MB: not a program file\n"
