@@ -1,7 +1,9 @@
 """The session chair's log of marks (``core/marks.py``), kept per program in the user data folder.
 
 The log is written atomically after every change, so marks survive a crash or a restart; a
-corrupt file is set aside with a warning and a fresh log started. What the marks mean for the
+corrupt file is set aside with a warning and a fresh log started, and a mark that cannot be read
+is dropped with a warning (the file as it was set aside). Each change reads the file again under
+its lock (``locks.py``) and adds to what is there: two windows marking at once keep every mark. What the marks mean for the
 day's times is ``core/delays.py``'s business: this module only keeps them.
 
 The file is ``<data>/programs/<program key>/chair.json`` (``core.identity.program_key``: the
@@ -65,7 +67,6 @@ class ChairLog:
     @classmethod
     def load(cls, program: Program, path: Path | None = None) -> ChairLog:
         """Read the log of ``program`` back (an empty log when there is none yet)."""
-
         if path is None:
             path = log_path(program)
             if not path.exists():

@@ -5,8 +5,10 @@ Where: ``<data>/programs/<program key>/favourites.json`` (``store/paths.py``; th
 refreshes keep your stars). Stars on ids that the program no longer has are kept in the file,
 ignored by My day (``core/myday.py``) and listed by ``core.myday.missing``.
 
-Writes are atomic; a corrupt file is set aside (``<name>.corrupt-<stamp>``) with a warning and
-a fresh set starts; nothing here raises on a bad or unwritable file: problems land in
+Writes are atomic, and a star or an unstar reads the file again under its lock first
+(``locks.py``), so two windows starring at once keep every star. A corrupt file is set aside
+(``<name>.corrupt-<stamp>``) with a warning and a fresh set starts (entries that are not ids are
+dropped and the rest kept); nothing here raises on a bad or unwritable file: problems land in
 :attr:`Favourites.warning` for the UI to show.
 """
 
