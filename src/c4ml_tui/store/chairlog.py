@@ -3,8 +3,9 @@
 The log is written atomically after every change, so marks survive a crash or a restart; a
 corrupt file is set aside with a warning and a fresh log started, and a mark that cannot be read
 is dropped with a warning (the file as it was set aside). Each change reads the file again under
-its lock (``locks.py``) and adds to what is there: two windows marking at once keep every mark. What the marks mean for the
-day's times is ``core/delays.py``'s business: this module only keeps them.
+its lock (``locks.py``) and adds to what is there: two windows marking at once keep every mark.
+What the marks mean for the day's times is ``core/delays.py``'s business: this module only keeps
+them.
 
 The file is ``<data>/programs/<program key>/chair.json`` (``core.identity.program_key``: the
 event's title and first date), so editing the program during the day, moving or renaming its
