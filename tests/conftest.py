@@ -13,6 +13,10 @@ from hypothesis import settings
 # parallel run) would miss for reasons that have nothing to do with the code under test.
 settings.register_profile("suite", deadline=None)
 settings.load_profile("suite")
+# The fuzz tests of the readers (tests/test_fuzz_readers.py): a bounded run in the suite, a longer
+# one by hand (C4ML_FUZZ=fuzz-long; see docs/reliability.md). No deadline: a loaded 2-core machine.
+settings.register_profile("fuzz", deadline=None, max_examples=25, derandomize=False, database=None)
+settings.register_profile("fuzz-long", deadline=None, max_examples=2000)
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "program.yaml"

@@ -87,13 +87,13 @@ def add_parser(sub, common):
 
 
 def run(args) -> int:
-    from .common import load_program
+    from .common import load_program, show
 
     program = load_program(args)
     if program is None:
         return 2
     if args.json:
-        print(json.dumps(as_json(program), ensure_ascii=False, indent=1))
+        show(json.dumps(as_json(program), ensure_ascii=False, indent=1))
     else:
-        print(as_text(program))
+        show(as_text(program))
     return 0

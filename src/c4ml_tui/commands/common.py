@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from ..sources.delayfeed import FeedSource, Reading
 
 
+def show(text: str, *, flush: bool = False) -> None:
+    """``text`` on stdout, control characters removed: every answer a command prints goes
+    through here (ids, titles, rooms, JSON: all of it comes from outside)."""
+    print(clean(text), flush=flush)
+
+
 def say(message: str) -> None:
     """``c4ml-tui: message`` on stderr, one line, control characters removed."""
     print(f"c4ml-tui: {clean(message)}", file=sys.stderr)

@@ -149,7 +149,7 @@ def feed_json(reading, where: str, now: datetime) -> dict:
 
 
 def run(args) -> int:
-    from .common import marks_in_use, program_and_clock
+    from .common import marks_in_use, program_and_clock, show
 
     loaded = program_and_clock(args)
     if loaded is None:
@@ -171,12 +171,12 @@ def run(args) -> int:
         out = as_json(tl, snap)
         if reading is not None:
             out["delay_feed"] = feed_json(reading, args.delays, snap.at)
-        print(json.dumps(out, ensure_ascii=False))
+        show(json.dumps(out, ensure_ascii=False))
     else:
         line = as_line(tl, snap, program)
         if reading is not None:
             from ..words import feed
 
             line += " | " + feed.note(reading.feed, reading.status, snap.at, late.headline(tl, snap))
-        print(line)
+        show(line)
     return 0

@@ -68,7 +68,7 @@ def add_parser(sub, common):
 
 def run(args) -> int:
     from ..core.search import SearchIndex
-    from .common import load_program, say
+    from .common import load_program, say, show
 
     if args.limit < 0:
         say("--limit must be 0 (all) or more")
@@ -78,7 +78,7 @@ def run(args) -> int:
         return 2
     results = SearchIndex(program).search(" ".join(args.text), limit=args.limit or None)
     if args.json:
-        print(json.dumps([hit_json(h) for h in results.hits], ensure_ascii=False, indent=1))
+        show(json.dumps([hit_json(h) for h in results.hits], ensure_ascii=False, indent=1))
     else:
-        print(as_text(results, program))
+        show(as_text(results, program))
     return 0

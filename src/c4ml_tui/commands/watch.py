@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import subprocess
-import sys
 import time
 
 EXEC_TIMEOUT = 30.0
@@ -58,10 +57,10 @@ class Outlet:
             say("--notify: notify-send is not installed (Debian: libnotify-bin); events are only printed")
 
     def emit(self, event: dict) -> None:
-        from .common import say
+        from .common import say, show
 
         line = json.dumps(event, ensure_ascii=False)
-        print(line, flush=True)
+        show(line, flush=True)
         if self.exec_cmd:
             env = dict(os.environ, C4ML_EVENT=str(event["event"]), C4ML_TEXT=str(event["text"]), C4ML_JSON=line)
             try:
@@ -222,6 +221,8 @@ class Watcher:
         if fresh:
             self.reminded.record(fresh, now)
             if self.reminded.warning:
-                print(f"c4ml-tui: {self.reminded.warning}", file=sys.stderr)
+                from .common import say
+
+                say(self.reminded.warning)
                 self.reminded.warning = None
         return [events.reminder(self.key, r, now, state.timeline) for r in due if r.id in fresh]

@@ -5,7 +5,7 @@ Pure (``zoneinfo`` reads the zone database, which is data that ships with Python
 
 from __future__ import annotations
 
-from datetime import datetime, timezone, tzinfo
+from datetime import date, datetime, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Cities people write as zones that are not zones of their own.
@@ -65,6 +65,21 @@ def check_zone(name: str) -> str | None:
     hint = zone_suggestion(name) if name else None
     tail = f"; did you mean {hint}?" if hint else " (an IANA zone such as America/Los_Angeles)"
     return f"timezone {name!r} is not a known time zone{tail}"
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""The years an instant read from outside data (a program, an import, a chair's marks, a feed)
+may fall in. Python's datetimes end at years 1 and 9999, and converting ``0001-01-01 +14:00`` to
+UTC, or adding a day's delay near the end, raises ``OverflowError``: a date outside these years
+is a problem in the file, never a crash, and a day's arithmetic stays far from either end."""
+
+
+def year_problem(moment: date) -> str | None:
+    """``None`` when ``moment`` (a date or a datetime) is within :data:`FIRST_YEAR` to
+    :data:`LAST_YEAR`, else what to say about it."""
+    if FIRST_YEAR <= moment.year <= LAST_YEAR:
+        return None
+    return f"the year {moment.year} is out of range (a year from {FIRST_YEAR} to {LAST_YEAR})"
 
 
 def localize(naive: datetime, tz: tzinfo) -> datetime:

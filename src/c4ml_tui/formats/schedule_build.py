@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 from ..core.model import ChairSettings, Event, Item, Program, conference_day
 from ..core.textclean import clean
-from ..core.zones import check_zone, localize
+from ..core.zones import check_zone, localize, year_problem
 from .html_text import normalise
 from .kinds import kind_for
 from .people import People, RawPerson
@@ -177,14 +177,26 @@ class Builder:
             day = conference_day(start, change)
         return None if day == start.date() else day
 
+    def _far(self, raw: RawEvent, key: str, moment: date) -> bool:
+        """Whether ``moment`` is outside the years an instant may have (then said as a problem):
+        converting it between zones could overflow."""
+        problem = year_problem(moment)
+        if problem:
+            self.event_problem(raw, key, f"{key}: {problem}")
+        return problem is not None
+
     def _start(self, raw: RawEvent, tz: ZoneInfo) -> datetime | None:
         if raw.at is not None:
+            if self._far(raw, "start", raw.at):
+                return None
             return raw.at if raw.at.tzinfo is tz else raw.at.astimezone(tz)
         if raw.date and len(raw.date.strip()) > 10:  # a full timestamp: it decides the instant
             try:
                 when = datetime.fromisoformat(raw.date.strip())
             except ValueError:
                 self.event_problem(raw, "date", f"date {raw.date!r} is not an ISO 8601 date-time")
+                return None
+            if self._far(raw, "date", when):
                 return None
             return when.astimezone(tz) if when.tzinfo else localize(when, tz)
         clock = parse_clock(raw.start)
@@ -201,6 +213,8 @@ class Builder:
         if day is None:
             self.event_problem(raw, "start", "has a start time but no day")
             return None
+        if self._far(raw, "date", day):
+            return None
         at = (datetime.min + clock).time()
         if raw.rollover is not None and at < raw.rollover:
             day += timedelta(days=1)  # after midnight, still the same conference day
@@ -208,12 +222,16 @@ class Builder:
 
     def _end(self, raw: RawEvent, tz: ZoneInfo, start: datetime) -> datetime | None:
         if raw.until is not None:
+            if self._far(raw, "end", raw.until):
+                return None
             end = raw.until if raw.until.tzinfo is tz else raw.until.astimezone(tz)
         elif raw.end:
             try:
                 end = datetime.fromisoformat(raw.end.strip())
             except ValueError:
                 self.event_problem(raw, "end", f"end {raw.end!r} is not an ISO 8601 date-time")
+                return None
+            if self._far(raw, "end", end):
                 return None
             end = end.astimezone(tz) if end.tzinfo else localize(end, tz)
         else:
@@ -234,13 +252,14 @@ class Builder:
     def _unique_id(self, raw: RawEvent) -> str:
         """The event's id, else its guid, else its slug; a repeated one takes the guid, then a
         ``-2``, ``-3``... suffix in file order, so ids stay the same on every import."""
-        first = raw.id.strip() if raw.id else None
+        first = _ident(raw.id)
         if first and first not in self._ids:  # the usual case, first
             self._ids.add(first)
             return first
-        base = next((v.strip() for v in (raw.id, raw.guid, raw.slug) if v and v.strip()), None)
+        guid = _ident(raw.guid)
+        base = next((v for v in (first, guid, _ident(raw.slug)) if v), None)
         base = base or f"event-{len(self.items) + 1}"
-        candidates = [base] + ([raw.guid.strip()] if raw.guid and raw.guid.strip() else [])
+        candidates = [base] + ([guid] if guid else [])
         ident = next((c for c in candidates if c not in self._ids), None)
         n = 2
         while ident is None:
@@ -265,12 +284,15 @@ class Builder:
                 problems = [*problems[:MAX_PROBLEMS], Problem(self.source, 0, f"... and {more} more problems")]
             raise ProgramError(problems)
         self.items.sort(key=lambda i: (i.start, i.room or "", i.end))
-        first = conf.first_day or (self.items[0].start.date() if self.items else None)
+        first = conf.first_day if conf.first_day and not year_problem(conf.first_day) else None
+        first = first or (self.items[0].start.date() if self.items else None)
         if first is None and conf.start:
             try:
                 first = date.fromisoformat(conf.start.strip()[:10])
             except ValueError:
                 pass
+            if first is not None and year_problem(first):
+                first = None
         event = Event(
             title=text_of(conf.title) or text_of(conf.acronym) or "Imported schedule",
             date=first or date.today(),
@@ -282,6 +304,14 @@ class Builder:
             day_change=conf.day_change,
         )
         return Program(event, tuple(self.items), self.people.speakers, ChairSettings(), self.source, self.digest)
+
+
+def _ident(value: str | None) -> str | None:
+    """An id from the file, as we keep it: cleaned (an id is printed and searched), stripped."""
+    if not value:
+        return None
+    out = (value if value.isprintable() else " ".join(clean(value).split())).strip()
+    return out or None
 
 
 def _url(value: str | None) -> str | None:

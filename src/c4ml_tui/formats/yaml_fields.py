@@ -12,7 +12,7 @@ from collections.abc import Set as AbstractSet
 from datetime import date, datetime, time, timezone
 
 from ..core.textclean import clean
-from ..core.zones import localize
+from ..core.zones import localize, year_problem
 from .yaml_nodes import Map, Problem, Seq
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
@@ -101,6 +101,8 @@ class Fields:
         line = m.value_lines[key]
         raw = m.raw.get(key)
         if isinstance(value, datetime):  # YAML read a full timestamp
+            if self._far(line, where, key, value):
+                return None
             return value.astimezone(tz) if value.tzinfo else _local(value, tz)
         if not isinstance(raw, str):
             self.problem(line, f"{where} {key!r} must be a time such as \"08:40\", not {_kind(value)}")
@@ -109,7 +111,7 @@ class Fields:
         match = _TIME.match(text)
         try:
             if match:
-                if day is None:
+                if day is None or year_problem(day):
                     return None  # the event date is wrong; that problem is already reported
                 h, mi, s = int(match[1]), int(match[2]), int(match[3] or 0)
                 return _local(datetime.combine(day, time(h, mi, s)), tz)
@@ -124,7 +126,16 @@ class Fields:
                 "or a local date-time (\"2025-03-03 09:00\")",
             )
             return None
+        if self._far(line, where, key, parsed):
+            return None
         return parsed.astimezone(tz) if parsed.tzinfo else _local(parsed, tz)
+
+    def _far(self, line: int, where: str, key: str, moment: datetime) -> bool:
+        """Whether ``moment`` is outside the years an instant may have (said as a problem)."""
+        problem = year_problem(moment)
+        if problem:
+            self.problem(line, f"{where} {key!r}: {problem}")
+        return problem is not None
 
     # -- the newer optional fields ------------------------------------------------------------
     def clock(self, m: Map, key: str, where: str) -> time | None:

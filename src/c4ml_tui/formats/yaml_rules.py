@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 from itertools import pairwise
 
 from ..core.model import KINDS, ChairSettings, Event, Item, Poster, Program, Speaker, Talk, conference_day
-from ..core.zones import check_zone
+from ..core.zones import check_zone, year_problem
 from .yaml_fields import Fields, _kind
 from .yaml_nodes import Map, Seq
 
@@ -65,6 +65,9 @@ class Reader(Fields):
                 when = None
             if when is None:
                 self.problem(m.value_lines["date"], f"event 'date' must be a date such as 2025-03-02, not {raw!r}")
+        if isinstance(when, date) and year_problem(when):
+            self.problem(m.value_lines["date"], f"event 'date' {when}: {year_problem(when)}")
+            when = None
         title = self.text(m, "title", "event")
         if not (ok and zone and title and isinstance(when, date)):
             return None

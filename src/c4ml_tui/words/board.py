@@ -14,6 +14,7 @@ from typing import Literal, NamedTuple
 from ..core import fmt
 from ..core.model import Item, Program, Talk
 from ..core.timeline import Entry, Snapshot, Timeline
+from ..sources.refresh import is_waiting
 from . import late
 from .agenda import scheduled
 
@@ -48,6 +49,8 @@ class CardView(NamedTuple):
 def now_card(tl: Timeline, snap: Snapshot) -> CardView:
     """The "Now" box: the running item, its window, the bar and time left, who speaks."""
     current, program = snap.current, tl.program
+    if current is None and not program.items and is_waiting(program):  # a URL's first download
+        return CardView("Fetching the schedule...", (("It shows here as soon as it arrives.", "note"),), quiet=True)
     if current is None:
         return CardView(nothing_now(tl, snap), ((countdown_now(snap), "note"),), quiet=True)
     notes: tuple[tuple[str, Role], ...] = ()
