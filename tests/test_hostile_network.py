@@ -167,6 +167,8 @@ async def test_a_failed_first_download_is_tried_again_soon(server, monkeypatch):
     async with running(app, size=(100, 30)) as ui:
         await ui.until(lambda: app.follower.last is not None and app.follower.last.status == "failed", "a failure")
         assert refresh.is_waiting(app.program)
+        await ui.until(lambda: "not downloaded yet · trying again every 0 s" in screen_text(app),
+                       "the bar says the download failed (the toast goes, the bar stays)")
         server.error = None  # the server is back: the app does not wait five minutes to ask again
         await ui.until(lambda: not refresh.is_waiting(app.program), "the program swapped in")
         assert server.hits >= 2

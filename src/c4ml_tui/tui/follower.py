@@ -29,6 +29,12 @@ def changed(old: Program, update: Update) -> Changes | None:
     return diff(old, new)
 
 
+def waiting_note(retry: float) -> str:
+    """The bar's words while a URL's first download keeps failing: ``not downloaded yet ·
+    trying again every 30 s`` (the reason is in the toast)."""
+    return f"not downloaded yet · trying again every {retry:.0f} s"
+
+
 class Follower:
     """Refreshes an app's program from its :class:`Source`, never on the app's thread."""
 
@@ -106,8 +112,11 @@ class Follower:
         app.source_note = note(update, datetime.now(UTC))
         was_unreached = before is not None and before.status in UNREACHED
         if update.status == "failed":
-            app.notify(f"Could not refresh the schedule: {update.notice}", severity="warning", markup=False)
+            verb = "download" if is_waiting(app.program) else "refresh"
+            app.notify(f"Could not {verb} the schedule: {update.notice}", severity="warning", markup=False,
+                       timeout=10)
             if is_waiting(app.program):  # nothing to show yet: try again soon, not in 5 minutes
+                app.source_note = waiting_note(RETRY_WAITING)  # stays in the bar, unlike the toast
                 app.set_timer(RETRY_WAITING, self.refresh)
         elif update.status in UNREACHED and not was_unreached and update.notice:
             app.notify(update.notice, title="Schedule", severity="warning", markup=False, timeout=10)
