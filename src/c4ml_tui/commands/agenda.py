@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import timezone
 from itertools import groupby
 
 from ..core import fmt
@@ -73,7 +72,9 @@ def as_text(program: Program) -> str:
 
 
 def _utc(moment):
-    return moment.astimezone(timezone.utc)  # in one zone, datetimes compare on the wall clock
+    from ..core.instants import utc
+
+    return utc(moment)  # in one zone, datetimes compare on the wall clock
 
 
 def add_parser(sub, common):

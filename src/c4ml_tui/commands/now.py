@@ -71,6 +71,10 @@ def as_json(tl: Timeline, snap: Snapshot) -> dict:
     return out
 
 
+def _seconds(since: datetime, until: datetime) -> float:
+    return (until.astimezone(timezone.utc) - since.astimezone(timezone.utc)).total_seconds()
+
+
 def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
     now = snap.at
     place = fmt.place(program.event.location, program.event.timezone)
@@ -142,7 +146,7 @@ def feed_json(reading, where: str, now: datetime) -> dict:
         "status": reading.status,
         "problem": reading.problem,
         "written_at": feed.written_at.isoformat() if feed is not None else None,
-        "age_seconds": max(0, round((now - feed.written_at).total_seconds())) if feed is not None else None,
+        "age_seconds": max(0, round(_seconds(feed.written_at, now))) if feed is not None else None,
         "other_version": reading.other_version,
         "message": message.text if message is not None and message.text else None,
     }

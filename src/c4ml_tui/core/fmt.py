@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 
 
 def duration(delta: timedelta) -> str:
@@ -78,7 +78,7 @@ def count(n: int, noun: str) -> str:
 def age(then: datetime, now: datetime) -> str:
     """How long ago ``then`` was: ``2 h 5 min`` in whole minutes, rounded down (a copy never looks
     older than it is); ``less than a minute`` under one. A clock set back gives age 0."""
-    minutes = max(0, int((now - then).total_seconds() // 60))
+    minutes = max(0, int((now.astimezone(timezone.utc) - then.astimezone(timezone.utc)).total_seconds() // 60))
     return duration(timedelta(minutes=minutes)) if minutes else "less than a minute"
 
 

@@ -5,7 +5,7 @@ Pure (``zoneinfo`` reads the zone database, which is data that ships with Python
 
 from __future__ import annotations
 
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # Cities people write as zones that are not zones of their own.
@@ -68,9 +68,8 @@ def check_zone(name: str) -> str | None:
 
 
 def localize(naive: datetime, tz: tzinfo) -> datetime:
-    """Attach ``tz`` to a wall-clock time; a time that does not exist (DST gap) moves forward."""
-    aware = naive.replace(tzinfo=tz)
-    roundtrip = aware.astimezone(timezone.utc).astimezone(tz)
-    if roundtrip.replace(tzinfo=None) != naive:  # in a spring-forward gap
-        return roundtrip
-    return aware
+    """Attach ``tz`` to a wall-clock time; a time that does not exist (DST gap) moves forward,
+    a repeated one takes its first occurrence (``instants.resolve`` says which happened)."""
+    from .instants import resolve
+
+    return resolve(naive, tz)[0]

@@ -27,6 +27,7 @@ from icalendar import Calendar, Event
 from .. import __version__
 from ..core import fmt
 from ..core.identity import program_key
+from ..core.instants import key
 from ..core.model import Item, Program, Talk
 
 PRODID = f"-//c4ml-tui//c4ml-tui {__version__}//EN"
@@ -44,7 +45,7 @@ def entries(program: Program, starred: Iterable[str] | None = None) -> list[Entr
         found = []
         for item in program.items:
             found += [(t, item) for t in item.talks] if item.talks else [(item, None)]
-    found.sort(key=lambda pair: (pair[0].start, pair[0].end, pair[0].id))
+    found.sort(key=lambda pair: (key(pair[0].start), key(pair[0].end), pair[0].id))
     return found
 
 

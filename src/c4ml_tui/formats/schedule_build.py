@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from ..core.instants import key, shift, utc
 from ..core.model import ChairSettings, Event, Item, Program, conference_day
 from ..core.textclean import clean
 from ..core.zones import check_zone, localize
@@ -223,12 +224,12 @@ class Builder:
                 self.event_problem(raw, "duration", what)
                 return None
             # in UTC: adding to a zoned time would add wall-clock time across a DST change
-            end = (start.astimezone(timezone.utc) + length).astimezone(tz)
-        if end < start:
+            end = shift(start, length)
+        if utc(end) < utc(start):
             self.event_problem(raw, "end" if raw.end else "duration", "ends before it starts")
             return None
-        if end == start:  # a zero-length event could never be "on": give it one slot of the grid
-            end = (start.astimezone(timezone.utc) + self._slot).astimezone(tz)
+        if utc(end) == utc(start):  # a zero-length event could never be "on": give it one slot of the grid
+            end = shift(start, self._slot)
         return end
 
     def _unique_id(self, raw: RawEvent) -> str:
@@ -264,7 +265,7 @@ class Builder:
                 more = len(problems) - MAX_PROBLEMS
                 problems = [*problems[:MAX_PROBLEMS], Problem(self.source, 0, f"... and {more} more problems")]
             raise ProgramError(problems)
-        self.items.sort(key=lambda i: (i.start, i.room or "", i.end))
+        self.items.sort(key=lambda i: (key(i.start), i.room or "", key(i.end)))  # by instant, as the YAML reader
         first = conf.first_day or (self.items[0].start.date() if self.items else None)
         if first is None and conf.start:
             try:

@@ -10,6 +10,7 @@ import difflib
 from datetime import date, datetime, timezone
 from itertools import pairwise
 
+from ..core.instants import utc
 from ..core.model import KINDS, ChairSettings, Event, Item, Poster, Program, Speaker, Talk, conference_day
 from ..core.zones import check_zone
 from .yaml_fields import Fields, _kind
@@ -255,8 +256,7 @@ class Reader(Fields):
                 last_in[item.room] = item
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
+_utc = utc
 
 
 def _hm(moment: datetime) -> str:

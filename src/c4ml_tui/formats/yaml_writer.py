@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 
 import yaml
 
+from ..core.instants import utc
 from ..core.model import ChairSettings, Item, Program, Talk, conference_day
 from ..core.zones import localize
 
@@ -115,14 +116,14 @@ def may_overlap(items: tuple[Item, ...] | list[Item]) -> set[str]:
     room). The unmarked rest then passes the loader's overlap rule."""
     marked: set[str] = set()
     last_in: dict[str | None, Item] = {}
-    for item in sorted(items, key=lambda i: (i.start, i.end)):
+    for item in sorted(items, key=lambda i: (utc(i.start), utc(i.end))):
         rivals = list(last_in.values()) if item.room is None else [
             v for k, v in last_in.items() if k in (item.room, None)]
-        if any(item.start < other.end for other in rivals):
+        if any(utc(item.start) < utc(other.end) for other in rivals):
             marked.add(item.id)
             continue
         prev = last_in.get(item.room)
-        if prev is None or item.end > prev.end:
+        if prev is None or utc(item.end) > utc(prev.end):
             last_in[item.room] = item
     return marked
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal, NamedTuple
 
 from ..core import fmt
+from ..core.instants import between, shift, utc
 from ..core.model import Item, Program, Talk
 from ..core.timeline import Entry, Snapshot, Timeline
 from . import late
@@ -105,10 +106,10 @@ def next_change(now: datetime, instants: list[datetime]) -> datetime:
     from) one of ``instants`` reaching another whole minute, the wall clock's next minute, or
     midnight. Until then only the seconds of the clock move, so nothing else is redrawn."""
     minute = timedelta(minutes=1)
-    due = now.replace(second=0, microsecond=0) + minute
+    due = shift(now.replace(second=0, microsecond=0), minute)
     for instant in instants:
-        step = (instant - now) % minute
-        due = min(due, now + (step or minute))
+        step = between(now, instant) % minute
+        due = min(due, shift(now, step or minute), key=utc)
     return due
 
 
@@ -168,8 +169,8 @@ def meta(tl: Timeline, entry: Entry) -> str:
 
 def elapsed(tl: Timeline, entry: Entry, now: datetime) -> tuple[int, int]:
     """Whole minutes done and the length in minutes: a progress bar that moves once a minute."""
-    total = max(1, round((tl.end(entry) - tl.start(entry)).total_seconds() / 60))
-    done = int((now - tl.start(entry)).total_seconds() // 60)
+    total = max(1, round(between(tl.start(entry), tl.end(entry)).total_seconds() / 60))
+    done = int(between(tl.start(entry), now).total_seconds() // 60)
     return min(max(done, 0), total), total
 
 
@@ -180,7 +181,7 @@ time_left = late.time_left
 def starts(tl: Timeline, entry: Entry, now: datetime) -> str:
     """``at 10:00 · in 45 min``; the day is named when it is not ``now``'s day."""
     start = tl.start(entry)
-    return f"{at_time(start, now)} · in {fmt.duration(start - now)}"
+    return f"{at_time(start, now)} · in {fmt.duration(between(now, start))}"
 
 
 def at_time(moment: datetime, now: datetime) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from ..core import fmt
+from ..core.instants import between
 from ..core.timeline import Entry, Snapshot, Timeline
 
 ZERO = timedelta(0)
@@ -64,8 +65,8 @@ def time_left(tl: Timeline, entry: Entry, now: datetime) -> str:
     chair marked it started and not yet ended: its countdown reads ``+03:07``)."""
     since = tl.overtime_since(entry)
     if since is not None:
-        return over_time(now - since)
-    return f"{fmt.duration(tl.end(entry) - now)} left"
+        return over_time(between(since, now))
+    return f"{fmt.duration(between(now, tl.end(entry)))} left"
 
 
 def over_time(delta: timedelta) -> str:
