@@ -107,3 +107,22 @@ def with_offset(moment: datetime) -> str:
 def both(naive: datetime, zone: tzinfo) -> tuple[datetime, datetime]:
     """The two instants a repeated wall time may mean (first, second)."""
     return naive.replace(tzinfo=zone, fold=0), naive.replace(tzinfo=zone, fold=1)
+
+
+def wall_note(naive: datetime, zone: tzinfo, kind: str) -> str:
+    """What was chosen for a wall time that a zone skips or repeats, and how to write it so
+    that it names one instant: the tail of a ``validate`` warning."""
+    first, second = both(naive, zone)
+    name = getattr(zone, "key", None) or str(zone)
+    day = f"{naive:%Y-%m-%d}"
+    clock = f"{naive:%H:%M:%S}" if naive.second else f"{naive:%H:%M}"
+    step = abs((second.utcoffset() or timedelta(0)) - (first.utcoffset() or timedelta(0)))
+    size = "an hour" if step == timedelta(hours=1) else f"{int(step.total_seconds()) // 60} min"
+    if kind == GAP:
+        chosen = resolve(naive, zone)[0]
+        return (f"{clock} does not exist in {name} on {day} (clocks go forward {size}); read as "
+                f"{chosen:%H:%M} {chosen.tzname()} ({offset_text(chosen)}); write the instant you mean "
+                f"with an offset, e.g. \"{with_offset(chosen)}\"")
+    return (f"{clock} happens twice in {name} on {day} (clocks go back {size}); read as the first, "
+            f"{clock} {first.tzname()} ({offset_text(first)}); to be explicit write "
+            f"\"{with_offset(first)}\" ({first.tzname()}) or \"{with_offset(second)}\" ({second.tzname()})")

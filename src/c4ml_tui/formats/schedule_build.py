@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from ..core.instants import key, shift, utc
+from ..core.instants import key, resolve, shift, utc, wall_note
 from ..core.model import ChairSettings, Event, Item, Program, conference_day
 from ..core.textclean import clean
-from ..core.zones import check_zone, localize
+from ..core.zones import check_zone
 from .html_text import normalise
 from .kinds import kind_for
 from .people import People, RawPerson
@@ -105,6 +105,7 @@ class Builder:
         self.source = source
         self.digest = digest
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.locate = locate
         self.people = People()
         self.items: list[Item] = []
@@ -187,7 +188,7 @@ class Builder:
             except ValueError:
                 self.event_problem(raw, "date", f"date {raw.date!r} is not an ISO 8601 date-time")
                 return None
-            return when.astimezone(tz) if when.tzinfo else localize(when, tz)
+            return when.astimezone(tz) if when.tzinfo else self.wall(raw, "date", when, tz)
         clock = parse_clock(raw.start)
         if clock is None or clock >= timedelta(days=1):
             what = f"start {raw.start!r} is not a time such as 09:30" if raw.start else "has no date or start"
@@ -205,7 +206,7 @@ class Builder:
         at = (datetime.min + clock).time()
         if raw.rollover is not None and at < raw.rollover:
             day += timedelta(days=1)  # after midnight, still the same conference day
-        return localize(datetime.combine(day, at), tz)
+        return self.wall(raw, "start", datetime.combine(day, at), tz)
 
     def _end(self, raw: RawEvent, tz: ZoneInfo, start: datetime) -> datetime | None:
         if raw.until is not None:
@@ -216,7 +217,7 @@ class Builder:
             except ValueError:
                 self.event_problem(raw, "end", f"end {raw.end!r} is not an ISO 8601 date-time")
                 return None
-            end = end.astimezone(tz) if end.tzinfo else localize(end, tz)
+            end = end.astimezone(tz) if end.tzinfo else self.wall(raw, "end", end, tz)
         else:
             length = parse_clock(raw.duration)
             if length is None:
@@ -231,6 +232,21 @@ class Builder:
         if utc(end) == utc(start):  # a zero-length event could never be "on": give it one slot of the grid
             end = shift(start, self._slot)
         return end
+
+    def wall(self, raw: RawEvent, key: str, naive: datetime, tz: ZoneInfo) -> datetime:
+        """A wall time without an offset, read as ``instants.resolve`` says; a warning when DST
+        skips or repeats it."""
+        moment, kind = resolve(naive, tz)
+        if kind is not None:
+            self.warn(raw, key, wall_note(naive, tz, kind))
+        return moment
+
+    def warn(self, raw: RawEvent, key: str, message: str) -> None:
+        line = raw.lines.get(key) or raw.line
+        if not line and self.locate:
+            line = self.locate(raw, key)
+        what = f"event {raw.id or raw.guid or raw.title or '?'!s}"
+        self.warnings.append(Problem(self.source, line, f"warning: {what}: {message}"))
 
     def _unique_id(self, raw: RawEvent) -> str:
         """The event's id, else its guid, else its slug; a repeated one takes the guid, then a
@@ -282,7 +298,9 @@ class Builder:
             url=_url(conf.url),
             day_change=conf.day_change,
         )
-        return Program(event, tuple(self.items), self.people.speakers, ChairSettings(), self.source, self.digest)
+        warnings = tuple(str(w) for w in sorted(self.warnings, key=lambda w: w.line))
+        return Program(event, tuple(self.items), self.people.speakers, ChairSettings(), self.source, self.digest,
+                       warnings)
 
 
 def _url(value: str | None) -> str | None:
