@@ -58,7 +58,7 @@ def test_parse_at_refuses_with_a_clear_message(text):
 
 @pytest.mark.parametrize("text", ["", "  "])
 def test_an_empty_at_is_an_error_not_the_real_clock(text):
-    with pytest.raises(ValueError, match="--at is empty.*2025-03-02T09:15.*leave --at out"):
+    with pytest.raises(ValueError, match=r"--at is empty.*2025-03-02T09:15.*leave --at out"):
         make_clock(LA, text)
 
 

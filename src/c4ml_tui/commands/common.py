@@ -61,7 +61,30 @@ def load_program(args: argparse.Namespace, where: str | None = None, *, use_cach
         except ValueError as error:
             say(str(error))
             return None
-    return program
+    return program if show_times(args) else None
+
+
+def show_times(args: argparse.Namespace) -> bool:
+    """How every time is shown from now on (``core.fmt.show``): ``--clock`` (else the config
+    file's ``clock``) and ``--show-zone``; ``False`` after printing why a zone is not one."""
+    from ..core import fmt
+
+    asked = (getattr(args, "show_zone", None) or "event").strip()
+    zone: object = None
+    if asked.casefold() == "local":
+        zone = fmt.LOCAL
+    elif asked.casefold() != "event":
+        from zoneinfo import ZoneInfo
+
+        from ..core.zones import check_zone
+
+        problem = check_zone(asked)
+        if problem:
+            say(f"--show-zone: {problem}; or write event or local")
+            return False
+        zone = ZoneInfo(asked)
+    fmt.show(clock_hours(args), zone)  # type: ignore[arg-type]
+    return True
 
 
 def settings(args: argparse.Namespace):

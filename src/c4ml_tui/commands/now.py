@@ -78,24 +78,28 @@ def _seconds(since: datetime, until: datetime) -> float:
 def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
     now = snap.at
     place = fmt.place(program.event.location, program.event.timezone)
-    clock = f"{place} {fmt.hm(now)}" + ("" if now.tzname() == place else f" {now.tzname()}")
-    mine = fmt.local(now, local)
-    if mine.utcoffset() != now.utcoffset():
-        clock += f" (your time {fmt.hm(mine)} {mine.tzname()})"
+    clock = f"{place} {fmt.wall(now)}" + ("" if now.tzname() == place else f" {now.tzname()}")
+    mine = fmt.your_time(now, local)
+    shown = fmt.shown_note(now)
+    if mine or shown:
+        clock += f" ({'; '.join(p for p in (mine, shown) if p)})"
     parts = [clock]
     if not tl.items:
         parts.append("the program has no items yet")
         return " | ".join(parts)
     if snap.status == "upcoming" and snap.next:
         assert snap.until_next is not None  # Timeline.at sets each duration with its entry
-        parts.append(f"starts in {fmt.duration(snap.until_next)}: {snap.next.title} at {fmt.hm(tl.start(snap.next))}")
-        if tl.start(snap.next).date() != now.date():
-            parts[-1] += f" on {fmt.day_title(tl.start(snap.next))}"
+        start = tl.start(snap.next)
+        parts.append(f"starts in {fmt.duration(snap.until_next)}: {snap.next.title} at {fmt.hm(start, weekday=False)}")
+        if fmt.viewed(start).date() != fmt.viewed(now).date():
+            parts[-1] += f" on {fmt.day_title(fmt.viewed(start))}"
         return " | ".join(parts)
     if snap.status == "over":
-        end = max(tl.end(i) for i in tl.items)
-        when = fmt.hm(end) if end.date() == now.date() else f"{fmt.day_title(end)} at {fmt.hm(end)}"
-        parts.append(f"the program ended {'at ' if end.date() == now.date() else 'on '}{when}")
+        end = max((tl.end(i) for i in tl.items), key=lambda m: m.astimezone(timezone.utc))
+        there, here = fmt.viewed(end), fmt.viewed(now)
+        when = f"at {fmt.hm(end, weekday=False)}" if there.date() == here.date() else \
+            f"on {fmt.day_title(there)} at {fmt.hm(end, weekday=False)}"
+        parts.append(f"the program ended {when}")
         return " | ".join(parts)
     if snap.current:
         assert snap.remaining is not None
@@ -111,9 +115,9 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
     if snap.next:
         assert snap.until_next is not None
         n = snap.next
-        when = fmt.hm(tl.start(n))
-        if tl.start(n).date() != now.date():
-            when = f"{fmt.day_title(tl.start(n))} {when}"
+        when = fmt.hm(tl.start(n), weekday=False)
+        if fmt.viewed(tl.start(n)).date() != fmt.viewed(now).date():
+            when = f"{fmt.day_title(fmt.viewed(tl.start(n)))} {when}"
         note = late.scheduled_note(n, tl.start(n))
         parts.append(f"next: {n.title} at {when} ({note}in {fmt.duration(snap.until_next)})")
     else:

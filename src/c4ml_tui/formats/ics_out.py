@@ -71,6 +71,14 @@ def calendar(program: Program, chosen: list[Entry], *, stamp: datetime, favourit
     """
     if zoned is None:
         zoned = True
+    shown = fmt.show()  # a calendar file says the event's times its own way: never --clock/--show-zone's
+    try:
+        return _calendar(program, chosen, stamp, favourites, zoned)
+    finally:
+        fmt.restore(shown)
+
+
+def _calendar(program: Program, chosen: list[Entry], stamp: datetime, favourites: bool, zoned: bool) -> Calendar:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -117,8 +117,8 @@ def event_clock(place: str, now: datetime) -> str:
     """``Las Vegas 09:15:00 PST``: the part of the clock that moves every second (short, so a
     tick repaints few cells). ``place`` is ``fmt.place`` of the event, worked out once; a
     program in UTC with no place reads ``UTC 10:00:06``, not ``UTC 10:00:06 UTC``."""
-    zone = now.tzname()
-    return f"{place} {now:%H:%M:%S}" if zone == place else f"{place} {now:%H:%M:%S} {zone}"
+    zone, clock = now.tzname(), fmt.wall(now, seconds=True)
+    return f"{place} {clock}" if zone == place else f"{place} {clock} {zone}"
 
 
 def your_time(now: datetime, local: tzinfo | None = None) -> str:
@@ -126,15 +126,17 @@ def your_time(now: datetime, local: tzinfo | None = None) -> str:
 
     ``local`` is the user's zone; ``None`` means the machine's zone at ``now`` (DST-correct).
     """
-    mine = now.astimezone(local) if local is not None else now.astimezone()
-    return "" if mine.utcoffset() == now.utcoffset() else f"your time {fmt.hm(mine)} {mine.tzname()}"
+    return fmt.your_time(now, local)
+
+
+shown_note = fmt.shown_note
 
 
 def clock_text(program: Program, now: datetime, local: tzinfo | None = None) -> str:
     """``Las Vegas 09:15:00 PST · your time 18:15 CET``: both parts, as the clock bar shows them."""
-    mine = your_time(now, local)
-    clock = event_clock(fmt.place(program.event.location, program.event.timezone), now)
-    return f"{clock} · {mine}" if mine else clock
+    parts = [event_clock(fmt.place(program.event.location, program.event.timezone), now),
+             your_time(now, local), shown_note(now)]
+    return " · ".join(p for p in parts if p)
 
 
 def window(tl: Timeline, entry: Entry) -> str:
@@ -186,9 +188,10 @@ def starts(tl: Timeline, entry: Entry, now: datetime) -> str:
 
 def at_time(moment: datetime, now: datetime) -> str:
     """``at 10:00``, or ``on Monday 3 March 2025 at 10:00`` when that is not ``now``'s day."""
-    if moment.date() == now.date():
-        return f"at {fmt.hm(moment)}"
-    return f"on {fmt.day_title(moment)} at {fmt.hm(moment)}"
+    there, here = fmt.viewed(moment), fmt.viewed(now)  # days as the shown zone has them
+    if there.date() == here.date():
+        return f"at {fmt.hm(moment, weekday=False)}"
+    return f"on {fmt.day_title(there)} at {fmt.hm(moment, weekday=False)}"
 
 
 def talks_unknown(item: Item) -> bool:
@@ -259,8 +262,9 @@ def between_talks(tl: Timeline, snap: Snapshot) -> str:
 
 
 def big_clock(now: datetime) -> str:
-    """``09:15``: the large clock of a wide board, which changes once a minute."""
-    return fmt.hm(now)
+    """``09:15``: the large clock of a wide board (the venue's), which changes once a minute; on
+    a 12-hour clock ``9:15`` (the digits have no AM/PM)."""
+    return fmt.wall(now).removesuffix(" AM").removesuffix(" PM")
 
 
 def day_heading(day: date, now: datetime) -> str:

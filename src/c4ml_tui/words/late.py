@@ -55,9 +55,9 @@ def late_parts(tl: Timeline, snap: Snapshot) -> list[str]:
 
 def scheduled_note(entry: Entry, expected_start: datetime) -> str:
     """``scheduled 10:00, `` when ``entry`` is expected at another minute than scheduled."""
-    if expected_start.strftime("%H:%M") == entry.start.strftime("%H:%M"):
+    if fmt.hm(expected_start) == fmt.hm(entry.start):
         return ""
-    return f"scheduled {entry.start:%H:%M}, "
+    return f"scheduled {fmt.hm(entry.start)}, "
 
 
 def time_left(tl: Timeline, entry: Entry, now: datetime) -> str:

@@ -119,7 +119,7 @@ def row(tl: Timeline, line: RoomLine, now: datetime) -> RoomRow:
     at = until = ""
     if nxt is not None:
         start = tl.start(nxt)
-        at = fmt.hm(start) if start.date() == now.date() else f"{start:%a} {fmt.hm(start)}"
+        at = fmt.hm(start, weekday=fmt.viewed(start).date() != fmt.viewed(now).date())
         until = f"in {compact(between(now, start))}"
     return RoomRow(line.room, line.room or EVERYWHERE, current.title if current else FREE, left,
                    nxt.title if nxt else "", at, until, current is not None)

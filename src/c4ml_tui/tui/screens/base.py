@@ -70,7 +70,8 @@ class LiveScreen(Screen):
         mine = board.your_time(snap.at, self.c4ml.local_zone)
         late = self.late_words(snap)  # chair mode (issue 4): "running 7 min late"
         note = self.c4ml.source_note  # live updates (issue 6): "offline · copy 2 h old"
-        self.query_one(YourTime).show(" · ".join(part for part in (late, note, mine) if part))
+        shown = board.shown_note(snap.at)  # issue 12: times shown in another zone than the venue's
+        self.query_one(YourTime).show(" · ".join(part for part in (late, note, mine, shown) if part))
         key = (self.c4ml.timeline, snap.key())
         if key != self._shown:
             self._shown = key
