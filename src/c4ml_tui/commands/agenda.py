@@ -47,7 +47,9 @@ def as_text(program: Program) -> str:
     where = ", ".join(x for x in (ev.venue, ev.location) if x)
     if where:
         lines.append(where)
-    lines.append(f"Times in {ev.timezone}")
+    shown = fmt.zone_label()  # --show-zone: say so first, each time carries its zone too
+    lines.append(f"Times in {shown}, labelled (the venue's zone is {ev.timezone})" if shown
+                 else f"Times in {ev.timezone}")
     multi_room = len(program.rooms) > 1
     for day, group in _by_day(program):
         items = list(group)
