@@ -79,10 +79,9 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
     now = snap.at
     place = fmt.place(program.event.location, program.event.timezone)
     clock = f"{place} {fmt.wall(now)}" + ("" if now.tzname() == place else f" {now.tzname()}")
-    mine = fmt.your_time(now, local)
-    shown = fmt.shown_note(now)
-    if mine or shown:
-        clock += f" ({'; '.join(p for p in (mine, shown) if p)})"
+    mine = fmt.viewer_note(now, local)
+    if mine:
+        clock += f" ({mine.replace(' · ', '; ')})"
     parts = [clock]
     if not tl.items:
         parts.append("the program has no items yet")

@@ -154,6 +154,17 @@ def shown_note(now: datetime) -> str:
     return f"times in {where} ({viewed(now).tzname()})" if where else ""
 
 
+def viewer_note(now: datetime, local: tzinfo | None = None) -> str:
+    """The viewer's side of the clock: ``your time 18:15 CET``; while times are shown in the
+    viewer's zone ``times in your zone: 18:15 CET``; in another zone ``your time 18:15 CET ·
+    times in Asia/Tokyo (JST)``; ``""`` when there is nothing to add to the venue's clock."""
+    if _shown.yours:
+        mine = viewed(now)
+        day = f"{mine:%a} " if mine.date() != now.date() else ""
+        return f"times in your zone: {day}{wall(mine)} {mine.tzname()}"
+    return " · ".join(part for part in (your_time(now, local), shown_note(now)) if part)
+
+
 def _ambiguous(moment: datetime) -> bool:
     return moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
 

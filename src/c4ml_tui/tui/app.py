@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from ..core import fmt
 from ..core.clock import Clock
 from ..core.filters import Filter
+from ..core.instants import utc
 from ..core.model import Program
 from ..core.stages import ChairOptions
 from ..core.timeline import Snapshot, Timeline
@@ -262,7 +263,7 @@ class C4mlApp(App[int]):
         if not isinstance(screen, LiveScreen) or not screen.is_mounted:
             return
         due, last, seen = self._due
-        if force or screen is not seen or not (last <= now < due) or screen.EVERY_SECOND:
+        if force or screen is not seen or not (utc(last) <= utc(now) < utc(due)) or screen.EVERY_SECOND:
             snap = self.timeline.at(now)
             screen.show_time(snap)
             due = board.next_change(now, board.targets(self.timeline, snap) + screen.targets())
@@ -446,7 +447,7 @@ class C4mlApp(App[int]):
         if self.remind_minutes <= 0 or not self._stars_read:
             return
         now = self.clock.now()
-        if self._remind_checked and (self._remind_next is None or now < self._remind_next):
+        if self._remind_checked and (self._remind_next is None or utc(now) < utc(self._remind_next)):
             return
         from ..core import reminders
 

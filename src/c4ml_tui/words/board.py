@@ -130,12 +130,13 @@ def your_time(now: datetime, local: tzinfo | None = None) -> str:
 
 
 shown_note = fmt.shown_note
+viewer_note = fmt.viewer_note
 
 
 def clock_text(program: Program, now: datetime, local: tzinfo | None = None) -> str:
     """``Las Vegas 09:15:00 PST · your time 18:15 CET``: both parts, as the clock bar shows them."""
     parts = [event_clock(fmt.place(program.event.location, program.event.timezone), now),
-             your_time(now, local), shown_note(now)]
+             fmt.viewer_note(now, local)]
     return " · ".join(p for p in parts if p)
 
 
@@ -274,9 +275,9 @@ def day_heading(day: date, now: datetime) -> str:
 
 def entry_state(tl: Timeline, entry: Entry, now: datetime) -> str:
     """For a detail pane: ``on now · 45 min left``, ``starts at 10:00 · in 45 min`` or ``over``."""
-    if tl.start(entry) <= now < tl.end(entry):
+    if utc(tl.start(entry)) <= utc(now) < utc(tl.end(entry)):
         return f"on now · {time_left(tl, entry, now)}"
-    if now < tl.start(entry):
+    if utc(now) < utc(tl.start(entry)):
         return "starts " + starts(tl, entry, now)
     return f"over (ended at {fmt.hm(tl.end(entry))})"
 
@@ -284,8 +285,9 @@ def entry_state(tl: Timeline, entry: Entry, now: datetime) -> str:
 def when(tl: Timeline, entry: Entry) -> str:
     """``Sunday 2 March 2025 · 08:40-10:00 PST``: the day and window in the event's zone (and
     ``· scheduled 08:30`` when a delay moved it)."""
-    start, note = tl.start(entry), scheduled(tl, entry)
-    return f"{fmt.day_title(start)} · {window(tl, entry)} {start.tzname()}" + (f" · {note}" if note else "")
+    start, note, span = tl.start(entry), scheduled(tl, entry), window(tl, entry)
+    zone = "" if fmt.shown().elsewhere or span.endswith(f" {start.tzname()}") else f" {start.tzname()}"
+    return f"{fmt.day_title(fmt.viewed(start))} · {span}{zone}" + (f" · {note}" if note else "")
 
 
 def short_when(tl: Timeline, entry: Entry) -> str:

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..core import fmt
 from ..core.delays import Delays, focus, leaves, to_start
-from ..core.instants import between
+from ..core.instants import between, utc
 from ..core.marks import Mark
 from ..core.model import ChairSettings, Item, Program, Talk
 from ..core.stages import stage
@@ -203,7 +203,7 @@ def _next_line(tl: Timeline, entry: Entry | None, now: datetime, running: bool, 
     when = board.at_time(start, now) + (f", {note}" if note else "")
     if over and note:
         return f"Next: {entry.title}, {note} · after this one"
-    if start <= now:
+    if utc(start) <= utc(now):
         return f"Next: {entry.title}, {when} · after this one"
     return f"Next: {entry.title}, {when} · in {fmt.duration(between(now, start))}"
 
