@@ -357,3 +357,13 @@ def test_empty_at_is_an_error():
 def test_the_conference_day_is_unchanged_by_the_shown_zone():
     program = load(NY_FALL, use_cache=False)
     assert program.days == (date(2025, 11, 1),)
+
+
+def test_an_ics_duration_is_real_time_across_the_change(tmp_path):
+    ics = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//fictional//EN\r\nX-WR-CALNAME:Fictional Duration Night\r\n"
+           "BEGIN:VEVENT\r\nUID:long@fictional\r\nSUMMARY:Two Real Hours\r\n"
+           "DTSTART;TZID=America/New_York:20251102T003000\r\nDURATION:PT2H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    program = load(write(tmp_path, ics, "night.ics"), use_cache=False)
+    item = program.items[0]
+    assert utc_of(item.end) - utc_of(item.start) == timedelta(hours=2)
+    assert item.end.strftime("%H:%M %Z") == "01:30 EST"

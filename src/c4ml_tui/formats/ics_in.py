@@ -219,8 +219,8 @@ class _Reader:
                 self.problem(event.where("DURATION"), f"DURATION {duration[0]!r} is not a duration such as PT45M")
                 return None
             if isinstance(start, datetime):  # days are nominal (RFC 5545 3.3.6), the rest exact
-                nominal = timedelta(days=length.days)
-                return shift(localize(start.replace(tzinfo=None) + nominal, start.tzinfo), length - nominal)
+                nominal, zone = timedelta(days=length.days), start.tzinfo or timezone.utc
+                return shift(localize(start.replace(tzinfo=None) + nominal, zone), length - nominal)
             return start + length
         if isinstance(start, datetime):
             return start  # RFC 5545: no end, no duration: the event takes no time
