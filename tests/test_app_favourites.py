@@ -253,7 +253,10 @@ def test_the_reminder_options():
     args = build_parser().parse_args(["--remind", "10", "--remind-bell"])
     assert args.remind == 10 and args.remind_bell
     args = build_parser().parse_args([])
-    assert args.remind == 5 and not args.remind_bell
+    assert args.remind is None and not args.remind_bell  # then the settings file's remind, else 5
+    from c4ml_tui.commands.common import setting
+
+    assert setting(args, "remind") == 5
 
 
 @pilot_test
