@@ -367,3 +367,11 @@ def test_an_ics_duration_is_real_time_across_the_change(tmp_path):
     item = program.items[0]
     assert utc_of(item.end) - utc_of(item.start) == timedelta(hours=2)
     assert item.end.strftime("%H:%M %Z") == "01:30 EST"
+
+
+def test_an_at_in_the_repeated_hour_says_which_it_took():
+    result = run("--program", str(NY_FALL), "now", "--at", "2025-11-02T01:20")
+    assert result.returncode == 0 and "now: Counting Sheep Twice (01:10-01:50 EDT, 30 min left)" in result.stdout
+    assert "--at 2025-11-02T01:20: 01:20 happens twice in America/New_York" in result.stderr
+    assert '"2025-11-02 01:20-05:00" (EST)' in result.stderr
+    assert run("--program", str(NY_FALL), "now", "--at", "2025-11-02T01:20-05:00").stderr == ""

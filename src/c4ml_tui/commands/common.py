@@ -128,7 +128,9 @@ def make_clock(program: Program, args: argparse.Namespace) -> Clock | None:
     at, speed = getattr(args, "at", None), getattr(args, "speed", None)
     try:
         try:
-            return build(program.tz, at, speed)
+            clock = build(program.tz, at, speed)
+            _say_guessed(at, program)
+            return clock
         except ValueError:
             entry = program.find(at.strip()) if at else None
             if entry is None:
@@ -137,6 +139,23 @@ def make_clock(program: Program, args: argparse.Namespace) -> Clock | None:
     except ValueError as error:
         say(str(error))
         return None
+
+
+def _say_guessed(at: str | None, program: Program) -> None:
+    """A line on stderr when ``--at``'s wall time is one DST skips or repeats (it still runs)."""
+    from datetime import datetime
+
+    try:
+        naive = datetime.fromisoformat(at.strip()) if at else None
+    except ValueError:
+        return
+    if naive is None or naive.tzinfo is not None:
+        return
+    from ..core.instants import resolve, wall_note
+
+    kind = resolve(naive, program.tz)[1]
+    if kind is not None:
+        say(f"--at {at.strip()}: {wall_note(naive, program.tz, kind)}")  # type: ignore[union-attr]
 
 
 def program_and_clock(args: argparse.Namespace) -> tuple[Program, Clock] | None:
