@@ -165,8 +165,19 @@ def viewer_note(now: datetime, local: tzinfo | None = None) -> str:
     return " · ".join(part for part in (your_time(now, local), shown_note(now)) if part)
 
 
+_CHANGE_DAYS: dict[tuple[object, int], bool] = {}
+"""Whether a zone's offset changes between the days around a day (by ordinal): most days it
+does not, and this look-up is cheaper than asking the zone about both folds."""
+
+
 def _ambiguous(moment: datetime) -> bool:
-    return moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
+    zone, day = moment.tzinfo, moment.toordinal()
+    near = _CHANGE_DAYS.get((zone, day))
+    if near is None:
+        base = datetime.fromordinal(day - 1)
+        offsets = {(base + timedelta(days=k)).replace(tzinfo=zone).utcoffset() for k in range(3)}
+        near = _CHANGE_DAYS[(zone, day)] = len(offsets) > 1
+    return near and moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset()
 
 
 def day_title(moment: date) -> str:
