@@ -95,7 +95,7 @@ def _calendar(program: Program, chosen: list[Entry], stamp: datetime, favourites
     if chosen and zoned:
         years = [e.start.astimezone(program.tz).year for e, _ in chosen]
         years += [e.end.astimezone(program.tz).year for e, _ in chosen]
-        cal.add_component(vtimezone(program.event.timezone, min(years), max(years)))
+        cal.subcomponents.insert(0, vtimezone(program.event.timezone, min(years), max(years)))  # before its users
     return cal
 
 
