@@ -375,3 +375,22 @@ def test_an_at_in_the_repeated_hour_says_which_it_took():
     assert "--at 2025-11-02T01:20: 01:20 happens twice in America/New_York" in result.stderr
     assert '"2025-11-02 01:20-05:00" (EST)' in result.stderr
     assert run("--program", str(NY_FALL), "now", "--at", "2025-11-02T01:20-05:00").stderr == ""
+
+
+@pytest.mark.parametrize("machine", ("UTC", "America/New_York", "Australia/Lord_Howe"))
+def test_berlin_nights_through_the_command_line(machine):
+    spring = run("--program", str(BERLIN_SPRING), "agenda", tz=machine).stdout
+    assert [line.strip() for line in spring.splitlines() if line.startswith("  ")] == [
+        "01:30-03:30  The Hour That Vanished", "03:30-04:00  Fictional Sunrise Talk"]
+    answer = run_json("--program", str(BERLIN_SPRING), "now", "--at", "2025-03-30T03:00", "--json", tz=machine)
+    assert answer["now"] == "2025-03-30T03:00:00+02:00"
+    assert answer["current"]["id"] == "late" and answer["current"]["remaining_seconds"] == 30 * 60
+    fall = run("--program", str(BERLIN_FALL), "agenda", tz=machine).stdout
+    assert [line.strip() for line in fall.splitlines() if line.startswith("  ") and "[" in line] == [
+        "01:30 CEST-02:30 CET  Long Night  [Saal Z]", "02:30-02:50 CEST  Inside the Repeat  [Saal Z]",
+        "02:40-02:50 CEST  Early Repeat  [Saal Y]", "02:30-02:50 CET  After the Repeat  [Saal Y]"]
+    line = run("--program", str(BERLIN_FALL), "now", "--at", "2025-10-26T00:45Z", tz=machine).stdout
+    assert "now: Early Repeat (02:40-02:50 CEST, 5 min left) | next: After the Repeat at 02:30 CET (in 45 min)" in line
+    rooms = run_json("--program", str(BERLIN_FALL), "now", "--at", "2025-10-26T00:45Z", "--json", tz=machine)["rooms"]
+    assert [(r["room"], r["current"]["id"], r["current"]["remaining_seconds"]) for r in rooms] == [
+        ("Saal Z", "202", 300), ("Saal Y", "204", 300)]
