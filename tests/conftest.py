@@ -30,6 +30,18 @@ def _isolated_user_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("C4ML_TUI_CONFIG_DIR", str(tmp_path / "config"))
 
 
+@pytest.fixture(autouse=True)
+def _times_shown_the_default_way():
+    """``core.fmt.show`` is process-wide (a command or the app sets it once): each test starts
+    with the event's zone and a 24-hour clock, and leaves it so."""
+    from c4ml_tui.core import fmt
+
+    before = fmt.show()
+    yield
+    fmt.restore(before)
+    fmt.show()
+
+
 @pytest.fixture
 def server():
     """A fictional schedule (``httpserver.V1``) served on 127.0.0.1 for this test, stopped after."""

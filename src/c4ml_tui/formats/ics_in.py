@@ -32,6 +32,7 @@ from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from ..core.instants import resolve, shift, wall_note
 from ..core.zones import localize, year_problem
 from .ics_lines import Component, Lines, param, split_list, unescape, unquote
 from .people import RawPerson
@@ -61,6 +62,7 @@ def read(content: bytes, source: str, digest: str, timezone_name: str | None, da
     tz = builder.zone(conf, timezone_name)
     events = reader.events(tz) if tz is not None else []
     builder.problems.extend(reader.problems)
+    builder.warnings.extend(reader.warnings)
     return builder.program(conf, tz, events)
 
 
@@ -70,6 +72,7 @@ class _Reader:
         self.source = source
         self.user_zone = user_zone
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self._zones: dict[str, object] = {}
         self._seen: dict[tuple[str, str], When] = {}
         self.offsets: dict[int, int] = {}
@@ -218,6 +221,9 @@ class _Reader:
             if length is None:
                 self.problem(event.where("DURATION"), f"DURATION {duration[0]!r} is not a duration such as PT45M")
                 return None
+            if isinstance(start, datetime):  # days are nominal (RFC 5545 3.3.6), the rest exact
+                nominal, zone = timedelta(days=length.days), start.tzinfo or timezone.utc
+                return shift(localize(start.replace(tzinfo=None) + nominal, zone), length - nominal)
             return start + length
         if isinstance(start, datetime):
             return start  # RFC 5545: no end, no duration: the event takes no time
@@ -260,7 +266,11 @@ class _Reader:
         zone = self.zone(tzid, index) if tzid else tz
         if zone is None:
             return None
-        return localize(naive, zone)
+        moment, kind = resolve(naive, zone)
+        if kind is not None:
+            self.warnings.append(Problem(self.source, self.lines.line_of(index),
+                                         f"warning: {value.strip()}: {wall_note(naive, zone, kind)}"))
+        return moment
 
     def zone(self, tzid: str, index: int):
         """The zone a ``TZID`` names: the zone database's, else the file's ``VTIMEZONE``."""

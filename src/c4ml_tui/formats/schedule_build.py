@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from ..core.instants import key, resolve, shift, utc, wall_note
 from ..core.model import ChairSettings, Event, Item, Program, conference_day
 from ..core.textclean import clean
-from ..core.zones import check_zone, localize, year_problem
+from ..core.zones import check_zone, year_problem
 from .html_text import normalise
 from .kinds import kind_for
 from .people import People, RawPerson
@@ -104,6 +105,7 @@ class Builder:
         self.source = source
         self.digest = digest
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.locate = locate
         self.people = People()
         self.items: list[Item] = []
@@ -198,7 +200,7 @@ class Builder:
                 return None
             if self._far(raw, "date", when):
                 return None
-            return when.astimezone(tz) if when.tzinfo else localize(when, tz)
+            return when.astimezone(tz) if when.tzinfo else self.wall(raw, "date", when, tz)
         clock = parse_clock(raw.start)
         if clock is None or clock >= timedelta(days=1):
             what = f"start {raw.start!r} is not a time such as 09:30" if raw.start else "has no date or start"
@@ -218,7 +220,7 @@ class Builder:
         at = (datetime.min + clock).time()
         if raw.rollover is not None and at < raw.rollover:
             day += timedelta(days=1)  # after midnight, still the same conference day
-        return localize(datetime.combine(day, at), tz)
+        return self.wall(raw, "start", datetime.combine(day, at), tz)
 
     def _end(self, raw: RawEvent, tz: ZoneInfo, start: datetime) -> datetime | None:
         if raw.until is not None:
@@ -233,7 +235,7 @@ class Builder:
                 return None
             if self._far(raw, "end", end):
                 return None
-            end = end.astimezone(tz) if end.tzinfo else localize(end, tz)
+            end = end.astimezone(tz) if end.tzinfo else self.wall(raw, "end", end, tz)
         else:
             length = parse_clock(raw.duration)
             if length is None:
@@ -241,13 +243,28 @@ class Builder:
                 self.event_problem(raw, "duration", what)
                 return None
             # in UTC: adding to a zoned time would add wall-clock time across a DST change
-            end = (start.astimezone(timezone.utc) + length).astimezone(tz)
-        if end < start:
+            end = shift(start, length)
+        if utc(end) < utc(start):
             self.event_problem(raw, "end" if raw.end else "duration", "ends before it starts")
             return None
-        if end == start:  # a zero-length event could never be "on": give it one slot of the grid
-            end = (start.astimezone(timezone.utc) + self._slot).astimezone(tz)
+        if utc(end) == utc(start):  # a zero-length event could never be "on": give it one slot of the grid
+            end = shift(start, self._slot)
         return end
+
+    def wall(self, raw: RawEvent, key: str, naive: datetime, tz: ZoneInfo) -> datetime:
+        """A wall time without an offset, read as ``instants.resolve`` says; a warning when DST
+        skips or repeats it."""
+        moment, kind = resolve(naive, tz)
+        if kind is not None:
+            self.warn(raw, key, wall_note(naive, tz, kind))
+        return moment
+
+    def warn(self, raw: RawEvent, key: str, message: str) -> None:
+        line = raw.lines.get(key) or raw.line
+        if not line and self.locate:
+            line = self.locate(raw, key)
+        what = f"event {raw.id or raw.guid or raw.title or '?'!s}"
+        self.warnings.append(Problem(self.source, line, f"warning: {what}: {message}"))
 
     def _unique_id(self, raw: RawEvent) -> str:
         """The event's id, else its guid, else its slug; a repeated one takes the guid, then a
@@ -283,7 +300,7 @@ class Builder:
                 more = len(problems) - MAX_PROBLEMS
                 problems = [*problems[:MAX_PROBLEMS], Problem(self.source, 0, f"... and {more} more problems")]
             raise ProgramError(problems)
-        self.items.sort(key=lambda i: (i.start, i.room or "", i.end))
+        self.items.sort(key=lambda i: (key(i.start), i.room or "", key(i.end)))  # by instant, as the YAML reader
         first = conf.first_day if conf.first_day and not year_problem(conf.first_day) else None
         first = first or (self.items[0].start.date() if self.items else None)
         if first is None and conf.start:
@@ -303,7 +320,9 @@ class Builder:
             url=_url(conf.url),
             day_change=conf.day_change,
         )
-        return Program(event, tuple(self.items), self.people.speakers, ChairSettings(), self.source, self.digest)
+        warnings = tuple(str(w) for w in sorted(self.warnings, key=lambda w: w.line))
+        return Program(event, tuple(self.items), self.people.speakers, ChairSettings(), self.source, self.digest,
+                       warnings)
 
 
 def _ident(value: str | None) -> str | None:

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable
 
+from ...core import fmt
 from ...core.textclean import clean
 from ...words.agenda import Row
 from .literal import STAR
@@ -20,6 +21,8 @@ TITLE_MAX = 110
 ROOM_MAX = {False: 20, True: 44}
 """The room column's widest, below and from :data:`WIDE` cells (38C3's rooms run to 60 letters)."""
 WIDE = 140
+TIME_MAX = 24
+"""The time column's widest: ``Mon 11:30 AM-12:30 PM CET``."""
 
 
 def cell(text: str, style: str = "") -> Text:
@@ -111,7 +114,7 @@ class AgendaTable(DataTable):
         if starred is not None:
             restarred, self._starred = self._starred ^ starred, starred
         same = [r.key for r in old] == [r.key for r in rows] and _has_rooms(old) == _has_rooms(rows)
-        if same and self.columns and self.size.width == self._built_width:
+        if same and self.columns and self.size.width == self._built_width and self._built_style is fmt.shown():
             for before, after in zip(old, rows, strict=True):
                 if before != after or after.entry_id in restarred:
                     for key, value in zip(self.columns, row_cells(after, _has_rooms(rows), self._starred), strict=True):
@@ -150,19 +153,25 @@ class AgendaTable(DataTable):
         if event.size.width != self._built_width:
             self._rebuild(self.cursor_key())
 
+    _built_style: fmt.Shown | None = None
+    """How times were shown when the table was built (``z`` shows them in another zone)."""
+
     def _rebuild(self, current: str | None) -> None:
         self._built_width = self.size.width
+        self._built_style = fmt.shown()
         self.clear(columns=True)
         rooms = _has_rooms(self._agenda_rows)
         room_width = max((len(r.room) for r in self._agenda_rows), default=0) if rooms else 0
         room_width = min(max(room_width, 4), ROOM_MAX[self._built_width >= WIDE]) if rooms else 0
-        fixed = sum(FIXED.values()) + room_width
+        # 11 cells fit 09:15-10:00; a 12-hour clock, a zone label or a weekday need more
+        time_width = min(max([FIXED["time"], *(len(r.times) for r in self._agenda_rows)]), TIME_MAX)
+        fixed = sum(FIXED.values()) - FIXED["time"] + time_width + room_width
         columns = 4 + (1 if rooms else 0)
         # Leave room for a vertical scrollbar, so the columns do not jump when one appears.
         spare = self._built_width - fixed - 2 * columns - self.styles.scrollbar_size_vertical
         title_width = min(max(12, spare), TITLE_MAX)  # keep kind and room near the title
         self.add_column("", width=FIXED["mark"], key="mark")
-        self.add_column("Time", width=FIXED["time"], key="time")
+        self.add_column("Time", width=time_width, key="time")
         self.add_column("Title", width=title_width, key="title")
         self.add_column("Kind", width=FIXED["kind"], key="kind")
         if rooms:

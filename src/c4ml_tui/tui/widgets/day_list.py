@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
+from ...core import fmt
 from ...words.agenda import Row
 from .literal import literal
 
@@ -24,12 +25,13 @@ class DayList(Static):
         rows = rows or []
         super().__init__(draw(heading, rows), id=id, markup=False, classes="" if rows else "-empty")
         self.shown: tuple[str, list[Row]] = (heading, rows)
+        self.style = fmt.shown()
 
     def show(self, heading: str, rows: list[Row]) -> None:
         """Show ``rows`` under ``heading``; nothing at all when there are no rows."""
-        if (heading, rows) == self.shown:
+        if (heading, rows) == self.shown and self.style is fmt.shown():  # (``z``: times in another zone)
             return
-        self.shown = (heading, rows)
+        self.shown, self.style = (heading, rows), fmt.shown()
         self.set_class(not rows, "-empty")
         self.update(draw(heading, rows))
 
