@@ -53,6 +53,17 @@ async def test_twelve_hour_clock_in_the_app(c4ml):
 
 
 @pilot_test
+async def test_the_later_list_keeps_its_titles_in_one_column_on_a_12_hour_clock(c4ml):
+    app = app_on(c4ml, datetime(2025, 3, 2, 9, 15, tzinfo=c4ml.tz), local_zone=c4ml.tz, clock_hours=12)
+    async with running(app) as ui:
+        later = ui.text.split("Later", 1)[1].splitlines()
+        rows = {title: next(line for line in later if title in line)
+                for title in ("Session 2", "nothing scheduled", "Lunch", "Session 3")}
+        assert rows["nothing scheduled"].strip().startswith("11:50 AM-12:00 PM")
+        assert len({line.index(title) for title, line in rows.items()}) == 1, rows
+
+
+@pilot_test
 async def test_the_repeated_hour_is_labelled_on_the_board():
     program = load(NY_FALL, use_cache=False)
     at = datetime.fromisoformat("2025-11-02T01:20:00-05:00").astimezone(program.tz)

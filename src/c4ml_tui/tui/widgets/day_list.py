@@ -38,8 +38,9 @@ class DayList(Static):
 
 def draw(heading: str, rows: list[Row]) -> Content:
     lines = [Content(heading).stylize("bold")]
+    width = max((len(row.times) for row in rows), default=0)  # titles in one column (12-hour and zoned times vary)
     for row in rows:
         style = STYLES.get(row.state, "") + (" italic" if row.kind == "gap" else "")
         lines.append(Content.assemble(MARKS.get(row.state, "  "),
-                                      literal(f"{row.times}  {row.caption}", style.strip())))
+                                      literal(f"{row.times:<{width}}  {row.caption}", style.strip())))
     return Content("\n").join(lines)
