@@ -13,6 +13,10 @@ from hypothesis import settings
 # parallel run) would miss for reasons that have nothing to do with the code under test.
 settings.register_profile("suite", deadline=None)
 settings.load_profile("suite")
+# The fuzz tests of the readers (tests/test_fuzz_readers.py): a bounded run in the suite, a longer
+# one by hand (C4ML_FUZZ=fuzz-long; see docs/reliability.md). No deadline: a loaded 2-core machine.
+settings.register_profile("fuzz", deadline=None, max_examples=25, derandomize=False, database=None)
+settings.register_profile("fuzz-long", deadline=None, max_examples=2000)
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "program.yaml"
@@ -24,6 +28,18 @@ def _isolated_user_folders(tmp_path, monkeypatch):
     monkeypatch.setenv("C4ML_TUI_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("C4ML_TUI_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("C4ML_TUI_CONFIG_DIR", str(tmp_path / "config"))
+
+
+@pytest.fixture(autouse=True)
+def _times_shown_the_default_way():
+    """``core.fmt.show`` is process-wide (a command or the app sets it once): each test starts
+    with the event's zone and a 24-hour clock, and leaves it so."""
+    from c4ml_tui.core import fmt
+
+    before = fmt.show()
+    yield
+    fmt.restore(before)
+    fmt.show()
 
 
 @pytest.fixture

@@ -44,6 +44,12 @@ class ScheduleServer:
 
     def __init__(self, body: bytes = V1, etag: str = '"v1"'):
         self.body, self.etag, self.gzip = body, etag, False
+        self.drip = 0.0
+        """Seconds between bytes when set: the whole answer (status line, headers, body) is sent
+        a byte at a time, for at most ``HOLD_AT_MOST`` seconds (a server that hangs everything
+        that waits on it)."""
+        self.error: tuple[int, str] | None = None
+        """An error status and its reason phrase to answer with, when set."""
         self.requests: list[dict[str, str]] = []
         self.answered = 0
         self._count = threading.Lock()
@@ -91,6 +97,13 @@ class ScheduleServer:
                         outer.answered += 1
 
             def _answer(self):
+                if outer.error is not None:
+                    code, reason = outer.error
+                    self.wfile.write(f"HTTP/1.0 {code} {reason}\r\nContent-Length: 0\r\n\r\n".encode("latin-1"))
+                    return
+                if outer.drip:
+                    self._drip()
+                    return
                 if self.headers.get("If-None-Match") == outer.etag:
                     self.send_response(304)
                     self.send_header("ETag", outer.etag)
@@ -106,6 +119,22 @@ class ScheduleServer:
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+
+            def _drip(self):
+                import time
+
+                raw = (b"HTTP/1.0 200 OK\r\nContent-Type: application/json\r\n"
+                       + f"Content-Length: {len(outer.body)}\r\n\r\n".encode() + outer.body)
+                ends = time.monotonic() + HOLD_AT_MOST
+                for at in range(len(raw)):
+                    if time.monotonic() > ends:
+                        return
+                    try:
+                        self.wfile.write(raw[at:at + 1])
+                        self.wfile.flush()
+                    except OSError:
+                        return  # the client gave up: as it should
+                    time.sleep(outer.drip)
 
             def log_message(self, *args):
                 pass

@@ -187,7 +187,7 @@ async def test_a_file_of_the_wrong_shape_warns_too():
     async with running(app) as ui:
         await ui.until(lambda: notes(said, "Favourites"), "a warning once the stars are read, after the first frame")
         warnings = notes(said, "Favourites")
-        assert len(warnings) == 1 and "did not hold a list of starred ids" in warnings[0]
+        assert len(warnings) == 1 and "2 starred entries that are not ids were dropped" in warnings[0]
         assert app.is_running and app.favourites.ids == ()
 
 
@@ -253,7 +253,10 @@ def test_the_reminder_options():
     args = build_parser().parse_args(["--remind", "10", "--remind-bell"])
     assert args.remind == 10 and args.remind_bell
     args = build_parser().parse_args([])
-    assert args.remind == 5 and not args.remind_bell
+    assert not args.remind_bell
+    from c4ml_tui.commands.common import setting
+
+    assert args.remind is None and setting(args, "remind") == 5  # no settings file: 5 minutes
 
 
 @pilot_test

@@ -103,3 +103,30 @@ def test_ranks_keep_the_way_out_longest():
     assert rank("app.back") == rank("quit") == rank("help") == 2
     assert rank("show('agenda')") == rank("now") == 0
     assert rank("mark_start") == rank("app.star") == 1
+
+
+@pilot_test
+async def test_the_board_footer_fits_again_after_the_chair(c4ml):
+    async with running_at(c4ml, 9, 15) as ui:
+        await ui.press("c")
+        await settle(ui)
+        await ui.press("escape")
+        await settle(ui)
+        assert footer_line(ui.app).endswith("? Help q Quit")
+        assert_fits(ui.app, 80)
+
+
+@pilot_test
+async def test_a_footer_under_another_screen_stays_idle(c4ml):
+    """Found on 38C3 in tmux: the chair screen used half a core doing nothing, because the board's
+    footer under it (never laid out there) asked to be fitted again after every frame."""
+    async with running_at(c4ml, 9, 15, size=(200, 60)) as ui:
+        board_footer = ui.screen.query_one(KeyFooter)
+        await ui.press("c")
+        await settle(ui)
+        calls = []
+        fit = board_footer.fit
+        board_footer.fit = lambda: (calls.append(1), fit())[1]  # type: ignore[method-assign]
+        for _ in range(20):
+            await ui.pause()
+        assert len(calls) <= 1

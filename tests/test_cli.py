@@ -38,7 +38,7 @@ def refused(result: subprocess.CompletedProcess) -> list[str]:
     ("America/Los_Angeles", "Las Vegas 09:15 PST"),
     ("Europe/Berlin", "Las Vegas 09:15 PST (your time 18:15 CET)"),
     ("UTC", "Las Vegas 09:15 PST (your time 17:15 UTC)"),
-    ("Asia/Tokyo", "Las Vegas 09:15 PST (your time 02:15 JST)"),
+    ("Asia/Tokyo", "Las Vegas 09:15 PST (your time Mon 02:15 JST)"),
     ("America/New_York", "Las Vegas 09:15 PST (your time 12:15 EST)"),
 ])
 def test_now_line(tz, clock):

@@ -48,12 +48,18 @@ def test_parse_at_in_another_event_zone():
     assert parse_at("2025-03-02T09:15Z", BERLIN).hour == 10
 
 
-@pytest.mark.parametrize("text", ["09:15", "tomorrow", "2025-13-01T09:00", "2025-02-30T09:00", "", "2025-03-02T25:00"])
+@pytest.mark.parametrize("text", ["09:15", "tomorrow", "2025-13-01T09:00", "2025-02-30T09:00", "2025-03-02T25:00"])
 def test_parse_at_refuses_with_a_clear_message(text):
     with pytest.raises(ValueError) as caught:
         parse_at(text, LA)
     assert "is not an ISO 8601 date-time" in str(caught.value)
     assert "2025-03-02T09:15" in str(caught.value)  # an example of what to write
+
+
+@pytest.mark.parametrize("text", ["", "  "])
+def test_an_empty_at_is_an_error_not_the_real_clock(text):
+    with pytest.raises(ValueError, match=r"--at is empty.*2025-03-02T09:15.*leave --at out"):
+        make_clock(LA, text)
 
 
 @pytest.mark.parametrize("text", ["0001-01-01T00:00Z", "9999-12-31T23:59"])

@@ -111,10 +111,6 @@ def test_undo_restores_the_delay():
     "{not json",
     "\xff\xfe garbage",
     '{"version": 1, "marks": {"a1": "09:17"}}',
-    '{"version": 1, "marks": [{"kind": "started", "id": "a1", "at": "2031-05-14T09:17:00+02:00"}]}',
-    '{"version": 1, "marks": [{"kind": "start", "id": "a1", "at": "09:17"}]}',
-    '{"version": 1, "marks": [{"kind": "start", "id": "a1", "at": "2031-05-14T09:17:00"}]}',
-    '{"version": 1, "marks": [{"kind": "nudge", "id": "a1", "at": "2031-05-14T09:17:00+02:00"}]}',
     '{"version": 99, "marks": []}',
     "[]",
 ])
@@ -130,6 +126,27 @@ def test_a_corrupt_file_is_set_aside_with_a_warning(content):
     assert not path.exists()
     log.mark_start("a1", at("09:17"))  # and a fresh log starts
     assert ChairLog.load(PROGRAM).marks == log.marks
+
+
+@pytest.mark.parametrize("bad", [
+    {"kind": "started", "id": "a1", "at": "2031-05-14T09:17:00+02:00"},
+    {"kind": "start", "id": "a1", "at": "09:17"},
+    {"kind": "start", "id": "a1", "at": "2031-05-14T09:17:00"},
+    {"kind": "nudge", "id": "a1", "at": "2031-05-14T09:17:00+02:00"},
+])
+def test_a_mark_that_cannot_be_read_is_dropped_with_a_warning_and_the_rest_kept(bad):
+    path = log_path(PROGRAM)
+    path.parent.mkdir(parents=True)
+    good = {"kind": "start", "id": "a2", "at": "2031-05-14T10:00:00+02:00"}
+    content = json.dumps({"version": 1, "marks": [bad, good]})
+    path.write_text(content)
+    log = ChairLog.load(PROGRAM)
+    assert [(m.kind, m.id) for m in log.marks] == [("start", "a2")]
+    assert len(log.warnings) == 1 and "1 chair mark(s) could not be read and were dropped" in log.warnings[0]
+    kept = [p for p in path.parent.iterdir() if p.name.startswith(path.name + ".corrupt-")]
+    assert len(kept) == 1 and kept[0].read_text() == content  # the file as it was, for the user
+    assert json.loads(path.read_text())["marks"] == [good]
+    assert ChairLog.load(PROGRAM).warnings == []  # said once
 
 
 def test_marks_for_ids_the_program_lost_are_kept_with_a_warning():

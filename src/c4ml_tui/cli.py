@@ -55,6 +55,9 @@ def common_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
                         help="ask the --delays URL every SEC seconds (default 15; a file: every second)")
     parser.add_argument("--clock", metavar="12|24", type=int, choices=(12, 24), default=default,
                         help="the clock format (default: the config file's clock, else 24)")
+    parser.add_argument("--show-zone", metavar="event|local|ZONE", default=default,
+                        help="show times in the event's zone (default), your own (local) or ZONE "
+                             "(e.g. Asia/Tokyo); always labelled. The app's z key switches")
 
 
 def seconds(text: str) -> float:
@@ -155,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     return getattr(args, "run", app.run)(args)
 
 
-COMMON = ("--program", "--at", "--speed", "--timezone", "--room", "--clock")
+COMMON = ("--program", "--at", "--speed", "--timezone", "--room", "--clock", "--show-zone")
 """The options most commands take (``common_options``)."""
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import timezone
 from itertools import groupby
 
 from ..core import fmt
@@ -48,7 +47,9 @@ def as_text(program: Program) -> str:
     where = ", ".join(x for x in (ev.venue, ev.location) if x)
     if where:
         lines.append(where)
-    lines.append(f"Times in {ev.timezone}")
+    shown = fmt.zone_label()  # --show-zone: say so first, each time carries its zone too
+    lines.append(f"Times in {shown}, labelled (the venue's zone is {ev.timezone})" if shown
+                 else f"Times in {ev.timezone}")
     multi_room = len(program.rooms) > 1
     for day, group in _by_day(program):
         items = list(group)
@@ -73,7 +74,9 @@ def as_text(program: Program) -> str:
 
 
 def _utc(moment):
-    return moment.astimezone(timezone.utc)  # in one zone, datetimes compare on the wall clock
+    from ..core.instants import utc
+
+    return utc(moment)  # in one zone, datetimes compare on the wall clock
 
 
 def add_parser(sub, common):
@@ -87,13 +90,13 @@ def add_parser(sub, common):
 
 
 def run(args) -> int:
-    from .common import load_program
+    from .common import load_program, show
 
     program = load_program(args)
     if program is None:
         return 2
     if args.json:
-        print(json.dumps(as_json(program), ensure_ascii=False, indent=1))
+        show(json.dumps(as_json(program), ensure_ascii=False, indent=1))
     else:
-        print(as_text(program))
+        show(as_text(program))
     return 0

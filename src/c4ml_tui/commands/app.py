@@ -43,7 +43,9 @@ def source_of(args: argparse.Namespace) -> Source | None:
 def run(args: argparse.Namespace) -> int:
     from .common import clock_hours, program_and_clock, setting, settings
 
-    loaded = program_and_clock(args)
+    source = source_of(args)
+    loaded = before_the_network(args, source) if source is not None else None
+    loaded = loaded or program_and_clock(args)
     if loaded is None:
         return 2
     program, clock = loaded
@@ -51,6 +53,32 @@ def run(args: argparse.Namespace) -> int:
     from .common import feed_source
 
     remind = args.remind if args.remind is not None else setting(args, "remind")
-    return run_app(program, clock, source=source_of(args),  # a URL is followed while the app runs
+    return run_app(program, clock, source=source,  # a URL is followed while the app runs
                    remind_minutes=remind, remind_bell=args.remind_bell, config=settings(args),
                    clock_hours=clock_hours(args), delays=feed_source(args))
+
+
+def before_the_network(args: argparse.Namespace, source: Source):
+    """``(program, clock)`` to open the app on for a URL without waiting for its server: the
+    URL's last good copy, or (with none, on the real clock) a "Fetching..." stand-in. The app's
+    follower downloads at once and swaps the new program in when it arrives. ``None`` when
+    neither will do (no copy and a simulated clock, which needs the program's zone): the app
+    then waits for the download, bounded by ``remote.TIMEOUT``."""
+    from datetime import datetime, timezone
+
+    from ..formats.problems import ProgramError
+    from ..sources.loader import check_timezone
+    from ..sources.refresh import waiting
+    from .common import make_clock
+
+    try:
+        check_timezone(getattr(args, "timezone", None))
+    except ProgramError:
+        return None  # the usual path says what is wrong with --timezone
+    program = source.last_good()
+    if program is None:
+        if getattr(args, "at", None) or getattr(args, "speed", None):
+            return None
+        program = waiting(source, datetime.now(timezone.utc).date())
+    clock = make_clock(program, args)
+    return (program, clock) if clock is not None else None

@@ -29,7 +29,7 @@ def run(args) -> int:
     from ..sources.fetch import fetch, previous
     from ..sources.loader import is_url, load
     from ..words import changes
-    from .common import print_problems, say
+    from .common import print_problems, say, show
 
     zone = getattr(args, "timezone", None)
     if len(args.sources) == 2:
@@ -56,9 +56,9 @@ def run(args) -> int:
         return 2
     found = diff(old, new)
     if args.json:
-        print(json.dumps(changes.as_json(found), ensure_ascii=False, indent=1))
+        show(json.dumps(changes.as_json(found), ensure_ascii=False, indent=1))
         return 0
-    print(f"Changes {label}: {found.summary()}")
+    show(f"Changes {label}: {found.summary()}")
     for line in changes.describe(found, new):
-        print(f"  {line}")
+        show(f"  {line}")
     return 0

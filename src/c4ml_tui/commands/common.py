@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from ..sources.delayfeed import FeedSource, Reading
 
 
+def show(text: str, *, flush: bool = False) -> None:
+    """``text`` on stdout, control characters removed: every answer a command prints goes
+    through here (ids, titles, rooms, JSON: all of it comes from outside)."""
+    print(clean(text), flush=flush)
+
+
 def say(message: str) -> None:
     """``c4ml-tui: message`` on stderr, one line, control characters removed."""
     print(f"c4ml-tui: {clean(message)}", file=sys.stderr)
@@ -61,7 +67,30 @@ def load_program(args: argparse.Namespace, where: str | None = None, *, use_cach
         except ValueError as error:
             say(str(error))
             return None
-    return program
+    return program if show_times(args) else None
+
+
+def show_times(args: argparse.Namespace) -> bool:
+    """How every time is shown from now on (``core.fmt.show``): ``--clock`` (else the config
+    file's ``clock``) and ``--show-zone``; ``False`` after printing why a zone is not one."""
+    from ..core import fmt
+
+    asked = (getattr(args, "show_zone", None) or "event").strip()
+    zone: object = None
+    if asked.casefold() == "local":
+        zone = fmt.LOCAL
+    elif asked.casefold() != "event":
+        from zoneinfo import ZoneInfo
+
+        from ..core.zones import check_zone
+
+        problem = check_zone(asked)
+        if problem:
+            say(f"--show-zone: {problem}; or write event or local")
+            return False
+        zone = ZoneInfo(asked)
+    fmt.show(clock_hours(args), zone)  # type: ignore[arg-type]
+    return True
 
 
 def settings(args: argparse.Namespace):
@@ -105,7 +134,9 @@ def make_clock(program: Program, args: argparse.Namespace) -> Clock | None:
     at, speed = getattr(args, "at", None), getattr(args, "speed", None)
     try:
         try:
-            return build(program.tz, at, speed)
+            clock = build(program.tz, at, speed)
+            _say_guessed(at, program)
+            return clock
         except ValueError:
             entry = program.find(at.strip()) if at else None
             if entry is None:
@@ -114,6 +145,23 @@ def make_clock(program: Program, args: argparse.Namespace) -> Clock | None:
     except ValueError as error:
         say(str(error))
         return None
+
+
+def _say_guessed(at: str | None, program: Program) -> None:
+    """A line on stderr when ``--at``'s wall time is one DST skips or repeats (it still runs)."""
+    from datetime import datetime
+
+    try:
+        naive = datetime.fromisoformat(at.strip()) if at else None
+    except ValueError:
+        return
+    if naive is None or naive.tzinfo is not None:
+        return
+    from ..core.instants import resolve, wall_note
+
+    kind = resolve(naive, program.tz)[1]
+    if kind is not None:
+        say(f"--at {at.strip()}: {wall_note(naive, program.tz, kind)}")  # type: ignore[union-attr]
 
 
 def program_and_clock(args: argparse.Namespace) -> tuple[Program, Clock] | None:

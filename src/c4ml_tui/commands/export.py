@@ -24,7 +24,7 @@ def add_parser(sub, common):
 
 
 def run(args) -> int:
-    from .common import load_program, say
+    from .common import load_program, say, show
 
     program = load_program(args)
     if program is None:
@@ -58,5 +58,5 @@ def run(args) -> int:
     except OSError as error:
         say(f"cannot write {args.output}: {error.strerror or error}")
         return 1
-    print(f"{args.output}: {count} event{'s' if count != 1 else ''}")
+    show(f"{args.output}: {count} event{'s' if count != 1 else ''}")
     return 0

@@ -33,6 +33,7 @@ def run(args) -> int:
     from pathlib import Path
 
     from ..core.fmt import count
+    from ..core.textclean import clean
     from ..formats import FORMAT_NAMES, detect
     from ..formats.problems import ProgramError
     from ..formats.yaml_program import read
@@ -63,8 +64,8 @@ def run(args) -> int:
         except OSError as error:
             say(f"cannot write {target}: {error.strerror or error}")
             return 2
-        print(f"{target}: {count(len(program.items), 'item')}, {count(len(program.speakers), 'speaker')}, "
-              f"{count(len(program.days), 'day')}, {count(len(program.rooms), 'room')}", file=sys.stderr)
+        print(clean(f"{target}: {count(len(program.items), 'item')}, {count(len(program.speakers), 'speaker')}, "
+              f"{count(len(program.days), 'day')}, {count(len(program.rooms), 'room')}"), file=sys.stderr)
     return 0
 
 

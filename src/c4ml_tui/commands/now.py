@@ -71,27 +71,34 @@ def as_json(tl: Timeline, snap: Snapshot) -> dict:
     return out
 
 
+def _seconds(since: datetime, until: datetime) -> float:
+    return (until.astimezone(timezone.utc) - since.astimezone(timezone.utc)).total_seconds()
+
+
 def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
     now = snap.at
     place = fmt.place(program.event.location, program.event.timezone)
-    clock = f"{place} {fmt.hm(now)}" + ("" if now.tzname() == place else f" {now.tzname()}")
-    mine = fmt.local(now, local)
-    if mine.utcoffset() != now.utcoffset():
-        clock += f" (your time {fmt.hm(mine)} {mine.tzname()})"
+    clock = f"{place} {fmt.wall(now)}" + ("" if now.tzname() == place else f" {now.tzname()}")
+    mine = fmt.viewer_note(now, local)
+    if mine:
+        clock += f" ({mine.replace(' · ', '; ')})"
     parts = [clock]
     if not tl.items:
         parts.append("the program has no items yet")
         return " | ".join(parts)
     if snap.status == "upcoming" and snap.next:
         assert snap.until_next is not None  # Timeline.at sets each duration with its entry
-        parts.append(f"starts in {fmt.duration(snap.until_next)}: {snap.next.title} at {fmt.hm(tl.start(snap.next))}")
-        if tl.start(snap.next).date() != now.date():
-            parts[-1] += f" on {fmt.day_title(tl.start(snap.next))}"
+        start = tl.start(snap.next)
+        parts.append(f"starts in {fmt.duration(snap.until_next)}: {snap.next.title} at {fmt.hm(start, weekday=False)}")
+        if fmt.viewed(start).date() != fmt.viewed(now).date():
+            parts[-1] += f" on {fmt.day_title(fmt.viewed(start))}"
         return " | ".join(parts)
     if snap.status == "over":
-        end = max(tl.end(i) for i in tl.items)
-        when = fmt.hm(end) if end.date() == now.date() else f"{fmt.day_title(end)} at {fmt.hm(end)}"
-        parts.append(f"the program ended {'at ' if end.date() == now.date() else 'on '}{when}")
+        end = max((tl.end(i) for i in tl.items), key=lambda m: m.astimezone(timezone.utc))
+        there, here = fmt.viewed(end), fmt.viewed(now)
+        when = f"at {fmt.hm(end, weekday=False)}" if there.date() == here.date() else \
+            f"on {fmt.day_title(there)} at {fmt.hm(end, weekday=False)}"
+        parts.append(f"the program ended {when}")
         return " | ".join(parts)
     if snap.current:
         assert snap.remaining is not None
@@ -107,9 +114,9 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
     if snap.next:
         assert snap.until_next is not None
         n = snap.next
-        when = fmt.hm(tl.start(n))
-        if tl.start(n).date() != now.date():
-            when = f"{fmt.day_title(tl.start(n))} {when}"
+        when = fmt.hm(tl.start(n), weekday=False)
+        if fmt.viewed(tl.start(n)).date() != fmt.viewed(now).date():
+            when = f"{fmt.day_title(fmt.viewed(tl.start(n)))} {when}"
         note = late.scheduled_note(n, tl.start(n))
         parts.append(f"next: {n.title} at {when} ({note}in {fmt.duration(snap.until_next)})")
     else:
@@ -142,14 +149,14 @@ def feed_json(reading, where: str, now: datetime) -> dict:
         "status": reading.status,
         "problem": reading.problem,
         "written_at": feed.written_at.isoformat() if feed is not None else None,
-        "age_seconds": max(0, round((now - feed.written_at).total_seconds())) if feed is not None else None,
+        "age_seconds": max(0, round(_seconds(feed.written_at, now))) if feed is not None else None,
         "other_version": reading.other_version,
         "message": message.text if message is not None and message.text else None,
     }
 
 
 def run(args) -> int:
-    from .common import marks_in_use, program_and_clock
+    from .common import marks_in_use, program_and_clock, show
 
     loaded = program_and_clock(args)
     if loaded is None:
@@ -171,12 +178,12 @@ def run(args) -> int:
         out = as_json(tl, snap)
         if reading is not None:
             out["delay_feed"] = feed_json(reading, args.delays, snap.at)
-        print(json.dumps(out, ensure_ascii=False))
+        show(json.dumps(out, ensure_ascii=False))
     else:
         line = as_line(tl, snap, program)
         if reading is not None:
             from ..words import feed
 
             line += " | " + feed.note(reading.feed, reading.status, snap.at, late.headline(tl, snap))
-        print(line)
+        show(line)
     return 0

@@ -30,7 +30,7 @@ def run(args) -> int:
     from ..store.publish import Publisher, feed_path, read_document
     from ..words.feed import build, message_for
     from .chair import chosen_room
-    from .common import local_marks, program_and_clock, say
+    from .common import local_marks, program_and_clock, say, show
 
     text = " ".join(args.text).strip()
     if bool(text) == bool(args.clear):
@@ -78,5 +78,5 @@ def run(args) -> int:
             return 1
     on_stage = program.by_id.get(message.entry or "")
     where = f" (shown while {on_stage.title} is on stage)" if on_stage is not None else ""
-    print(f"Message to stage: {message.text}{where}" if message.text else "Message to stage cleared.")
+    show(f"Message to stage: {message.text}{where}" if message.text else "Message to stage cleared.")
     return 0 if not unsaved or path is not None else 1

@@ -66,7 +66,7 @@ def add_parser(sub, common):
 
 
 def run(args) -> int:
-    from .common import load_program, say
+    from .common import load_program, say, show
 
     if args.limit < 0:
         say("--limit must be 0 (all) or more")
@@ -82,9 +82,9 @@ def run(args) -> int:
         found = SearchIndex(program).search(query, limit=limit), len(program.days)
     results, days = found
     if args.json:
-        print(json.dumps([hit_json(h) for h in results.hits], ensure_ascii=False, indent=1))
+        show(json.dumps([hit_json(h) for h in results.hits], ensure_ascii=False, indent=1))
     else:
-        print(as_text(results, days > 1))
+        show(as_text(results, days > 1))
     return 0
 
 

@@ -60,11 +60,11 @@ def child_command(args) -> str:
 
 def serve(args, program) -> int:
     """Serve the stage view at ``--web`` until Ctrl+C."""
+    from .common import say, show
+
     try:
         from textual_serve.server import Server
     except ImportError:
-        from .common import say
-
         say("--web needs the textual-serve package: pip install textual-serve")
         return 2
     host, port = args.web
@@ -80,8 +80,8 @@ def serve(args, program) -> int:
 
         async def on_startup(self, app) -> None:
             shown = "localhost" if host in ("0.0.0.0", "::") else host
-            print(f"c4ml-tui: the stage view of {program.event.title} at http://{shown}:{port} "
-                  f"(bound to {host}; Ctrl+C stops)", flush=True)
+            show(f"c4ml-tui: the stage view of {program.event.title} at http://{shown}:{port} "
+                 f"(bound to {host}; Ctrl+C stops)", flush=True)
 
         async def handle_index(self, request):
             self.public_url = f"{request.scheme}://{request.host}"

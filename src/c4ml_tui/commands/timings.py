@@ -102,7 +102,7 @@ def add_parser(sub, common):
 def run(args) -> int:
     from ..core.delays import compute
     from ..store.chairlog import ChairLog
-    from .common import load_program, marks_in_use, warn
+    from .common import load_program, marks_in_use, show, warn
 
     program = load_program(args)
     if program is None:
@@ -119,9 +119,9 @@ def run(args) -> int:
     done = compute(program, marks)  # the last start/end mark of an entry wins
     table = rows(program, done.actual_start, done.actual_end)
     if args.json:
-        print(json.dumps(table, ensure_ascii=False, indent=1))
+        show(json.dumps(table, ensure_ascii=False, indent=1))
     elif args.csv:
         write_csv(table, sys.stdout)
     else:
-        print(as_text(program, table))
+        show(as_text(program, table))
     return 0

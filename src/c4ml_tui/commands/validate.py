@@ -12,7 +12,9 @@ def add_parser(sub, common):
         epilog="examples:\n  c4ml-tui validate program.yaml\n"
                "  c4ml-tui validate fosdem.xml --timezone Europe/Brussels\n\n"
                "Prints 'FILE: ok (N items, M talks, ...)', or one line per problem\n"
-               "as FILE:LINE: message, and exits 2. A schedule XML/JSON or iCalendar file is\n"
+               "as FILE:LINE: message, and exits 2. A wall time that DST skips or repeats\n"
+               "loads with a warning (FILE:LINE: warning: ..., exit 0) saying what was chosen\n"
+               "and how to write it with an offset. A schedule XML/JSON or iCalendar file is\n"
                "checked as it imports: one item per event, so N is the source's event count;\n"
                "days are conference days (a set after midnight belongs to the evening before).")
     parser.add_argument("file", help="the program file to check (YAML, schedule XML or JSON, iCalendar, or a URL)")
@@ -22,6 +24,8 @@ def add_parser(sub, common):
 
 
 def run(args) -> int:
+    import sys
+
     from ..core.fmt import count
     from ..core.textclean import clean
     from .common import load_program
@@ -32,7 +36,10 @@ def run(args) -> int:
     program = load_program(args, args.file)
     if program is None:
         return 2
+    for warning in program.warnings:  # loaded, but a guess: said, and still exit 0
+        print(clean(warning), file=sys.stderr)
+    noted = f"; {count(len(program.warnings), 'warning')}" if program.warnings else ""
     print(f"{clean(args.file)}: ok ({count(len(program.items), 'item')}, {count(program.talk_count, 'talk')}, "
           f"{count(len(program.speakers), 'speaker')}, {count(len(program.days), 'day')}, "
-          f"{count(len(program.rooms), 'room')})")
+          f"{count(len(program.rooms), 'room')}{noted})")
     return 0

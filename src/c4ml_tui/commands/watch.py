@@ -15,7 +15,6 @@ import argparse
 import json
 import os
 import subprocess
-import sys
 import time
 
 EXEC_TIMEOUT = 30.0
@@ -34,8 +33,9 @@ def add_parser(sub, common):
                "  c4ml-tui watch --at 2025-03-02T09:50 --speed 60   (rehearse)\n\n"
                "events: delay, stage, reminder, message, schedule, feed (see docs/running-a-room.md)")
     common(parser)
-    parser.add_argument("--remind", metavar="MIN", type=minutes, default=5,
-                        help="a reminder event MIN minutes before a starred item or talk starts (default 5; 0: none)")
+    parser.add_argument("--remind", metavar="MIN", type=minutes, default=None,
+                        help="a reminder event MIN minutes before a starred item or talk starts "
+                             "(default: the settings file's remind, else 5; 0: none)")
     parser.add_argument("--exec", metavar="CMD", dest="exec_cmd", default=None,
                         help="run CMD (with the shell) for each event, the event's JSON on its standard input")
     parser.add_argument("--notify", action="store_true",
@@ -57,10 +57,10 @@ class Outlet:
             say("--notify: notify-send is not installed (Debian: libnotify-bin); events are only printed")
 
     def emit(self, event: dict) -> None:
-        from .common import say
+        from .common import say, show
 
         line = json.dumps(event, ensure_ascii=False)
-        print(line, flush=True)
+        show(line, flush=True)
         if self.exec_cmd:
             env = dict(os.environ, C4ML_EVENT=str(event["event"]), C4ML_TEXT=str(event["text"]), C4ML_JSON=line)
             try:
@@ -208,6 +208,10 @@ class Watcher:
         from ..words import events
 
         lead = self.args.remind
+        if lead is None:
+            from .common import setting
+
+            lead = setting(self.args, "remind")
         if lead <= 0:
             return []
         state = self.state
@@ -217,6 +221,8 @@ class Watcher:
         if fresh:
             self.reminded.record(fresh, now)
             if self.reminded.warning:
-                print(f"c4ml-tui: {self.reminded.warning}", file=sys.stderr)
+                from .common import say
+
+                say(self.reminded.warning)
                 self.reminded.warning = None
         return [events.reminder(self.key, r, now, state.timeline) for r in due if r.id in fresh]

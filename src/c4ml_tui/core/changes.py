@@ -8,8 +8,9 @@ differs (an entry can be both).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
+from .instants import utc
 from .model import Item, Program, Talk
 
 Entry = Item | Talk
@@ -57,4 +58,4 @@ def _entries(program: Program) -> dict[str, Entry]:
 
 def _where(entry: Entry) -> tuple[datetime, datetime, str | None]:
     room = entry.room if isinstance(entry, Item) else None
-    return (entry.start.astimezone(timezone.utc), entry.end.astimezone(timezone.utc), room)
+    return (utc(entry.start), utc(entry.end), room)

@@ -90,6 +90,9 @@ def parse_at(text: str, tz: tzinfo) -> datetime:
     Raises ``ValueError`` with a message fit for the user.
     """
     raw = text.strip()
+    if not raw:
+        raise ValueError("--at is empty: give a date-time such as 2025-03-02T09:15 (event-local) "
+                         "or 2025-03-02T17:15Z, or leave --at out for the real clock")
     value = raw[:-1] + "+00:00" if raw.endswith(("Z", "z")) else raw
     try:
         parsed = datetime.fromisoformat(value)
@@ -118,5 +121,5 @@ def make_clock(tz: tzinfo, at: str | None = None, speed: float | None = None) ->
         raise ValueError(f"--speed {speed:g} is not allowed: use a number above 0 and at most {MAX_SPEED:g}")
     if at is None and (speed is None or speed == 1.0):
         return SystemClock(tz)
-    start = parse_at(at, tz) if at else SystemClock(tz).now()
+    start = parse_at(at, tz) if at is not None else SystemClock(tz).now()  # --at '' is an error
     return SimulatedClock(tz, start, speed if speed is not None else 1.0)

@@ -36,10 +36,11 @@ The chair's keys act on :func:`focus` (``e``, ``+``, ``-``) and :func:`to_start`
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
+from .instants import between, key, utc
 from .marks import Mark
-from .model import Item, Program
+from .model import Item, Program, Talk, replace
 from .records import Factory, record
 from .timeline import Entry, Expected, ExpectedTimes
 
@@ -83,11 +84,11 @@ class _Walk:
             if mark.id not in known:
                 continue
             if mark.kind == "start":
-                self.starts[mark.id] = mark.at
+                self.starts[mark.id] = _utc(mark.at)
             elif mark.kind == "end":
-                self.ends[mark.id] = mark.at
+                self.ends[mark.id] = _utc(mark.at)
             else:
-                self.nudges.setdefault(mark.id, []).append((mark.at, mark.minutes))
+                self.nudges.setdefault(mark.id, []).append((_utc(mark.at), mark.minutes))
         self.expected: dict[str, tuple[datetime, datetime]] = {}
         self.squeezed: dict[str, timedelta] = {}
 
@@ -171,7 +172,9 @@ class _Walk:
         return max(end, last)  # the room is free once the session and all its talks are over
 
     def run(self) -> None:
-        items = self.program.items
+        """Walk the day in UTC (wall-clock arithmetic is an hour off across a DST change), then
+        give the expected times in the event's zone."""
+        items = _in_utc(self.program.items)
         after, limits = _links(items)
         free: dict[str | None, datetime] = {}
         free_all: datetime | None = None  # when the last item with no room ended
@@ -188,6 +191,17 @@ class _Walk:
                 free, free_all = {}, end
             else:
                 free[item.room] = end
+        tz = self.program.tz
+        self.expected = {k: (a.astimezone(tz), b.astimezone(tz)) for k, (a, b) in self.expected.items()}
+
+
+def _in_utc(items: Sequence[Item]) -> list[Item]:
+    """The items (and talks) with their times in UTC, each keeping its conference day."""
+    def talk(t: Talk) -> Talk:
+        return replace(t, start=_utc(t.start), end=_utc(t.end))
+
+    return [replace(i, start=_utc(i.start), end=_utc(i.end), conference_day=i.day,
+                    talks=tuple(talk(t) for t in i.talks)) for i in items]
 
 
 def _links(items: Sequence[Item]) -> tuple[dict[str, Item], dict[str, datetime]]:
@@ -222,7 +236,9 @@ def compute(program: Program, marks: Iterable[Mark]) -> Delays:
     if not (walk.starts or walk.ends or walk.nudges):
         return Delays()
     walk.run()
-    return Delays(walk.expected, walk.squeezed, walk.starts, walk.ends)
+    tz = program.tz
+    return Delays(walk.expected, walk.squeezed, {k: v.astimezone(tz) for k, v in walk.starts.items()},
+                  {k: v.astimezone(tz) for k, v in walk.ends.items()})
 
 
 def at_instant(program: Program, marks: Iterable[Mark], now: datetime, base: Delays | None = None) -> Delays:
@@ -269,16 +285,14 @@ def at_instant(program: Program, marks: Iterable[Mark], now: datetime, base: Del
     squeezed = base.squeezed
     if ends:
         walk = _Walk(program, marks)
-        tz = program.tz
-        walk.ends.update((ident, end.astimezone(tz)) for ident, end in ends.items())
+        walk.ends.update(ends)
         walk.run()
         expected, squeezed = walk.expected, walk.squeezed
     return Delays(Expected(expected, overtime), squeezed, base.actual_start, base.actual_end,
                   since=now, until=until.astimezone(program.tz))
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
+_utc = utc
 
 
 def _midnight_after(now: datetime, tz: tzinfo) -> datetime:
@@ -314,10 +328,10 @@ def focus(program: Program, delays: Delays, now: datetime, room: str | None = No
         entry = seq[last]
         untouched = all(e.id not in delays.actual_end for e in seq[last:])
         cap = delays.end(seq[last + 1]) if last + 1 < len(seq) else None
-        if untouched and (cap is None or now < cap):
+        if untouched and (cap is None or _utc(now) < _utc(cap)):
             return entry
-    running = [e for e in seq if delays.start(e) <= now < delays.end(e)]
-    return max(running, key=delays.start, default=None)
+    running = [e for e in seq if _utc(delays.start(e)) <= _utc(now) < _utc(delays.end(e))]
+    return max(running, key=lambda e: key(delays.start(e)), default=None)
 
 
 def to_start(program: Program, delays: Delays, now: datetime, room: str | None = None) -> Entry | None:
@@ -331,8 +345,8 @@ def to_start(program: Program, delays: Delays, now: datetime, room: str | None =
         return seq[k + 1] if k + 1 < len(seq) else None
     last = _last_started(seq, delays, now)
     rest = seq if last is None else seq[last + 1:]
-    candidates = [e for e in rest if e.id not in delays.actual_start and delays.end(e) > now]
-    return min(candidates, key=lambda e: abs(delays.start(e) - now), default=None)
+    candidates = [e for e in rest if e.id not in delays.actual_start and _utc(delays.end(e)) > _utc(now)]
+    return min(candidates, key=lambda e: abs(between(now, delays.start(e))), default=None)
 
 
 def to_nudge(program: Program, delays: Delays, now: datetime, room: str | None = None) -> Entry | None:
@@ -343,6 +357,6 @@ def to_nudge(program: Program, delays: Delays, now: datetime, room: str | None =
 def _last_started(seq: list[Entry], delays: Delays, now: datetime) -> int | None:
     for k in range(len(seq) - 1, -1, -1):
         at = delays.actual_start.get(seq[k].id)
-        if at is not None and at <= now:
+        if at is not None and _utc(at) <= _utc(now):
             return k
     return None

@@ -26,9 +26,12 @@ from .marks import Mark
 from .model import Program
 from .records import record
 from .textclean import clean
+from .zones import year_problem
 
 FORMAT = "c4ml-tui delay feed"
 VERSION = 1
+MAX_DELAY_SECONDS = 7 * 24 * 3600
+"""A feed's delay past this is not a delay but a broken (or hostile) feed."""
 MAX_MESSAGE = 120
 """Characters of a message to stage: a shout, not a letter ("2 min", "questions now", "mic!")."""
 
@@ -89,6 +92,9 @@ def instant(raw: object, what: str) -> datetime:
     when = datetime.fromisoformat(raw)
     if when.tzinfo is None:
         raise ValueError(f"{what} needs an offset")
+    far = year_problem(when)
+    if far:
+        raise ValueError(f"{what}: {far}")
     return when
 
 
@@ -130,8 +136,8 @@ def parse(raw: object) -> Feed:
         raise ValueError("the feed does not say which program it is for")
     room = raw.get("room")
     delay = raw.get("delay_seconds", 0)
-    if not isinstance(delay, int) or isinstance(delay, bool):
-        raise ValueError("delay_seconds is not a whole number")
+    if not isinstance(delay, int) or isinstance(delay, bool) or abs(delay) > MAX_DELAY_SECONDS:
+        raise ValueError("delay_seconds is not a whole number of seconds under a week")
     raw_marks = raw.get("marks")
     if not isinstance(raw_marks, list):
         raise ValueError("the feed has no list of marks")

@@ -9,11 +9,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from .records import record
+from .textclean import clean
+from .zones import year_problem
 
 MarkKind = str
 """One of ``MARK_KINDS``. (No ``typing.Literal``: ``now`` imports this module on every start.)"""
 MARK_KINDS: tuple[str, ...] = ("start", "end", "nudge")
 FORMAT_VERSION = 1
+MAX_NUDGE = 24 * 60
+"""The largest nudge a file may hold, in minutes (the keys nudge by one; a day's delays stay far
+from the end of the calendar however many there are)."""
 
 
 @record
@@ -47,7 +52,15 @@ class Mark:
         when = datetime.fromisoformat(at)
         if when.tzinfo is None:
             raise ValueError("a mark's instant needs an offset")
+        far = year_problem(when)
+        if far:
+            raise ValueError(f"a mark's instant {at!r}: {far}")
         minutes = raw.get("minutes", 0)
         if kind == "nudge" and (isinstance(minutes, bool) or not isinstance(minutes, int) or minutes == 0):
             raise ValueError("a nudge needs a whole, non-zero number of minutes")
+        if kind == "nudge" and abs(minutes) > MAX_NUDGE:
+            raise ValueError(f"a nudge of {minutes} minutes is more than a day")
+        ident = ident if ident.isprintable() else clean(ident).strip()
+        if not ident:
+            raise ValueError("a mark needs an id")
         return cls(kind, ident, when, minutes if kind == "nudge" else 0)

@@ -163,6 +163,10 @@ class Program:
     """Where the program came from (a path or URL); used in messages and to key user data."""
     digest: str = ""
     """A hash of the source's bytes, to key caches and user data to this program."""
+    warnings: tuple[str, ...] = ()
+    """``FILE:LINE: warning: ...`` lines about what loaded but was a guess (a wall time that DST
+    skips or repeats). A fresh parse has them; a cached one does not keep them (``validate``
+    always parses afresh)."""
 
     @property
     def tz(self) -> ZoneInfo:

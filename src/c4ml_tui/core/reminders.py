@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from .instants import between, shift, utc
 from .model import Item, Program, Talk
 
 TYPE_CHECKING = False
@@ -58,7 +59,7 @@ class Reminder:
         """``Tensor Fusion starts in 5 min (09:15, Main Hall)``, or ``starts now``."""
         from . import fmt
 
-        left = self.start - now
+        left = between(now, self.start)
         when = f"starts in {fmt.duration(left)}" if left > timedelta(0) else "starts now"
         where = ", ".join(x for x in (fmt.hm(self.start), self.room) if x)
         return f"{self.entry.title} {when} ({where})"
@@ -90,11 +91,12 @@ def due(program: Program, starred: Iterable[str], since: datetime | None, now: d
         raise ValueError("reminders need aware instants")
     lead = _lead(lead_minutes)
     found = []
+    after, until = (utc(since) if since is not None else None), utc(now)
     for entry, start in _entries(program, starred, timeline):
-        at = start - lead
-        if (since is None or since < at) and at <= now < start + GRACE:
-            found.append(Reminder(entry, start, at, program.parent.get(entry.id)))
-    found.sort(key=lambda r: (r.start, r.id))
+        at = utc(start) - lead  # real minutes before the start, whatever the wall clock does
+        if (after is None or after < at) and at <= until < utc(start) + GRACE:
+            found.append(Reminder(entry, start, at.astimezone(start.tzinfo), program.parent.get(entry.id)))
+    found.sort(key=lambda r: (utc(r.start), r.id))
     return found
 
 
@@ -104,5 +106,6 @@ def next_due(program: Program, starred: Iterable[str], now: datetime,
     """The earliest reminder instant after ``now`` (``None`` when no starred entry lies ahead):
     when an app should check next."""
     lead = _lead(lead_minutes)
-    ahead = [start - lead for _, start in _entries(program, starred, timeline) if start - lead > now]
-    return min(ahead, default=None)
+    ahead = [shift(start, -lead) for _, start in _entries(program, starred, timeline)
+             if utc(start) - lead > utc(now)]
+    return min(ahead, key=utc, default=None)

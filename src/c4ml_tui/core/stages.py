@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
+from .instants import between
 from .model import ChairSettings
 
 Stage = Literal["normal", "wrap_up", "last_minute", "overtime"]
@@ -63,7 +64,7 @@ def next_change(left: timedelta, thresholds: ChairSettings) -> tuple[timedelta, 
 
 def countdown(end: datetime, now: datetime, thresholds: ChairSettings) -> tuple[timedelta, Stage]:
     """Time left until ``end`` (negative in overtime) and its stage: what the big digits show."""
-    left = end - now
+    left = between(now, end)
     return left, stage(left, thresholds)
 
 

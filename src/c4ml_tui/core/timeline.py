@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 
+from .instants import utc
 from .model import Item, Program, Talk
 from .records import record
 
@@ -198,8 +199,4 @@ class Timeline(ExpectedTimes):
         return result
 
 
-def _utc(moment: datetime) -> datetime:
-    """``moment`` in UTC; a naive datetime would silently mean the machine's zone, so it is refused."""
-    if moment.tzinfo is None:
-        raise ValueError("the timeline needs aware datetimes (now and expected times)")
-    return moment.astimezone(UTC)
+_utc = utc

@@ -5,8 +5,10 @@ Pure (``zoneinfo`` reads the zone database, which is data that ships with Python
 
 from __future__ import annotations
 
-from datetime import datetime, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .records import record
 
 # Cities people write as zones that are not zones of their own.
 _CITY_ZONES = {
@@ -67,10 +69,88 @@ def check_zone(name: str) -> str | None:
     return f"timezone {name!r} is not a known time zone{tail}"
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""The years an instant read from outside data (a program, an import, a chair's marks, a feed)
+may fall in. Python's datetimes end at years 1 and 9999, and converting ``0001-01-01 +14:00`` to
+UTC, or adding a day's delay near the end, raises ``OverflowError``: a date outside these years
+is a problem in the file, never a crash, and a day's arithmetic stays far from either end."""
+
+
+def year_problem(moment: date) -> str | None:
+    """``None`` when ``moment`` (a date or a datetime) is within :data:`FIRST_YEAR` to
+    :data:`LAST_YEAR`, else what to say about it."""
+    if FIRST_YEAR <= moment.year <= LAST_YEAR:
+        return None
+    return f"the year {moment.year} is out of range (a year from {FIRST_YEAR} to {LAST_YEAR})"
+
+
 def localize(naive: datetime, tz: tzinfo) -> datetime:
-    """Attach ``tz`` to a wall-clock time; a time that does not exist (DST gap) moves forward."""
-    aware = naive.replace(tzinfo=tz)
-    roundtrip = aware.astimezone(timezone.utc).astimezone(tz)
-    if roundtrip.replace(tzinfo=None) != naive:  # in a spring-forward gap
-        return roundtrip
-    return aware
+    """Attach ``tz`` to a wall-clock time; a time that does not exist (DST gap) moves forward,
+    a repeated one takes its first occurrence (``instants.resolve`` says which happened)."""
+    from .instants import resolve
+
+    return resolve(naive, tz)[0]
+
+
+@record
+class Observance:
+    """One span of a zone's time for a VTIMEZONE (RFC 5545 3.6.5): from ``onset`` (the wall
+    time in the offset *before* the change, as ``DTSTART`` must be written) the offset is
+    ``offset_to`` and the name ``name``; ``daylight`` says DAYLIGHT rather than STANDARD."""
+
+    onset: datetime
+    """Naive: the local time of the change read in ``offset_from``."""
+    offset_from: timedelta
+    offset_to: timedelta
+    name: str
+    daylight: bool
+    at: datetime
+    """The instant of the change, in UTC."""
+
+
+def observances(zone: tzinfo, first: datetime, last: datetime) -> list[Observance]:
+    """The zone's observances from instant ``first`` up to instant ``last`` (both aware): the
+    one in force at ``first`` (its onset written as ``first``'s wall time, offsets equal), then
+    one per change of offset or name, each found to the second."""
+    start = first.astimezone(timezone.utc)
+    end = last.astimezone(timezone.utc)
+
+    def state(moment: datetime) -> tuple[timedelta | None, str | None, bool]:
+        local = moment.astimezone(zone)
+        return local.utcoffset(), local.tzname(), bool(local.dst())
+
+    def observance(moment: datetime, before: timedelta) -> Observance:
+        offset, name, daylight = state(moment)
+        assert offset is not None
+        onset = (moment + before).replace(tzinfo=None)
+        return Observance(onset, before, offset, name or offset_name(offset), daylight, moment)
+
+    first_offset = state(start)[0]
+    assert first_offset is not None
+    found = [observance(start, first_offset)]
+    step = timedelta(hours=1)
+    here, now = start.replace(microsecond=0), state(start)
+    while here < end:
+        there = min(here + step, end)
+        then = state(there)
+        if then != now:
+            lo, hi = here, there  # the change lies in (lo, hi]: bisect to the second
+            while hi - lo > timedelta(seconds=1):
+                mid = lo + timedelta(seconds=int((hi - lo).total_seconds()) // 2)
+                if state(mid) == now:
+                    lo = mid
+                else:
+                    hi = mid
+            before = now[0]
+            assert before is not None
+            found.append(observance(hi, before))
+            now = state(hi)
+        here = there
+    return found
+
+
+def offset_name(offset: timedelta) -> str:
+    """``+0530`` for a zone span with no name of its own."""
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"

@@ -44,13 +44,29 @@ def read(content: bytes, source: str, timezone: str | None = None) -> Program:
     """
     import gc
 
+    from .problems import Problem, ProgramError
+
     collecting = gc.isenabled()
     gc.disable()  # a reader builds many small objects and no cycles: the collector's passes are waste
     try:
         return _read(content, source, timezone)
+    except ProgramError:
+        raise
+    except RecursionError:
+        raise ProgramError([Problem(source, 1, "nested too deep to read")]) from None
+    except MemoryError:
+        raise ProgramError([Problem(source, 1, "too large to read in the memory there is")]) from None
+    except Exception as error:  # noqa: BLE001 - any bytes give a program or problems, never a traceback
+        reason = (str(error).splitlines() or [""])[0][:200]
+        raise ProgramError([Problem(source, 1, f"cannot be read ({type(error).__name__}: {reason}); "
+                                               f"{BUG}")]) from None
     finally:
         if collecting:
             gc.enable()
+
+
+BUG = "this is a bug in c4ml-tui: please report it with the file"
+"""Said after a reader's own failure (the fuzz tests check it is never said)."""
 
 
 def _read(content: bytes, source: str, timezone: str | None) -> Program:

@@ -2,7 +2,11 @@
 
 Parsed with expat directly, so every element knows its line and a broken file is reported as
 ``FILE:LINE:``. Entity declarations are refused (no schedule needs them, and they are how
-"billion laughs" files expand); expat never fetches external entities.
+"billion laughs" files expand); expat never fetches external entities. The tree is bounded:
+at most :data:`MAX_ELEMENTS` elements (50 MB of ``<a/>`` would otherwise build one object per
+element, past a gigabyte) nested at most :data:`MAX_DEPTH` deep; an encoding Python does not
+know is a problem, not a crash. Texts are cleaned of control characters where the model is
+built (``schedule_build``), once per field.
 """
 
 from __future__ import annotations
@@ -13,6 +17,14 @@ from xml.parsers import expat
 from .people import RawPerson
 from .problems import Problem, ProgramError
 from .schedule_build import Builder, RawConference, RawEvent, parse_clock
+
+MAX_ELEMENTS = 2_000_000
+"""A 40,000-event schedule has about 800,000 elements (38C3: 19,493 for 1,007 events)."""
+MAX_DEPTH = 64
+"""A schedule nests six deep (schedule > day > room > event > persons > person)."""
+_LEAF: list = []
+"""The children of every element that has none (shared, never appended to: see ``start``)."""
+_NO_ATTRS: dict = {}
 
 PAGES = (("feedback_url", "Feedback"), ("origin_url", "Submission page"))
 """Pages an event names beside its own ``url`` (frab, pretalx): kept as links."""
@@ -25,8 +37,8 @@ class Node:
 
     def __init__(self, tag: str, attrs: dict, line: int):
         self.tag, self.attrs, self.line = tag, attrs, line
-        self.children: list[Node] = []
-        self.parts: list[str] = []
+        self.children: list[Node] = _LEAF  # a list of its own once it has a child: most have none
+        self.parts: list[str] = _LEAF
 
     @property
     def text(self) -> str:
@@ -40,7 +52,7 @@ class Node:
 
 
 class _Refused(Exception):
-    pass
+    """Parsing stopped: ``args`` are the line and what to say."""
 
 
 def parse_tree(content: bytes, source: str) -> tuple[Node | None, list[Problem]]:
@@ -50,9 +62,25 @@ def parse_tree(content: bytes, source: str) -> tuple[Node | None, list[Problem]]
     root: list[Node] = []
     stack: list[Node] = []
 
+    count = 0
+
     def start(tag, attrs):
-        node = Node(tag, attrs, parser.CurrentLineNumber)
-        (stack[-1].children if stack else root).append(node)
+        nonlocal count
+        count += 1
+        if count > MAX_ELEMENTS:
+            raise _Refused(parser.CurrentLineNumber, f"more than {MAX_ELEMENTS:,} elements: too large for a "
+                                                     "schedule (one of 40,000 events has about 800,000)")
+        if len(stack) >= MAX_DEPTH:
+            raise _Refused(parser.CurrentLineNumber, f"elements nested more than {MAX_DEPTH} deep: "
+                                                     "not a schedule")
+        node = Node(tag, attrs or _NO_ATTRS, parser.CurrentLineNumber)
+        if stack:
+            parent = stack[-1]
+            if parent.children is _LEAF:
+                parent.children = []
+            parent.children.append(node)
+        else:
+            root.append(node)
         stack.append(node)
 
     def end(tag):
@@ -60,10 +88,13 @@ def parse_tree(content: bytes, source: str) -> tuple[Node | None, list[Problem]]
 
     def chars(data):
         if stack:
-            stack[-1].parts.append(data)
+            node = stack[-1]
+            if node.parts is _LEAF:
+                node.parts = []
+            node.parts.append(data)
 
     def refuse(*args):
-        raise _Refused(parser.CurrentLineNumber)
+        raise _Refused(parser.CurrentLineNumber, "entity declarations are not allowed in a schedule")
 
     parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, chars
     parser.EntityDeclHandler = refuse
@@ -72,7 +103,11 @@ def parse_tree(content: bytes, source: str) -> tuple[Node | None, list[Problem]]
     except expat.ExpatError as error:
         return None, [Problem(source, error.lineno, f"not well-formed XML: {expat.ErrorString(error.code)}")]
     except _Refused as refused:
-        return None, [Problem(source, refused.args[0], "entity declarations are not allowed in a schedule")]
+        return None, [Problem(source, refused.args[0], refused.args[1])]
+    except (LookupError, ValueError) as error:  # encoding="X-MARTIAN-7": Python knows no such codec
+        return None, [Problem(source, parser.CurrentLineNumber or 1, f"cannot be read: {error}")]
+    except RecursionError:
+        return None, [Problem(source, parser.CurrentLineNumber or 1, "nested too deep to read")]
     return root[0], []
 
 

@@ -32,13 +32,17 @@ from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..core.zones import localize
+from ..core.instants import resolve, shift, wall_note
+from ..core.zones import localize, year_problem
 from .ics_lines import Component, Lines, param, split_list, unescape, unquote
 from .people import RawPerson
 from .problems import Problem, ProgramError
 from .schedule_build import Builder, RawConference, RawEvent
 
 MAX_OCCURRENCES = 1000
+MAX_LENGTH = timedelta(days=400)
+"""A DURATION longer than this is refused (an event that long is a mistake, and near the end of
+the years an instant may have it would overflow)."""
 RECURRENCE_WINDOW = timedelta(days=366)
 _DATE_TIME = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$")
 _DURATION = re.compile(r"^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
@@ -58,6 +62,7 @@ def read(content: bytes, source: str, digest: str, timezone_name: str | None, da
     tz = builder.zone(conf, timezone_name)
     events = reader.events(tz) if tz is not None else []
     builder.problems.extend(reader.problems)
+    builder.warnings.extend(reader.warnings)
     return builder.program(conf, tz, events)
 
 
@@ -67,6 +72,7 @@ class _Reader:
         self.source = source
         self.user_zone = user_zone
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self._zones: dict[str, object] = {}
         self._seen: dict[tuple[str, str], When] = {}
         self.offsets: dict[int, int] = {}
@@ -215,6 +221,9 @@ class _Reader:
             if length is None:
                 self.problem(event.where("DURATION"), f"DURATION {duration[0]!r} is not a duration such as PT45M")
                 return None
+            if isinstance(start, datetime):  # days are nominal (RFC 5545 3.3.6), the rest exact
+                nominal, zone = timedelta(days=length.days), start.tzinfo or timezone.utc
+                return shift(localize(start.replace(tzinfo=None) + nominal, zone), length - nominal)
             return start + length
         if isinstance(start, datetime):
             return start  # RFC 5545: no end, no duration: the event takes no time
@@ -237,10 +246,19 @@ class _Reader:
         y, mo, d, h, mi, s, utc = match.groups()
         try:
             if h is None:
-                return date(int(y), int(mo), int(d))
+                day = date(int(y), int(mo), int(d))
+                far = year_problem(day)
+                if far:
+                    self.problem(index, f"{value.strip()!r}: {far}")
+                    return None
+                return day
             naive = datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0))
         except ValueError:
             self.problem(index, f"{value.strip()!r} is not a real date or time")
+            return None
+        far = year_problem(naive)
+        if far:
+            self.problem(index, f"{value.strip()!r}: {far}")
             return None
         if utc:
             return naive.replace(tzinfo=timezone.utc)
@@ -248,7 +266,11 @@ class _Reader:
         zone = self.zone(tzid, index) if tzid else tz
         if zone is None:
             return None
-        return localize(naive, zone)
+        moment, kind = resolve(naive, zone)
+        if kind is not None:
+            self.warnings.append(Problem(self.source, self.lines.line_of(index),
+                                         f"warning: {value.strip()}: {wall_note(naive, zone, kind)}"))
+        return moment
 
     def zone(self, tzid: str, index: int):
         """The zone a ``TZID`` names: the zone database's, else the file's ``VTIMEZONE``."""
@@ -275,50 +297,67 @@ class _Reader:
     # -- repeating events ----------------------------------------------------------------------
     def occurrences(self, recurring: list[Component], series: set[str], tz: ZoneInfo) -> list[RawEvent]:
         """Every occurrence of the repeating events (bounded), with their moved occurrences."""
-        import recurring_ical_events  # type: ignore[import-untyped]
         from icalendar import Calendar
 
         blocks = [self.lines.text(z.first, z.last) for z in self.lines.zones.values()]
         members = [e for e in self.lines.events
                    if e.get("UID") and unescape(e.get("UID")[0]) in series]  # type: ignore[index]
         blocks += [self.lines.text(e.first, e.last) for e in members]
-        lines_of = {unescape(e.get("UID")[0]): e.first for e in recurring}  # type: ignore[index]
+        lines_of = {unescape(prop[0]): e.first for e in recurring if (prop := e.get("UID"))}
         text = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//c4ml-tui//import//EN\r\n" + "".join(blocks)
                 + "END:VCALENDAR\r\n")
         try:
             calendar = Calendar.from_ical(text)
-        except ValueError as error:
-            self.problem(recurring[0].first, f"a repeating event cannot be read: {error}")
+        except Exception as error:  # noqa: BLE001 - icalendar's failure on a hostile file is a problem in it
+            self.problem(recurring[0].first, f"a repeating event cannot be read: {_reason(error)}")
             return []
         found: list[RawEvent] = []
         for event in recurring:
-            opening = event.value("DTSTART")
-            first = self.when(opening, tz, event, "DTSTART") if opening else None
-            if first is None:
-                continue
-            start = _instant(first, tz)
-            query = recurring_ical_events.of(calendar, skip_bad_series=True)
             uid = unescape(event.get("UID")[0]) if event.get("UID") else ""  # type: ignore[index]
-            count = 0
-            for occurrence in query.between(start - timedelta(days=1), start + RECURRENCE_WINDOW):
-                if str(occurrence.get("UID", "")) != uid:
-                    continue
-                count += 1
-                if count > MAX_OCCURRENCES:
-                    break
-                one = Lines(occurrence.to_ical(), self.source)
-                if not one.events:
-                    continue
-                at = one.events[0]
-                opening = at.value("DTSTART")
-                moment = self.when(opening, tz, at, "DTSTART") if opening else None
-                if moment is None:
-                    continue
-                ident = f"{uid}/{_instant(moment, tz):%Y-%m-%dT%H:%M}"
-                raw = self.event(at, tz, ident, lines_of.get(uid, 0))
-                if raw is not None:
-                    found.append(raw)
+            try:
+                found += self._expand(event, uid, calendar, tz, lines_of.get(uid, 0))
+            except ProgramError:
+                raise
+            except Exception as error:  # noqa: BLE001 - a library's failure on a hostile rule is a problem in the file
+                self.problem(event.first, f"the repeating event {uid!r} cannot be expanded: {_reason(error)}")
         return found
+
+    def _expand(self, event: Component, uid: str, calendar, tz: ZoneInfo, line: int) -> list[RawEvent]:
+        """The occurrences of one repeating event (at most :data:`MAX_OCCURRENCES`, within
+        :data:`RECURRENCE_WINDOW` of its first)."""
+        import recurring_ical_events  # type: ignore[import-untyped]
+
+        opening = event.value("DTSTART")
+        first = self.when(opening, tz, event, "DTSTART") if opening else None
+        if first is None:
+            return []
+        start = _instant(first, tz)
+        query = recurring_ical_events.of(calendar, skip_bad_series=True)
+        found: list[RawEvent] = []
+        for occurrence in query.between(start - timedelta(days=1), start + RECURRENCE_WINDOW):
+            if str(occurrence.get("UID", "")) != uid:
+                continue
+            if len(found) >= MAX_OCCURRENCES:
+                break
+            one = Lines(occurrence.to_ical(), self.source)
+            if not one.events:
+                continue
+            at = one.events[0]
+            opening = at.value("DTSTART")
+            moment = self.when(opening, tz, at, "DTSTART") if opening else None
+            if moment is None:
+                continue
+            ident = f"{uid}/{_instant(moment, tz):%Y-%m-%dT%H:%M}"
+            raw = self.event(at, tz, ident, line)
+            if raw is not None:
+                found.append(raw)
+        return found
+
+
+def _reason(error: Exception) -> str:
+    """A library's exception in a few words (its first line, at most 200 characters)."""
+    text = (str(error).splitlines() or [""])[0][:200]
+    return text or type(error).__name__
 
 
 def _names(common_name: str | None) -> list[str]:
@@ -337,8 +376,11 @@ def parse_duration(text: str) -> timedelta | None:
     match = _DURATION.match(text.strip().upper())
     if not match or match[1] == "-" or not any(match.groups()[1:]):
         return None
+    if any(g and len(g) > 7 for g in match.groups()[1:]):  # no event lasts that long; and it overflows
+        return None
     weeks, days, hours, minutes, seconds = (int(g or 0) for g in match.groups()[1:])
-    return timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
+    length = timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
+    return length if length <= MAX_LENGTH else None
 
 
 def _instant(moment: datetime | date, tz: ZoneInfo) -> datetime:
@@ -363,7 +405,7 @@ def _known(tzid: str) -> str | None:
         if candidate and not candidate[0].isdigit():
             try:
                 ZoneInfo(candidate)
-            except (ZoneInfoNotFoundError, ValueError):
+            except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
                 continue
             found = candidate
             break

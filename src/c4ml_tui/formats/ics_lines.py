@@ -22,6 +22,12 @@ _NEST = re.compile(r"^(BEGIN|END)[ \t]*:[ \t]*([A-Za-z0-9-]+)[ \t]*$", re.MULTIL
 _INNER = re.compile(r"^BEGIN[ \t]*:[ \t]*([A-Za-z0-9-]+).*?^END[ \t]*:[ \t]*\1[ \t]*$",
                     re.MULTILINE | re.IGNORECASE | re.DOTALL)
 
+MAX_EVENTS = 250_000
+"""Events a calendar may hold (each costs memory): 50 MB of empty events would pass a gigabyte;
+the 100,000-event calendar of ``bench/import_ics.py`` is well within."""
+MAX_DEPTH = 16
+"""Components nest three deep (calendar > event > alarm)."""
+
 MANY = frozenset(("CATEGORIES", "RDATE", "EXDATE", "ATTACH", "ORGANIZER"))
 """Properties an event may repeat: :meth:`Component.all` gives every one."""
 
@@ -162,6 +168,9 @@ class Lines:
             what, kind = match[1].upper(), match[2].upper()
             if what == "BEGIN":
                 stack.append((kind, match.start()))
+                if len(stack) > MAX_DEPTH:
+                    raise ProgramError([Problem(self.source, self.line_of(match.start()),
+                                                f"components nested more than {MAX_DEPTH} deep: not a calendar")])
                 continue
             if not stack:
                 self.problems.append(Problem(self.source, self.line_of(match.start()),
@@ -176,6 +185,9 @@ class Lines:
                 tzid = component.get("TZID")
                 if opened == "VEVENT":
                     self.events.append(component)
+                    if len(self.events) > MAX_EVENTS:
+                        raise ProgramError([Problem(self.source, self.line_of(first),
+                                                    f"more than {MAX_EVENTS:,} events: too large for a program")])
                 elif tzid:
                     self.zones[unquote(tzid[0])] = component
         begin = 0

@@ -7,9 +7,15 @@ Imported only by ``c4ml-tui export ics``: nothing else pays for ``icalendar``.
   names its session and chair). With favourites: each starred item or talk as itself, so a
   starred session is one block listing its talks.
 * **Times.** ``DTSTART``/``DTEND`` carry ``TZID=<the event's zone>`` with a ``VTIMEZONE`` built
-  from the zone database for the years of the program; never floating. An instant that wall
-  time cannot name (the second 02:30 of a fall-back night) is written in UTC instead, and so
-  is every time with an icalendar too old to build a VTIMEZONE (before 6.1).
+  here from the zone database for the years of the program (:func:`vtimezone`); never floating.
+  An instant that wall time cannot name (the second 01:30 of a fall-back night) is written in
+  UTC instead.
+* **The VTIMEZONE** follows RFC 5545 3.6.5 to the letter: each observance's ``DTSTART`` is the
+  onset *in the offset before the change* (Berlin's spring change is ``DTSTART:20250330T020000``
+  with ``TZOFFSETFROM:+0100``, i.e. 01:00Z). icalendar's ``add_missing_timezones`` writes the
+  wall time after the change (an hour late, Lord Howe's half hour 30 min late), and reads its own
+  mistake back, so it is not used. One observance per change, found to the second, no RRULE:
+  every reader computes the same instants.
 * **The conference day** of an entry that starts after midnight but belongs to the evening
   before is kept as ``X-C4ML-DAY:2024-12-27`` (c4ml-tui reads it back; others ignore it).
 * **UIDs** are ``<entry id>@<program key>.c4ml-tui`` (see ``core.identity.program_key``): the
@@ -19,15 +25,18 @@ Imported only by ``c4ml-tui export ics``: nothing else pays for ``icalendar``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from .. import __version__
 from ..core import fmt
 from ..core.identity import program_key
+from ..core.instants import key
 from ..core.model import Item, Program, Talk
+from ..core.zones import observances
 
 PRODID = f"-//c4ml-tui//c4ml-tui {__version__}//EN"
 Entry = tuple[Item | Talk, Item | None]
@@ -44,7 +53,7 @@ def entries(program: Program, starred: Iterable[str] | None = None) -> list[Entr
         found = []
         for item in program.items:
             found += [(t, item) for t in item.talks] if item.talks else [(item, None)]
-    found.sort(key=lambda pair: (pair[0].start, pair[0].end, pair[0].id))
+    found.sort(key=lambda pair: (key(pair[0].start), key(pair[0].end), pair[0].id))
     return found
 
 
@@ -57,12 +66,19 @@ def calendar(program: Program, chosen: list[Entry], *, stamp: datetime, favourit
              zoned: bool | None = None) -> Calendar:
     """The calendar for ``chosen`` entries; ``stamp`` (aware) becomes every ``DTSTAMP``.
 
-    ``zoned=False`` writes every time in UTC; by default times carry the event's zone when this
-    ``icalendar`` can build a ``VTIMEZONE`` (``add_missing_timezones``, icalendar 6.1 and later),
-    and UTC otherwise: never a ``TZID`` without its ``VTIMEZONE``, never a floating time.
+    ``zoned=False`` writes every time in UTC; by default times carry the event's zone with
+    its ``VTIMEZONE`` (:func:`vtimezone`): never a ``TZID`` without one, never a floating time.
     """
     if zoned is None:
-        zoned = hasattr(Calendar, "add_missing_timezones")
+        zoned = True
+    shown = fmt.show()  # a calendar file says the event's times its own way: never --clock/--show-zone's
+    try:
+        return _calendar(program, chosen, stamp, favourites, zoned)
+    finally:
+        fmt.restore(shown)
+
+
+def _calendar(program: Program, chosen: list[Entry], stamp: datetime, favourites: bool, zoned: bool) -> Calendar:
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -79,8 +95,26 @@ def calendar(program: Program, chosen: list[Entry], *, stamp: datetime, favourit
     if chosen and zoned:
         years = [e.start.astimezone(program.tz).year for e, _ in chosen]
         years += [e.end.astimezone(program.tz).year for e, _ in chosen]
-        cal.add_missing_timezones(first_date=date(min(years), 1, 1), last_date=date(max(years) + 1, 1, 1))
+        cal.subcomponents.insert(0, vtimezone(program.event.timezone, min(years), max(years)))  # before its users
     return cal
+
+
+def vtimezone(name: str, first_year: int, last_year: int) -> Timezone:
+    """The ``VTIMEZONE`` of zone ``name`` from 1 January ``first_year`` to the end of
+    ``last_year`` (local time): one observance per change (see the module doc)."""
+    zone = ZoneInfo(name)
+    block = Timezone()
+    block.add("tzid", name)
+    start = datetime(first_year, 1, 1, tzinfo=zone)
+    end = datetime(last_year + 1, 1, 1, tzinfo=zone)
+    for span in observances(zone, start, end):
+        part = TimezoneDaylight() if span.daylight else TimezoneStandard()
+        part.add("dtstart", span.onset)
+        part.add("tzoffsetfrom", span.offset_from)
+        part.add("tzoffsetto", span.offset_to)
+        part.add("tzname", span.name)
+        block.add_component(part)
+    return block
 
 
 def _instant(moment: datetime, program: Program, zoned: bool) -> datetime:

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..core.model import Speaker
+from ..core.textclean import clean
 from .html_text import normalise
 
 _NO_ID = ("", "0")
@@ -107,10 +108,15 @@ class People:
 
 
 def _strong(guid: str | None) -> str | None:
-    out = (guid or "").strip()
+    out = _cleaned(guid or "")
     return out if out not in _NO_ID else None
 
 
 def _id(person: RawPerson) -> str | None:
-    out = (person.id or "").strip()
+    out = _cleaned(person.id or "")
     return out if out not in _NO_ID else None
+
+
+def _cleaned(value: str) -> str:
+    """An id as we keep it: without control characters (it is printed), stripped."""
+    return (value if value.isprintable() else clean(value)).strip()

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from ..core.instants import key, resolve, shift, utc, wall_note
 from ..core.model import ChairSettings, Event, Item, Program, conference_day
 from ..core.textclean import clean
-from ..core.zones import check_zone, localize
+from ..core.zones import check_zone, year_problem
 from .html_text import normalise
 from .kinds import kind_for
 from .people import People, RawPerson
@@ -104,6 +105,7 @@ class Builder:
         self.source = source
         self.digest = digest
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.locate = locate
         self.people = People()
         self.items: list[Item] = []
@@ -177,8 +179,18 @@ class Builder:
             day = conference_day(start, change)
         return None if day == start.date() else day
 
+    def _far(self, raw: RawEvent, key: str, moment: date) -> bool:
+        """Whether ``moment`` is outside the years an instant may have (then said as a problem):
+        converting it between zones could overflow."""
+        problem = year_problem(moment)
+        if problem:
+            self.event_problem(raw, key, f"{key}: {problem}")
+        return problem is not None
+
     def _start(self, raw: RawEvent, tz: ZoneInfo) -> datetime | None:
         if raw.at is not None:
+            if self._far(raw, "start", raw.at):
+                return None
             return raw.at if raw.at.tzinfo is tz else raw.at.astimezone(tz)
         if raw.date and len(raw.date.strip()) > 10:  # a full timestamp: it decides the instant
             try:
@@ -186,7 +198,9 @@ class Builder:
             except ValueError:
                 self.event_problem(raw, "date", f"date {raw.date!r} is not an ISO 8601 date-time")
                 return None
-            return when.astimezone(tz) if when.tzinfo else localize(when, tz)
+            if self._far(raw, "date", when):
+                return None
+            return when.astimezone(tz) if when.tzinfo else self.wall(raw, "date", when, tz)
         clock = parse_clock(raw.start)
         if clock is None or clock >= timedelta(days=1):
             what = f"start {raw.start!r} is not a time such as 09:30" if raw.start else "has no date or start"
@@ -201,13 +215,17 @@ class Builder:
         if day is None:
             self.event_problem(raw, "start", "has a start time but no day")
             return None
+        if self._far(raw, "date", day):
+            return None
         at = (datetime.min + clock).time()
         if raw.rollover is not None and at < raw.rollover:
             day += timedelta(days=1)  # after midnight, still the same conference day
-        return localize(datetime.combine(day, at), tz)
+        return self.wall(raw, "start", datetime.combine(day, at), tz)
 
     def _end(self, raw: RawEvent, tz: ZoneInfo, start: datetime) -> datetime | None:
         if raw.until is not None:
+            if self._far(raw, "end", raw.until):
+                return None
             end = raw.until if raw.until.tzinfo is tz else raw.until.astimezone(tz)
         elif raw.end:
             try:
@@ -215,7 +233,9 @@ class Builder:
             except ValueError:
                 self.event_problem(raw, "end", f"end {raw.end!r} is not an ISO 8601 date-time")
                 return None
-            end = end.astimezone(tz) if end.tzinfo else localize(end, tz)
+            if self._far(raw, "end", end):
+                return None
+            end = end.astimezone(tz) if end.tzinfo else self.wall(raw, "end", end, tz)
         else:
             length = parse_clock(raw.duration)
             if length is None:
@@ -223,24 +243,40 @@ class Builder:
                 self.event_problem(raw, "duration", what)
                 return None
             # in UTC: adding to a zoned time would add wall-clock time across a DST change
-            end = (start.astimezone(timezone.utc) + length).astimezone(tz)
-        if end < start:
+            end = shift(start, length)
+        if utc(end) < utc(start):
             self.event_problem(raw, "end" if raw.end else "duration", "ends before it starts")
             return None
-        if end == start:  # a zero-length event could never be "on": give it one slot of the grid
-            end = (start.astimezone(timezone.utc) + self._slot).astimezone(tz)
+        if utc(end) == utc(start):  # a zero-length event could never be "on": give it one slot of the grid
+            end = shift(start, self._slot)
         return end
+
+    def wall(self, raw: RawEvent, key: str, naive: datetime, tz: ZoneInfo) -> datetime:
+        """A wall time without an offset, read as ``instants.resolve`` says; a warning when DST
+        skips or repeats it."""
+        moment, kind = resolve(naive, tz)
+        if kind is not None:
+            self.warn(raw, key, wall_note(naive, tz, kind))
+        return moment
+
+    def warn(self, raw: RawEvent, key: str, message: str) -> None:
+        line = raw.lines.get(key) or raw.line
+        if not line and self.locate:
+            line = self.locate(raw, key)
+        what = f"event {raw.id or raw.guid or raw.title or '?'!s}"
+        self.warnings.append(Problem(self.source, line, f"warning: {what}: {message}"))
 
     def _unique_id(self, raw: RawEvent) -> str:
         """The event's id, else its guid, else its slug; a repeated one takes the guid, then a
         ``-2``, ``-3``... suffix in file order, so ids stay the same on every import."""
-        first = raw.id.strip() if raw.id else None
+        first = _ident(raw.id)
         if first and first not in self._ids:  # the usual case, first
             self._ids.add(first)
             return first
-        base = next((v.strip() for v in (raw.id, raw.guid, raw.slug) if v and v.strip()), None)
+        guid = _ident(raw.guid)
+        base = next((v for v in (first, guid, _ident(raw.slug)) if v), None)
         base = base or f"event-{len(self.items) + 1}"
-        candidates = [base] + ([raw.guid.strip()] if raw.guid and raw.guid.strip() else [])
+        candidates = [base] + ([guid] if guid else [])
         ident = next((c for c in candidates if c not in self._ids), None)
         n = 2
         while ident is None:
@@ -264,13 +300,16 @@ class Builder:
                 more = len(problems) - MAX_PROBLEMS
                 problems = [*problems[:MAX_PROBLEMS], Problem(self.source, 0, f"... and {more} more problems")]
             raise ProgramError(problems)
-        self.items.sort(key=lambda i: (i.start, i.room or "", i.end))
-        first = conf.first_day or (self.items[0].start.date() if self.items else None)
+        self.items.sort(key=lambda i: (key(i.start), i.room or "", key(i.end)))  # by instant, as the YAML reader
+        first = conf.first_day if conf.first_day and not year_problem(conf.first_day) else None
+        first = first or (self.items[0].start.date() if self.items else None)
         if first is None and conf.start:
             try:
                 first = date.fromisoformat(conf.start.strip()[:10])
             except ValueError:
                 pass
+            if first is not None and year_problem(first):
+                first = None
         event = Event(
             title=text_of(conf.title) or text_of(conf.acronym) or "Imported schedule",
             date=first or date.today(),
@@ -281,7 +320,17 @@ class Builder:
             url=_url(conf.url),
             day_change=conf.day_change,
         )
-        return Program(event, tuple(self.items), self.people.speakers, ChairSettings(), self.source, self.digest)
+        warnings = tuple(str(w) for w in sorted(self.warnings, key=lambda w: w.line))
+        return Program(event, tuple(self.items), self.people.speakers, ChairSettings(), self.source, self.digest,
+                       warnings)
+
+
+def _ident(value: str | None) -> str | None:
+    """An id from the file, as we keep it: cleaned (an id is printed and searched), stripped."""
+    if not value:
+        return None
+    out = (value if value.isprintable() else " ".join(clean(value).split())).strip()
+    return out or None
 
 
 def _url(value: str | None) -> str | None:

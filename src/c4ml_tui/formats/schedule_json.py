@@ -24,15 +24,43 @@ def read(content: bytes, source: str, digest: str, timezone: str | None):
     written as JSON, with ``event:`` at the top, which the YAML reader reads); raises
     ``ProgramError``."""
     text = decode(content, source)
+    too_big = shape_problem(content)
+    if too_big:
+        raise ProgramError([Problem(source, 1, too_big)])
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ProgramError([Problem(source, error.lineno, f"not valid JSON: {error.msg}")]) from None
+    except RecursionError:
+        raise ProgramError([Problem(source, 1, "not a schedule: its lists and objects are nested deeper "
+                                               "than any schedule (or Python) reads")]) from None
+    except ValueError as error:  # a number of more than 4,300 digits
+        detail = str(error).split(":")[0] or "a value that cannot be read"
+        raise ProgramError([Problem(source, 1, f"not valid JSON: {detail}")]) from None
     if not is_schedule(data) and isinstance(data, dict) and "event" in data:
         from . import yaml_program
 
         return yaml_program.read(content, source, digest)
     return from_data(data, text, source, digest, timezone)
+
+
+MAX_CONTAINERS = 2_000_000
+"""Objects and lists a file may hold: a 40,000-event schedule has about 270,000 (rc3's 351 events
+have 2,313), and each costs memory once parsed, so 50 MB of ``{}`` is refused before it is."""
+MAX_VALUES = 5_000_000
+"""Commas (an upper bound on values in lists and objects) a file may hold; rc3 has 33 per event."""
+
+
+def shape_problem(content: bytes) -> str | None:
+    """What is wrong with the size of ``content``'s structure, counted on the bytes before any
+    object is built (braces and commas inside strings count too: an upper bound); else ``None``."""
+    containers = content.count(b"{") + content.count(b"[")
+    if containers > MAX_CONTAINERS:
+        return (f"not a schedule: more than {MAX_CONTAINERS:,} objects and lists (a schedule of "
+                "40,000 events has about 300,000)")
+    if content.count(b",") > MAX_VALUES:
+        return f"not a schedule: more than {MAX_VALUES:,} values"
+    return None
 
 
 def decode(content: bytes, source: str) -> str:
@@ -81,20 +109,53 @@ def from_data(data: object, text: str, source: str, digest: str, timezone: str |
         if rollover is None and turn is not None:
             conf.day_change = max(conf.day_change or turn, turn)
         for room, listed in day["rooms"].items():
-            for raw in listed if isinstance(listed, list) else []:
+            if not isinstance(listed, list):
+                builder.problem(_line(text, json.dumps(room)),
+                                f"room {room!r}: expected a list of events, got {_kind(listed)}")
+                continue
+            for raw in listed:
                 if isinstance(raw, dict):
                     events.append(event(raw, when, turn, room))
+                    _check_lists(builder, raw, events[-1])
                 else:
                     builder.problem(_line(text, json.dumps(room)), f"room {room!r}: each event must be an object")
     tz = builder.zone(conf, timezone)
     return builder.program(conf, tz, events)
 
 
+LISTS = (("persons", "persons"), ("links", "links"), ("attachments", "attachments"))
+"""An event's fields that hold a list (their name, what the list holds)."""
+
+
+def _check_lists(builder: Builder, e: dict, raw: RawEvent) -> None:
+    """Say so when a field that holds a list holds something else (``"persons": 5``)."""
+    for key, what in LISTS:
+        value = e.get(key)
+        if value is not None and not isinstance(value, list):
+            builder.event_problem(raw, key, f"{key!r}: expected a list of {what}, got {_kind(value)}")
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "an object"
+    return "a list" if isinstance(value, list) else "nothing"
+
+
+def _items(value: object) -> list:
+    return value if isinstance(value, list) else []
+
+
 def event(e: dict, day: date | None, rollover, room: str) -> RawEvent:
-    persons = [_person(p) for p in e.get("persons") or () if isinstance(p, (dict, str))]
+    persons = [_person(p) for p in _items(e.get("persons")) if isinstance(p, (dict, str))]
     links = []
     for group in ("links", "attachments"):
-        for link in e.get(group) or ():
+        for link in _items(e.get(group)):
             if isinstance(link, dict):
                 links.append((_s(link.get("title")) or "", _s(link.get("url")) or _s(link.get("href")) or ""))
             elif isinstance(link, str):
@@ -124,9 +185,11 @@ def _person(p: dict | str) -> RawPerson:
 
 
 def _s(value) -> str | None:
+    """A scalar as text (cleaned of control characters where the model is built,
+    ``schedule_build``); ``None`` for nothing, true/false, a list or an object."""
     if value is None or isinstance(value, (dict, list, bool)):
         return None
-    return str(value)
+    return value if isinstance(value, str) else str(value)
 
 
 def _date(value) -> date | None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Set as AbstractSet
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, time
 
+from ..core.instants import resolve, wall_note
 from ..core.textclean import clean
-from ..core.zones import localize
+from ..core.zones import year_problem
 from .yaml_nodes import Map, Problem, Seq
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
@@ -25,6 +26,7 @@ class Fields:
     def __init__(self, file: str, reported: AbstractSet[int] = frozenset()):
         self.file = file
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
         self.reported = reported
 
     def problem(self, line: int, message: str) -> None:
@@ -101,7 +103,9 @@ class Fields:
         line = m.value_lines[key]
         raw = m.raw.get(key)
         if isinstance(value, datetime):  # YAML read a full timestamp
-            return value.astimezone(tz) if value.tzinfo else _local(value, tz)
+            if self._far(line, where, key, value):
+                return None
+            return value.astimezone(tz) if value.tzinfo else self.wall(value, tz, line, where, key)
         if not isinstance(raw, str):
             self.problem(line, f"{where} {key!r} must be a time such as \"08:40\", not {_kind(value)}")
             return None
@@ -109,10 +113,10 @@ class Fields:
         match = _TIME.match(text)
         try:
             if match:
-                if day is None:
+                if day is None or year_problem(day):
                     return None  # the event date is wrong; that problem is already reported
                 h, mi, s = int(match[1]), int(match[2]), int(match[3] or 0)
-                return _local(datetime.combine(day, time(h, mi, s)), tz)
+                return self.wall(datetime.combine(day, time(h, mi, s)), tz, line, where, key)
             # a date alone ("2025-03-03") would silently mean midnight: a time is required
             parsed = datetime.fromisoformat(text) if ":" in text else None
         except ValueError:
@@ -124,7 +128,24 @@ class Fields:
                 "or a local date-time (\"2025-03-03 09:00\")",
             )
             return None
-        return parsed.astimezone(tz) if parsed.tzinfo else _local(parsed, tz)
+        if self._far(line, where, key, parsed):
+            return None
+        return parsed.astimezone(tz) if parsed.tzinfo else self.wall(parsed, tz, line, where, key)
+
+    def wall(self, naive: datetime, tz, line: int, where: str, key: str) -> datetime:
+        """A wall time in the event's zone; one DST skips or repeats is read as ``instants.resolve``
+        says, with a warning saying so and how to write it with an offset."""
+        moment, kind = resolve(naive, tz)
+        if kind is not None:
+            self.warnings.append(Problem(self.file, line, f"warning: {where} {key!r}: {wall_note(naive, tz, kind)}"))
+        return moment
+
+    def _far(self, line: int, where: str, key: str, moment: datetime) -> bool:
+        """Whether ``moment`` is outside the years an instant may have (said as a problem)."""
+        problem = year_problem(moment)
+        if problem:
+            self.problem(line, f"{where} {key!r}: {problem}")
+        return problem is not None
 
     # -- the newer optional fields ------------------------------------------------------------
     def clock(self, m: Map, key: str, where: str) -> time | None:
@@ -175,14 +196,6 @@ class Fields:
             self.problem(m.value_lines[key], f"{where} {key!r} must be true or false")
             return None
         return value
-
-
-def _local(naive: datetime, tz) -> datetime:
-    return localize(naive, tz)
-
-
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
 
 
 def _kind(value: object) -> str:

@@ -10,8 +10,9 @@ import difflib
 from datetime import date, datetime, timezone
 from itertools import pairwise
 
+from ..core.instants import ambiguous, utc, with_offset
 from ..core.model import KINDS, ChairSettings, Event, Item, Poster, Program, Speaker, Talk, conference_day
-from ..core.zones import check_zone
+from ..core.zones import check_zone, year_problem
 from .yaml_fields import Fields, _kind
 from .yaml_nodes import Map, Seq
 
@@ -36,7 +37,8 @@ class Reader(Fields):
         if event is None or self.problems:
             return None
         items.sort(key=lambda i: (_utc(i.start), i.room or "", _utc(i.end)))
-        return Program(event, tuple(items), speakers, chair, source, digest)
+        warnings = tuple(str(w) for w in sorted(self.warnings, key=lambda w: w.line))
+        return Program(event, tuple(items), speakers, chair, source, digest, warnings)
 
     def event(self, data: Map) -> Event | None:
         m = data.get("event")
@@ -65,6 +67,9 @@ class Reader(Fields):
                 when = None
             if when is None:
                 self.problem(m.value_lines["date"], f"event 'date' must be a date such as 2025-03-02, not {raw!r}")
+        if isinstance(when, date) and year_problem(when):
+            self.problem(m.value_lines["date"], f"event 'date' {when}: {year_problem(when)}")
+            when = None
         title = self.text(m, "title", "event")
         if not (ok and zone and title and isinstance(when, date)):
             return None
@@ -248,16 +253,28 @@ class Reader(Fields):
                 if _utc(item.start) < _utc(other.end):
                     where = f" in room {item.room}" if item.room else ""
                     self.problem(lines[item.id], f"item {item.id!r} ({_hm(item.start)}-{_hm(item.end)}) overlaps "
-                                 f"{other.id!r} ({_hm(other.start)}-{_hm(other.end)}, line {lines[other.id]}){where}")
+                                 f"{other.id!r} ({_hm(other.start)}-{_hm(other.end)}, line {lines[other.id]}){where}"
+                                 f"{_repeated_hint(item)}")
                     break
             prev = last_in.get(item.room)
             if prev is None or _utc(item.end) > _utc(prev.end):
                 last_in[item.room] = item
 
 
-def _utc(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc)
+_utc = utc
 
 
 def _hm(moment: datetime) -> str:
-    return moment.strftime("%H:%M")
+    """``01:10``; ``01:10 EDT`` when that wall time happens twice (a fall-back night)."""
+    return f"{moment:%H:%M} {moment.tzname()}" if ambiguous(moment) else moment.strftime("%H:%M")
+
+
+def _repeated_hint(item: Item) -> str:
+    """For an item whose times fall in a repeated hour: how to put it in the second one."""
+    if not (ambiguous(item.start) or ambiguous(item.end)):
+        return ""
+    second = item.start.replace(fold=1) if ambiguous(item.start) else item.start
+    end = item.end.replace(fold=1) if ambiguous(item.end) else item.end
+    return (f"; {item.start:%H:%M} happens twice that night and is read as the first: if {item.id!r} is in "
+            f"the repeated hour, write its times with the offset, start: \"{with_offset(second)}\", "
+            f"end: \"{with_offset(end)}\"")

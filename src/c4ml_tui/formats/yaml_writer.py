@@ -1,8 +1,9 @@
 """Write a :class:`Program` in our YAML program format, so that it loads back to the same program.
 
 Times are written as the event's local wall-clock time: ``"09:30"`` when every item is on the
-event's date, else ``2024-12-27 10:30``; a wall time that DST makes ambiguous or impossible gets
-its UTC offset, so every instant survives the round trip. Items that the source schedules over
+event's date, else ``2024-12-27 10:30``; a wall time that DST makes ambiguous (either of the two)
+or impossible gets its UTC offset, so every instant survives the round trip and ``validate``
+has nothing to guess. Items that the source schedules over
 another item in the same room are marked ``overlap: true`` (the loader lets those overlap).
 """
 
@@ -12,6 +13,7 @@ from datetime import datetime, timezone
 
 import yaml
 
+from ..core.instants import ambiguous, utc
 from ..core.model import ChairSettings, Item, Program, Talk, conference_day
 from ..core.zones import localize
 
@@ -47,7 +49,7 @@ def program_to_yaml(program: Program, header: str | None = None) -> str:
         naive = local.replace(tzinfo=None, fold=0)  # as the loader will read the text
         exact = localize(naive, tz).astimezone(timezone.utc) == moment.astimezone(timezone.utc)
         clock = f"{local:%H:%M:%S}" if local.second else f"{local:%H:%M}"
-        if not exact:  # DST fold or gap: keep the offset
+        if not exact or ambiguous(local):  # a repeated or skipped wall time: the offset says which
             return f"{local:%Y-%m-%d} {clock}{local:%z}"[:-2] + ":" + f"{local:%z}"[-2:]
         return clock if short else f"{local:%Y-%m-%d} {clock}"
 
@@ -115,14 +117,14 @@ def may_overlap(items: tuple[Item, ...] | list[Item]) -> set[str]:
     room). The unmarked rest then passes the loader's overlap rule."""
     marked: set[str] = set()
     last_in: dict[str | None, Item] = {}
-    for item in sorted(items, key=lambda i: (i.start, i.end)):
+    for item in sorted(items, key=lambda i: (utc(i.start), utc(i.end))):
         rivals = list(last_in.values()) if item.room is None else [
             v for k, v in last_in.items() if k in (item.room, None)]
-        if any(item.start < other.end for other in rivals):
+        if any(utc(item.start) < utc(other.end) for other in rivals):
             marked.add(item.id)
             continue
         prev = last_in.get(item.room)
-        if prev is None or item.end > prev.end:
+        if prev is None or utc(item.end) > utc(prev.end):
             last_in[item.room] = item
     return marked
 

@@ -36,7 +36,7 @@ class Fetched(NamedTuple):
     """What changed since the previous copy, when this call downloaded a new one."""
 
 
-def fetch(url: str, *, timezone: str | None = None, timeout: float = remote.TIMEOUT, fresh_for: float = 0,
+def fetch(url: str, *, timezone: str | None = None, timeout: float | None = None, fresh_for: float = 0,
           now: datetime | None = None) -> Fetched:
     """The program at ``url``, revalidated against the server; see the module docstring.
 
@@ -82,6 +82,13 @@ def fetch(url: str, *, timezone: str | None = None, timeout: float = remote.TIME
     copy.replace(data, headers, now)
     notice = f"{url} changed since the last copy: {changes.summary()} (see c4ml-tui changes)" if changes else None
     return Fetched(url, program, "downloaded", now, notice, changes)
+
+
+def last_good(url: str, timezone: str | None = None) -> Program | None:
+    """The program in the URL's last good copy, without the network; ``None`` without one.
+    Raises ``ProgramError`` when the copy does not read (say, with another ``--timezone``)."""
+    body = remote.Copy(url).body
+    return from_bytes(body, url, timezone) if body is not None else None
 
 
 def previous(url: str, timezone: str | None = None) -> tuple[Program | None, Program | None]:

@@ -7,7 +7,7 @@ update are ``words/live.py``; the app's side is ``tui/follower.py``.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 from ..core.model import Program
@@ -52,6 +52,40 @@ class Source(NamedTuple):
             except ValueError as error:
                 return Update(None, "failed", fetched.confirmed_at, str(error))
         return Update(program, fetched.status, fetched.confirmed_at, fetched.notice)
+
+
+    def last_good(self) -> Program | None:
+        """The program from the URL's last good copy on this machine, without asking the server
+        (what the app opens on); ``None`` when there is none (or it is not this room's)."""
+        from ..core.filters import find_room, only_room
+        from ..formats.problems import ProgramError
+        from .fetch import last_good
+
+        try:
+            program = last_good(self.url, self.timezone)
+            if program is not None and self.room:
+                program = only_room(program, find_room(program, self.room))
+        except (ProgramError, ValueError):
+            return None
+        return program
+
+
+WAITING = "c4ml-tui: fetching"
+"""The digest of :func:`waiting`'s stand-in program."""
+
+
+def waiting(source: Source, today: date) -> Program:
+    """A program with nothing in it, titled "Fetching URL...": what the app shows for a URL with
+    no copy on this machine yet, until the first download swaps in the real one."""
+    from ..core.model import ChairSettings, Event
+
+    event = Event(title=f"Fetching {source.url}...", date=today, timezone=source.timezone or "UTC")
+    return Program(event, (), {}, ChairSettings(), source.url, WAITING)
+
+
+def is_waiting(program: Program) -> bool:
+    """Whether ``program`` is :func:`waiting`'s stand-in."""
+    return program.digest == WAITING
 
 
 def source_of(program: str | None, timezone: str | None = None, room: str | None = None) -> Source | None:

@@ -14,9 +14,16 @@ def write_text(path: Path, text: str) -> None:
     write_bytes(path, text.encode("utf-8"))
 
 
+STALE_AFTER = 600.0
+"""Seconds after which a ``.NAME.*.tmp`` file is an orphan of an interrupted write (a write takes
+milliseconds), removed by the next write of ``NAME``."""
+
+
 def write_bytes(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (temporary file, fsync, rename), byte for byte."""
+    """Replace ``path`` with ``data`` atomically (temporary file, fsync, rename), byte for byte.
+    Orphan temporary files of earlier writes of ``path`` (a crash, a kill -9) are removed first."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_orphans(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -30,6 +37,28 @@ def write_bytes(path: Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def remove_orphans(path: Path, now: float | None = None) -> int:
+    """Remove the ``.NAME.*.tmp`` files next to ``path`` older than :data:`STALE_AFTER` (a write
+    in progress is younger); return how many went."""
+    import time
+
+    prefix, limit = f".{path.name}.", (now if now is not None else time.time()) - STALE_AFTER
+    removed = 0
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return 0
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(".tmp"):
+            try:
+                if entry.stat(follow_symlinks=False).st_mtime < limit:
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError:
+                pass  # gone already, or not ours to remove
+    return removed
 
 
 def write_json(path: Path, data: object) -> None:

@@ -1,8 +1,11 @@
 """The session chair's log of marks (``core/marks.py``), kept per program in the user data folder.
 
 The log is written atomically after every change, so marks survive a crash or a restart; a
-corrupt file is set aside with a warning and a fresh log started. What the marks mean for the
-day's times is ``core/delays.py``'s business: this module only keeps them.
+corrupt file is set aside with a warning and a fresh log started, and a mark that cannot be read
+is dropped with a warning (the file as it was set aside). Each change reads the file again under
+its lock (``locks.py``) and adds to what is there: two windows marking at once keep every mark.
+What the marks mean for the day's times is ``core/delays.py``'s business: this module only keeps
+them.
 
 The file is ``<data>/programs/<program key>/chair.json`` (``core.identity.program_key``: the
 event's title and first date), so editing the program during the day, moving or renaming its
@@ -59,12 +62,12 @@ class ChairLog:
         self._marks: list[Mark] = list(marks or [])
         self.warnings: list[str] = []
         self.save_error: str | None = None
+        self._mine: list[Mark] = []
+        """The marks this window made (``undo`` takes back the last of them first)."""
 
     @classmethod
     def load(cls, program: Program, path: Path | None = None) -> ChairLog:
         """Read the log of ``program`` back (an empty log when there is none yet)."""
-        from .atomic import read_json, set_aside
-
         if path is None:
             path = log_path(program)
             if not path.exists():
@@ -72,29 +75,8 @@ class ChairLog:
 
                 adopt(str(path), old_chair_files(program))
         log = cls(path, program.tz, title=program.event.title, day=program.event.date)
-        data, warning = read_json(path)
-        if warning:
-            log.warnings.append(warning)
-            return log
-        if data is None:
-            return log
-        try:
-            if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
-                raise ValueError(f"not a version {FORMAT_VERSION} chair log")
-            raw_marks = data.get("marks")
-            if not isinstance(raw_marks, list):
-                raise ValueError("no list of marks")
-            marks = [Mark.from_json(raw) for raw in raw_marks]
-        except ValueError as error:
-            try:
-                moved = set_aside(path)
-            except OSError:
-                log.warnings.append(f"{path} is unreadable ({error}) and could not be set aside")
-                return log
-            log.warnings.append(f"{path} was corrupt ({error}); it was kept as {moved.name} and a fresh one started")
-            return log
-        tz = program.tz
-        log._marks = [Mark(m.kind, m.id, m.at.astimezone(tz), m.minutes) for m in marks]
+        marks, log.warnings = read_marks(path, program.tz)
+        log._marks = marks or []
         unknown = sorted({m.id for m in log._marks} - set(program.by_id))
         if unknown:
             log.warnings.append(
@@ -130,14 +112,37 @@ class ChairLog:
 
     def undo(self) -> Mark | None:
         """Take back the last mark; ``None`` when there is nothing to undo."""
-        if not self._marks:
-            return None
-        mark = self._marks.pop()
-        self.save()
+        from .locks import locked
+
+        with locked(self.path):
+            marks = self._merged()
+            if not marks:
+                self._marks = marks
+                return None
+            mine = [m for m in self._mine if m in marks]
+            mark = mine[-1] if mine else marks[-1]  # this window's last mark, else the log's
+            del marks[len(marks) - 1 - marks[::-1].index(mark)]
+            if mark in self._mine:
+                self._mine.remove(mark)
+            self._marks = marks
+            self._write()
         return mark
 
     def save(self) -> bool:
-        """Write the log atomically; on failure keep the marks and set ``save_error``."""
+        """Write the log atomically (under its lock); on failure keep the marks and set ``save_error``."""
+        from .locks import locked
+
+        with locked(self.path):
+            return self._write()
+
+    def _merged(self) -> list[Mark]:
+        """The marks in the file now (another window may have added some), else ours; called
+        under the lock."""
+        marks, warnings = read_marks(self.path, self.tz)
+        self.warnings += warnings
+        return marks if marks is not None else list(self._marks)
+
+    def _write(self) -> bool:
         from .atomic import write_json
 
         data = {
@@ -154,11 +159,57 @@ class ChairLog:
         return True
 
     def _add(self, mark: Mark) -> Mark:
-        self._marks.append(mark)
-        self.save()
+        """Add ``mark`` to the log as it is in the file now, under its lock: two windows marking
+        at once both keep their marks."""
+        from .locks import locked
+
+        with locked(self.path):
+            self._marks = [*self._merged(), mark]
+            self._mine.append(mark)
+            self._write()
         return mark
 
     def _instant(self, at: datetime) -> datetime:
         if at.tzinfo is None:
             raise ValueError("a mark needs an aware instant (the event clock's now)")
         return at.astimezone(self.tz).replace(microsecond=0)
+
+
+def read_marks(path: Path, tz: tzinfo) -> tuple[list[Mark] | None, list[str]]:
+    """The marks in ``path`` (in the zone ``tz``) and warnings; ``None`` when there is no file or
+    it was set aside whole (not JSON, not a chair log). A mark that cannot be read (a year out of
+    range, a nudge of a million minutes, no id) is dropped with a warning: the file as it was is
+    set aside and the good marks written back, so nothing is lost and nothing crashes."""
+    from .atomic import read_json, set_aside, write_json
+
+    data, warning = read_json(path)
+    if warning:
+        return None, [warning]
+    if data is None:
+        return None, []
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("marks"), list):
+        reason = "no list of marks" if isinstance(data, dict) and data.get("version") == FORMAT_VERSION else \
+            f"not a version {FORMAT_VERSION} chair log"
+        try:
+            moved = set_aside(path)
+        except OSError:
+            return None, [f"{path} is unreadable ({reason}) and could not be set aside"]
+        return None, [f"{path} was corrupt ({reason}); it was kept as {moved.name} and a fresh one started"]
+    marks: list[Mark] = []
+    reasons: list[str] = []
+    for raw in data["marks"]:
+        try:
+            mark = Mark.from_json(raw)
+            marks.append(Mark(mark.kind, mark.id, mark.at.astimezone(tz), mark.minutes))
+        except (ValueError, OverflowError) as error:
+            reasons.append(str(error))
+    if not reasons:
+        return marks, []
+    what = (f"{path}: {len(reasons)} chair mark(s) could not be read and were dropped "
+            f"(the first: {reasons[0]})")
+    try:
+        moved = set_aside(path)
+        write_json(path, {**data, "marks": [m.to_json() for m in marks]})
+    except OSError as error:
+        return marks, [f"{what}; the file could not be rewritten ({error})"]
+    return marks, [f"{what}; the file as it was is kept as {moved.name}"]

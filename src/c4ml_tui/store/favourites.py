@@ -5,8 +5,10 @@ Where: ``<data>/programs/<program key>/favourites.json`` (``store/paths.py``; th
 refreshes keep your stars). Stars on ids that the program no longer has are kept in the file,
 ignored by My day (``core/myday.py``) and listed by ``core.myday.missing``.
 
-Writes are atomic; a corrupt file is set aside (``<name>.corrupt-<stamp>``) with a warning and
-a fresh set starts; nothing here raises on a bad or unwritable file: problems land in
+Writes are atomic, and a star or an unstar reads the file again under its lock first
+(``locks.py``), so two windows starring at once keep every star. A corrupt file is set aside
+(``<name>.corrupt-<stamp>``) with a warning and a fresh set starts (entries that are not ids are
+dropped and the rest kept); nothing here raises on a bad or unwritable file: problems land in
 :attr:`Favourites.warning` for the UI to show.
 """
 
@@ -43,8 +45,6 @@ class Favourites:
     @classmethod
     def load(cls, program: Program, folder: Path | None = None) -> Favourites:
         """The favourites stored for ``program`` (none yet: an empty set)."""
-        from .atomic import read_json, set_aside
-
         key = program_key(program)
         if folder is not None:
             path = folder / f"{key}.json"
@@ -54,20 +54,8 @@ class Favourites:
 
             path = Path(program_folder(key)) / "favourites.json"
             adopt(str(path), [old_favourites_file(program)])
-        data, warning = read_json(path)
-        ids: list[str] = []
-        if data is not None or (warning is None and path.exists()):  # a JSON null is no list either
-            starred = data.get("starred") if isinstance(data, dict) else None
-            if isinstance(starred, list) and all(isinstance(i, str) for i in starred):
-                ids = starred
-            else:
-                try:
-                    moved = set_aside(path)
-                    warning = (f"{path} did not hold a list of starred ids; it was kept as {moved.name} "
-                               "and a fresh one started")
-                except OSError as error:
-                    warning = f"{path} did not hold a list of starred ids and could not be set aside ({error})"
-        return cls(key, path, ids, title=program.event.title, day=program.event.date, warning=warning)
+        ids, warning = read_ids(path)
+        return cls(key, path, ids or (), title=program.event.title, day=program.event.date, warning=warning)
 
     # -- reading -------------------------------------------------------------------------------
     @property
@@ -86,13 +74,29 @@ class Favourites:
     # -- changing ------------------------------------------------------------------------------
     def star(self, entry_id: str) -> None:
         if entry_id not in self._ids:
-            self._ids[entry_id] = None
-            self.save()
+            self._change(entry_id, True)
 
     def unstar(self, entry_id: str) -> None:
         if entry_id in self._ids:
-            del self._ids[entry_id]
-            self.save()
+            self._change(entry_id, False)
+
+    def _change(self, entry_id: str, starred: bool) -> None:
+        """Star or unstar ``entry_id`` in the file as it is now: under the file's lock, read what
+        another window may have saved since, change that, write it back (a merge, not an
+        overwrite), and take it as ours."""
+        from .locks import locked
+
+        with locked(self.path):
+            on_disk, warning = read_ids(self.path)
+            if warning:
+                self.warning = warning
+            ids = dict.fromkeys(on_disk) if on_disk is not None else dict(self._ids)
+            if starred:
+                ids[entry_id] = None
+            else:
+                ids.pop(entry_id, None)
+            self._ids = ids
+            self._write()
 
     def toggle(self, entry_id: str) -> bool:
         """Star or unstar ``entry_id``; return whether it is starred now."""
@@ -103,8 +107,14 @@ class Favourites:
         return True
 
     def save(self) -> bool:
-        """Write the file atomically; on failure keep the stars in memory, set ``warning`` and
-        return ``False``."""
+        """Write the file atomically (under its lock); on failure keep the stars in memory, set
+        ``warning`` and return ``False``."""
+        from .locks import locked
+
+        with locked(self.path):
+            return self._write()
+
+    def _write(self) -> bool:
         from .atomic import write_json
 
         data = {"format": FORMAT, "program": {"title": self.title, "date": self.day.isoformat() if self.day else None},
@@ -115,3 +125,37 @@ class Favourites:
             self.warning = f"could not save favourites to {self.path}: {error.strerror or error}"
             return False
         return True
+
+
+def read_ids(path: Path) -> tuple[list[str] | None, str | None]:
+    """The starred ids in ``path`` and a warning: ``(None, None)`` when there is no file; a file
+    that holds no list of ids is set aside whole (``(None, warning)``); entries that are not ids
+    are dropped with a warning (the file as it was is set aside and the good ids written back, so
+    nothing is lost). Ids are cleaned of control characters (they are printed)."""
+    from ..core.textclean import clean
+    from .atomic import read_json, set_aside
+
+    data, warning = read_json(path)
+    if data is None and (warning is not None or not path.exists()):
+        return None, warning
+    starred = data.get("starred") if isinstance(data, dict) else None  # a JSON null is no list either
+    if not isinstance(starred, list):
+        try:
+            moved = set_aside(path)
+            return None, (f"{path} did not hold a list of starred ids; it was kept as {moved.name} "
+                          "and a fresh one started")
+        except OSError as error:
+            return None, f"{path} did not hold a list of starred ids and could not be set aside ({error})"
+    ids = [i for i in (s if s.isprintable() else clean(s).strip() for s in starred if isinstance(s, str)) if i]
+    dropped = len(starred) - len(ids)
+    if not dropped:
+        return ids, None
+    what = f"{path}: {dropped} starred entr{'y' if dropped == 1 else 'ies'} that are not ids were dropped"
+    try:
+        from .atomic import write_json
+
+        moved = set_aside(path)
+        write_json(path, {**data, "starred": ids})  # type: ignore[dict-item]
+    except OSError as error:
+        return ids, f"{what}; the file could not be rewritten ({error})"
+    return ids, f"{what}; the file as it was is kept as {moved.name}"

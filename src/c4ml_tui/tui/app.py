@@ -19,6 +19,7 @@ from textual.screen import ModalScreen, Screen
 from ..core import fmt
 from ..core.clock import Clock
 from ..core.filters import Filter
+from ..core.instants import utc
 from ..core.model import Program
 from ..core.stages import ChairOptions
 from ..core.timeline import Snapshot, Timeline
@@ -71,6 +72,8 @@ class C4mlApp(App[int]):
         Binding("f", "star", "Star", id="star",
                 tooltip="Star the highlighted item or talk: it shows ★ and joins My day"),
         Binding("f", "unstar", "Unstar", id="unstar", tooltip="Unstar the highlighted item or talk"),
+        Binding("z", "zone", "Zone", id="zone", show=False,
+                tooltip="Show times in the event's zone, in your own zone (labelled), or in --show-zone's"),
         Binding("escape", "back", "Back", id="back", tooltip="Back to the previous screen"),
         Binding("question_mark", "help", "Help", id="help", tooltip="Every key, the mouse and the palette"),
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit c4ml-tui (ctrl+q too)"),
@@ -99,6 +102,10 @@ class C4mlApp(App[int]):
         """12 or 24: the clock format asked for (``--clock``, the config file's ``clock``)."""
         self.clock = clock
         self.local_zone = local_zone
+        asked = fmt.shown()  # --show-zone (commands/common.py set it), in this app's clock format
+        fmt.show(self.clock_hours, asked.zone, asked.yours)
+        self.zones = self._zones(asked)
+        """What ``z`` steps through: the event's zone, the viewer's, and a ``--show-zone`` ZONE."""
         self.title = program.event.title
         self.place = fmt.place(program.event.location, program.event.timezone)
         """The clock's place name: ``Las Vegas``."""
@@ -214,6 +221,30 @@ class C4mlApp(App[int]):
         if problem:
             self.notify(problem, title="Settings", severity="warning", timeout=10, markup=False)
 
+    def _zones(self, asked: fmt.Shown) -> list[tuple[object, bool]]:
+        yours: object = self.local_zone if self.local_zone is not None else fmt.LOCAL
+        found: list[tuple[object, bool]] = [(None, False), (yours, True)]
+        if asked.zone is not None and not asked.yours:
+            found.append((asked.zone, False))
+        return found
+
+    def action_zone(self) -> None:
+        """``z``: show every time in the next zone (event, yours, ``--show-zone``'s), labelled."""
+        now = fmt.shown()
+        at = next((k for k, (zone, yours) in enumerate(self.zones)
+                   if zone == now.zone and yours == now.yours), 0)
+        zone, yours = self.zones[(at + 1) % len(self.zones)]
+        fmt.show(self.clock_hours, zone, yours)  # type: ignore[arg-type]
+        for screen in self.screen_stack:
+            if isinstance(screen, LiveScreen):
+                screen._shown = None  # every screen's words again, in the new zone
+        where = fmt.zone_label()
+        sample = fmt.hm(self.clock.now())
+        self.notify(f"Times now shown in {where} ({sample})" if where
+                    else f"Times now shown in the event's zone, {self.program.event.timezone}",
+                    title="Zone", timeout=4, markup=False)
+        self.tick(force=True)
+
     def tick(self, force: bool = False) -> None:
         """Once a second: move the clock of the screen in front (under the help box or the
         palette too); ask the timeline and redraw the rest only when a word can have changed
@@ -232,7 +263,7 @@ class C4mlApp(App[int]):
         if not isinstance(screen, LiveScreen) or not screen.is_mounted:
             return
         due, last, seen = self._due
-        if force or screen is not seen or not (last <= now < due) or screen.EVERY_SECOND:
+        if force or screen is not seen or not (utc(last) <= utc(now) < utc(due)) or screen.EVERY_SECOND:
             snap = self.timeline.at(now)
             screen.show_time(snap)
             due = board.next_change(now, board.targets(self.timeline, snap) + screen.targets())
@@ -416,7 +447,7 @@ class C4mlApp(App[int]):
         if self.remind_minutes <= 0 or not self._stars_read:
             return
         now = self.clock.now()
-        if self._remind_checked and (self._remind_next is None or now < self._remind_next):
+        if self._remind_checked and (self._remind_next is None or utc(now) < utc(self._remind_next)):
             return
         from ..core import reminders
 

@@ -13,6 +13,7 @@ from itertools import groupby
 from typing import Literal, NamedTuple
 
 from ..core import fmt
+from ..core.instants import utc
 from ..core.timeline import Entry, Timeline
 
 RowKind = Literal["day", "item", "talk", "gap"]
@@ -64,9 +65,9 @@ def scheduled(tl: Timeline, entry: Entry) -> str:
 
 
 def _state(start: datetime, end: datetime, now: datetime) -> State:
-    if end <= now:
+    if utc(end) <= utc(now):
         return "past"
-    return "now" if start <= now else "later"
+    return "now" if utc(start) <= utc(now) else "later"
 
 
 def rows(tl: Timeline, now: datetime) -> list[Row]:

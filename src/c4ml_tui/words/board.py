@@ -12,8 +12,10 @@ from datetime import date, datetime, timedelta, tzinfo
 from typing import Literal, NamedTuple
 
 from ..core import fmt
+from ..core.instants import between, shift, utc
 from ..core.model import Item, Program, Talk
 from ..core.timeline import Entry, Snapshot, Timeline
+from ..sources.refresh import is_waiting
 from . import late
 from .agenda import scheduled
 
@@ -48,6 +50,8 @@ class CardView(NamedTuple):
 def now_card(tl: Timeline, snap: Snapshot) -> CardView:
     """The "Now" box: the running item, its window, the bar and time left, who speaks."""
     current, program = snap.current, tl.program
+    if current is None and not program.items and is_waiting(program):  # a URL's first download
+        return CardView("Fetching the schedule...", (("It shows here as soon as it arrives.", "note"),), quiet=True)
     if current is None:
         return CardView(nothing_now(tl, snap), ((countdown_now(snap), "note"),), quiet=True)
     notes: tuple[tuple[str, Role], ...] = ()
@@ -105,10 +109,10 @@ def next_change(now: datetime, instants: list[datetime]) -> datetime:
     from) one of ``instants`` reaching another whole minute, the wall clock's next minute, or
     midnight. Until then only the seconds of the clock move, so nothing else is redrawn."""
     minute = timedelta(minutes=1)
-    due = now.replace(second=0, microsecond=0) + minute
+    due = shift(now.replace(second=0, microsecond=0), minute)
     for instant in instants:
-        step = (instant - now) % minute
-        due = min(due, now + (step or minute))
+        step = between(now, instant) % minute
+        due = min(due, shift(now, step or minute), key=utc)
     return due
 
 
@@ -116,8 +120,8 @@ def event_clock(place: str, now: datetime) -> str:
     """``Las Vegas 09:15:00 PST``: the part of the clock that moves every second (short, so a
     tick repaints few cells). ``place`` is ``fmt.place`` of the event, worked out once; a
     program in UTC with no place reads ``UTC 10:00:06``, not ``UTC 10:00:06 UTC``."""
-    zone = now.tzname()
-    return f"{place} {now:%H:%M:%S}" if zone == place else f"{place} {now:%H:%M:%S} {zone}"
+    zone, clock = now.tzname(), fmt.wall(now, seconds=True)
+    return f"{place} {clock}" if zone == place else f"{place} {clock} {zone}"
 
 
 def your_time(now: datetime, local: tzinfo | None = None) -> str:
@@ -125,15 +129,18 @@ def your_time(now: datetime, local: tzinfo | None = None) -> str:
 
     ``local`` is the user's zone; ``None`` means the machine's zone at ``now`` (DST-correct).
     """
-    mine = now.astimezone(local) if local is not None else now.astimezone()
-    return "" if mine.utcoffset() == now.utcoffset() else f"your time {fmt.hm(mine)} {mine.tzname()}"
+    return fmt.your_time(now, local)
+
+
+shown_note = fmt.shown_note
+viewer_note = fmt.viewer_note
 
 
 def clock_text(program: Program, now: datetime, local: tzinfo | None = None) -> str:
     """``Las Vegas 09:15:00 PST · your time 18:15 CET``: both parts, as the clock bar shows them."""
-    mine = your_time(now, local)
-    clock = event_clock(fmt.place(program.event.location, program.event.timezone), now)
-    return f"{clock} · {mine}" if mine else clock
+    parts = [event_clock(fmt.place(program.event.location, program.event.timezone), now),
+             fmt.viewer_note(now, local)]
+    return " · ".join(p for p in parts if p)
 
 
 def window(tl: Timeline, entry: Entry) -> str:
@@ -168,8 +175,8 @@ def meta(tl: Timeline, entry: Entry) -> str:
 
 def elapsed(tl: Timeline, entry: Entry, now: datetime) -> tuple[int, int]:
     """Whole minutes done and the length in minutes: a progress bar that moves once a minute."""
-    total = max(1, round((tl.end(entry) - tl.start(entry)).total_seconds() / 60))
-    done = int((now - tl.start(entry)).total_seconds() // 60)
+    total = max(1, round(between(tl.start(entry), tl.end(entry)).total_seconds() / 60))
+    done = int(between(tl.start(entry), now).total_seconds() // 60)
     return min(max(done, 0), total), total
 
 
@@ -180,14 +187,15 @@ time_left = late.time_left
 def starts(tl: Timeline, entry: Entry, now: datetime) -> str:
     """``at 10:00 · in 45 min``; the day is named when it is not ``now``'s day."""
     start = tl.start(entry)
-    return f"{at_time(start, now)} · in {fmt.duration(start - now)}"
+    return f"{at_time(start, now)} · in {fmt.duration(between(now, start))}"
 
 
 def at_time(moment: datetime, now: datetime) -> str:
     """``at 10:00``, or ``on Monday 3 March 2025 at 10:00`` when that is not ``now``'s day."""
-    if moment.date() == now.date():
-        return f"at {fmt.hm(moment)}"
-    return f"on {fmt.day_title(moment)} at {fmt.hm(moment)}"
+    there, here = fmt.viewed(moment), fmt.viewed(now)  # days as the shown zone has them
+    if there.date() == here.date():
+        return f"at {fmt.hm(moment, weekday=False)}"
+    return f"on {fmt.day_title(there)} at {fmt.hm(moment, weekday=False)}"
 
 
 def talks_unknown(item: Item) -> bool:
@@ -258,8 +266,9 @@ def between_talks(tl: Timeline, snap: Snapshot) -> str:
 
 
 def big_clock(now: datetime) -> str:
-    """``09:15``: the large clock of a wide board, which changes once a minute."""
-    return fmt.hm(now)
+    """``09:15``: the large clock of a wide board (the venue's), which changes once a minute; on
+    a 12-hour clock ``9:15`` (the digits have no AM/PM)."""
+    return fmt.wall(now).removesuffix(" AM").removesuffix(" PM")
 
 
 def day_heading(day: date, now: datetime) -> str:
@@ -269,9 +278,9 @@ def day_heading(day: date, now: datetime) -> str:
 
 def entry_state(tl: Timeline, entry: Entry, now: datetime) -> str:
     """For a detail pane: ``on now · 45 min left``, ``starts at 10:00 · in 45 min`` or ``over``."""
-    if tl.start(entry) <= now < tl.end(entry):
+    if utc(tl.start(entry)) <= utc(now) < utc(tl.end(entry)):
         return f"on now · {time_left(tl, entry, now)}"
-    if now < tl.start(entry):
+    if utc(now) < utc(tl.start(entry)):
         return "starts " + starts(tl, entry, now)
     return f"over (ended at {fmt.hm(tl.end(entry))})"
 
@@ -279,8 +288,9 @@ def entry_state(tl: Timeline, entry: Entry, now: datetime) -> str:
 def when(tl: Timeline, entry: Entry) -> str:
     """``Sunday 2 March 2025 · 08:40-10:00 PST``: the day and window in the event's zone (and
     ``· scheduled 08:30`` when a delay moved it)."""
-    start, note = tl.start(entry), scheduled(tl, entry)
-    return f"{fmt.day_title(start)} · {window(tl, entry)} {start.tzname()}" + (f" · {note}" if note else "")
+    start, note, span = tl.start(entry), scheduled(tl, entry), window(tl, entry)
+    zone = "" if fmt.shown().elsewhere or span.endswith(f" {start.tzname()}") else f" {start.tzname()}"
+    return f"{fmt.day_title(fmt.viewed(start))} · {span}{zone}" + (f" · {note}" if note else "")
 
 
 def short_when(tl: Timeline, entry: Entry) -> str:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..core import fmt
 from ..core.delays import Delays, focus, leaves, to_start
+from ..core.instants import between, utc
 from ..core.marks import Mark
 from ..core.model import ChairSettings, Item, Program, Talk
 from ..core.stages import stage
@@ -76,7 +77,7 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
     current: str  # a stages.Stage, or "waiting" or "idle"
     shown: Entry | None
     if entry is not None:
-        left = tl.due(entry) - now  # past the end it was expected at: overtime, counting up
+        left = between(now, tl.due(entry))  # past the end it was expected at: overtime, counting up
         current = stage(left, thresholds)
         following = _after(day, entry)
         digits, word = countdown_digits(left), WORDS[current]
@@ -87,7 +88,7 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
         if following is None:
             current, digits = "idle", "--:--"
         else:
-            current, digits = "waiting", countdown_digits(tl.start(following) - now)
+            current, digits = "waiting", countdown_digits(between(now, tl.start(following)))
             following = _after(day, following)
         word = WORDS[current]
     if shown is None:
@@ -120,16 +121,16 @@ def _after_today(tl: Timeline, now: datetime, room: str | None, had_today: bool)
                          "", ended, "", "")
     first = ahead[0]
     start = tl.start(first)
-    when = f"Next: {first.title}, {board.at_time(start, now)} · in {fmt.duration(start - now)}"
+    when = f"Next: {first.title}, {board.at_time(start, now)} · in {fmt.duration(between(now, start))}"
     if had_today:
         return ChairView(None, None, "idle", "--:--", WORDS["idle"], "", "Nothing more today.", "", "", when, "")
-    soon = start - now < timedelta(days=1)
+    soon = between(now, start) < timedelta(days=1)
     later = _after(ahead, first)
     return ChairView(
         entry_id=None, left=None, stage="waiting" if soon else "idle",
-        digits=countdown_digits(start - now) if soon else "--:--", word=WORDS["waiting" if soon else "later"],
+        digits=countdown_digits(between(now, start)) if soon else "--:--", word=WORDS["waiting" if soon else "later"],
         context=f"{fmt.day_title(start)} · {context(tl, first, ahead)}", title=first.title,
-        who=_who(tl, first), window=window(tl, Delays(), first) + (f" · in {fmt.duration(start - now)}"
+        who=_who(tl, first), window=window(tl, Delays(), first) + (f" · in {fmt.duration(between(now, start))}"
                                                                     if not soon else ""),
         next=_next_line(tl, later, now, False) if later else "", then="")
 
@@ -202,9 +203,9 @@ def _next_line(tl: Timeline, entry: Entry | None, now: datetime, running: bool, 
     when = board.at_time(start, now) + (f", {note}" if note else "")
     if over and note:
         return f"Next: {entry.title}, {note} · after this one"
-    if start <= now:
+    if utc(start) <= utc(now):
         return f"Next: {entry.title}, {when} · after this one"
-    return f"Next: {entry.title}, {when} · in {fmt.duration(start - now)}"
+    return f"Next: {entry.title}, {when} · in {fmt.duration(between(now, start))}"
 
 
 def _then(tl: Timeline, shown: Entry | None, following: Entry | None, room: str | None = None) -> str:

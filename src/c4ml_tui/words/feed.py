@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from ..core import fmt
 from ..core.delays import compute, focus
 from ..core.feed import Feed, Message, document
+from ..core.instants import between
 from ..core.marks import Mark
 from ..core.model import Program
 from ..core.timeline import Entry, Timeline
@@ -49,7 +50,7 @@ def message_for(program: Program, marks: Iterable[Mark], text: str, now: datetim
 
 def ago(then: datetime, now: datetime) -> str:
     """``just now``, ``20 s ago`` (tens of seconds), ``3 min ago``, ``2 h 5 min ago``."""
-    seconds = int((now - then).total_seconds())
+    seconds = int(between(then, now).total_seconds())
     if seconds < 10:
         return "just now"
     if seconds < 60:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from ..core import fmt
+from ..core.instants import between
 from ..core.timeline import Entry, Snapshot, Timeline
 
 ZERO = timedelta(0)
@@ -54,9 +55,9 @@ def late_parts(tl: Timeline, snap: Snapshot) -> list[str]:
 
 def scheduled_note(entry: Entry, expected_start: datetime) -> str:
     """``scheduled 10:00, `` when ``entry`` is expected at another minute than scheduled."""
-    if expected_start.strftime("%H:%M") == entry.start.strftime("%H:%M"):
+    if fmt.hm(expected_start) == fmt.hm(entry.start):
         return ""
-    return f"scheduled {entry.start:%H:%M}, "
+    return f"scheduled {fmt.hm(entry.start)}, "
 
 
 def time_left(tl: Timeline, entry: Entry, now: datetime) -> str:
@@ -64,8 +65,8 @@ def time_left(tl: Timeline, entry: Entry, now: datetime) -> str:
     chair marked it started and not yet ended: its countdown reads ``+03:07``)."""
     since = tl.overtime_since(entry)
     if since is not None:
-        return over_time(now - since)
-    return f"{fmt.duration(tl.end(entry) - now)} left"
+        return over_time(between(since, now))
+    return f"{fmt.duration(between(now, tl.end(entry)))} left"
 
 
 def over_time(delta: timedelta) -> str:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from ..core import fmt
 from ..core.filters import Filter
+from ..core.instants import between
 from ..core.model import Item, replace
 from ..core.timeline import Snapshot, Timeline
 from . import agenda
@@ -111,15 +112,15 @@ def next_change(tl: Timeline, now: datetime) -> datetime | None:
 def row(tl: Timeline, line: RoomLine, now: datetime) -> RoomRow:
     """The words of ``line``'s row at ``now`` (they change once a minute)."""
     current, nxt = line.current, line.next
-    left = compact(tl.end(current) - now) if current else ""
+    left = compact(between(now, tl.end(current))) if current else ""
     since = tl.overtime_since(current) if current else None
     if since is not None:  # running over (the chair's countdown reads +03:07)
-        left = f"+{compact(timedelta(minutes=int((now - since).total_seconds() // 60)))}"
+        left = f"+{compact(timedelta(minutes=int(between(since, now).total_seconds() // 60)))}"
     at = until = ""
     if nxt is not None:
         start = tl.start(nxt)
-        at = fmt.hm(start) if start.date() == now.date() else f"{start:%a} {fmt.hm(start)}"
-        until = f"in {compact(start - now)}"
+        at = fmt.hm(start, weekday=fmt.viewed(start).date() != fmt.viewed(now).date())
+        until = f"in {compact(between(now, start))}"
     return RoomRow(line.room, line.room or EVERYWHERE, current.title if current else FREE, left,
                    nxt.title if nxt else "", at, until, current is not None)
 
@@ -175,7 +176,7 @@ def filtered_gaps(found: list[Row], flt: Filter) -> list[Row]:
     track Security (1 h 30 min)``): a talk filtered out still runs there."""
     if not flt.active:
         return found
-    return [r._replace(title=f"nothing for {flt.label()} ({fmt.duration(r.end - r.start)})")
+    return [r._replace(title=f"nothing for {flt.label()} ({fmt.duration(between(r.start, r.end))})")
             if r.kind == "gap" and r.start and r.end else r for r in found]
 
 

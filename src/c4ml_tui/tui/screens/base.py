@@ -67,7 +67,7 @@ class LiveScreen(Screen):
         if not self.query(ClockFace):
             return  # a tick between the push and the mount of the widgets: resuming draws it all
         self.show_clock(board.event_clock(self.c4ml.place, snap.at))
-        mine = board.your_time(snap.at, self.c4ml.local_zone)
+        mine = board.viewer_note(snap.at, self.c4ml.local_zone)  # issue 12: and the zone times are in
         late = self.late_words(snap)  # chair mode (issue 4): "running 7 min late"
         note = self.c4ml.source_note  # live updates (issue 6): "offline · copy 2 h old"
         self.query_one(YourTime).show(" · ".join(part for part in (late, note, mine) if part))

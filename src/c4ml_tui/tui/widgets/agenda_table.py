@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
+from ...core import fmt
 from ...core.textclean import clean
 from ...words.agenda import Row
 from .literal import STAR
@@ -21,6 +22,8 @@ TITLE_MAX = 110
 ROOM_MAX = {False: 20, True: 44}
 """The room column's widest, below and from :data:`WIDE` cells (38C3's rooms run to 60 letters)."""
 WIDE = 140
+TIME_MAX = 24
+"""The time column's widest: ``Mon 11:30 AM-12:30 PM CET``."""
 WINDOW = 240
 """Rows in the table at a time (at least four screenfuls) when a day has more than
 :data:`WHOLE_DAY`: a day of a big program has thousands, and each costs a row of cells to build;
@@ -138,7 +141,7 @@ class AgendaTable(DataTable):
             self._built_width = 0
             return
         same = [r.key for r in old] == [r.key for r in rows] and _has_rooms(old) == _has_rooms(rows)
-        if same and self.columns and self._built_width:
+        if same and self.columns and self._built_width and self._built_style is fmt.shown():
             if self.size.width != self._built_width:
                 self._fit_columns()
             for index, (before, after) in enumerate(zip(old, rows, strict=True)):
@@ -245,11 +248,13 @@ class AgendaTable(DataTable):
         rooms = _has_rooms(self._agenda_rows)
         room_width = max((len(r.room) for r in self._agenda_rows), default=0) if rooms else 0
         room_width = min(max(room_width, 4), ROOM_MAX[width >= WIDE]) if rooms else 0
-        fixed = sum(FIXED.values()) + room_width
+        # 11 cells fit 09:15-10:00; a 12-hour clock, a zone label or a weekday need more
+        time_width = min(max([FIXED["time"], *(len(r.times) for r in self._agenda_rows)]), TIME_MAX)
+        fixed = sum(FIXED.values()) - FIXED["time"] + time_width + room_width
         columns = 4 + (1 if rooms else 0)
         # Leave room for a vertical scrollbar, so the columns do not jump when one appears.
         spare = width - fixed - 2 * columns - self.styles.scrollbar_size_vertical
-        widths = dict(FIXED, title=min(max(12, spare), TITLE_MAX))  # keep kind and room near the title
+        widths = dict(FIXED, time=time_width, title=min(max(12, spare), TITLE_MAX))  # kind, room near the title
         if rooms:
             widths["room"] = room_width
         return widths
@@ -271,8 +276,12 @@ class AgendaTable(DataTable):
         self._new_rows.clear()
         super()._update_dimensions(())
 
+    _built_style: fmt.Shown | None = None
+    """How times were shown when the table was built (``z`` shows them in another zone)."""
+
     def _rebuild(self, current: str | None) -> None:
         self._built_width = self.size.width
+        self._built_style = fmt.shown()
         self.clear(columns=True)
         rooms = _has_rooms(self._agenda_rows)
         widths = self._widths(self._built_width)

@@ -73,8 +73,8 @@ class KeyFooter(Footer):
 
     def fit(self) -> None:
         """Show as many keys as fit beside the palette key, dropping the least needed first."""
-        if not self.is_mounted or not self.size.width:
-            return
+        if not self.is_mounted or not self.size.width or not self.screen.is_active:
+            return  # a screen under another is not laid out: it fits again when it is back in front
         units = self.units()
         for unit in units:
             for widget in unit:
@@ -98,7 +98,8 @@ class KeyFooter(Footer):
                 used += width[id(units[k][0])]
         for k, unit in enumerate(units):
             for widget in unit:
-                widget.display = k in keep
+                if widget.display != (k in keep):  # setting it, even unchanged, lays out again: a loop
+                    widget.display = k in keep
 
     @staticmethod
     def _rank(unit: list[Widget]) -> int:
