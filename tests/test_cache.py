@@ -212,3 +212,23 @@ def test_validate_of_an_unchanged_file_uses_the_parse_cache(tmp_path):
     write(tmp_path, ONE.replace('"10:00"', '"08:00"'))
     broken = run("validate", str(path))
     assert broken.returncode == 2 and "not after its start" in broken.stderr
+
+
+def test_validate_from_the_cache_still_says_the_warnings_with_the_files_own_name(tmp_path):
+    """A parse with warnings (a wall time DST skips) is cached with them: `validate` of the same
+    bytes, from the cache, says them again, with the name of the file it was given."""
+    from core_helpers import run
+
+    text = ("event: {title: Fictional Gap Night, date: 2025-03-29, timezone: Europe/Berlin}\n"
+            "schedule:\n"
+            "  - {id: gap, title: Fictional Vanishing Act, start: 2025-03-30 02:30, end: 2025-03-30 04:00}\n")
+    a = write(tmp_path, text, "a.yaml")
+    first = run("validate", str(a))
+    assert first.returncode == 0 and first.stdout.endswith("; 1 warning)\n")
+    assert first.stderr.startswith(f"{a}:3: warning: item 'gap' 'start': 02:30 does not exist")
+    assert entries()  # cached
+    again = run("validate", str(a))
+    assert (again.stdout, again.stderr) == (first.stdout, first.stderr)
+    b = write(tmp_path, text, "b.yaml")  # the same bytes elsewhere: the same entry, its own name
+    other = run("validate", str(b))
+    assert other.stderr == first.stderr.replace(str(a), str(b)) and len(entries()) == 1

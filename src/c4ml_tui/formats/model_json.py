@@ -19,6 +19,10 @@ def program_to_dict(program: Program) -> dict:
         "items": [_item(i) for i in program.items],
         "source": program.source,
         "digest": program.digest,
+        # a warning starts with the file's name (FILE:LINE: warning: ...): kept without it, so the
+        # same bytes read from another path say their own name
+        "warnings": [w[len(program.source):] if w.startswith(program.source + ":") else "\0" + w
+                     for w in program.warnings],
     }
 
 
@@ -75,8 +79,10 @@ def program_from_dict(data: dict, source: str | None = None) -> Program:
             raw["conference_day"] = date.fromisoformat(raw["conference_day"])
         items.append(Item(**raw))
     speakers = {s["id"]: Speaker(**s) for s in data["speakers"]}
-    return Program(event, tuple(items), speakers, ChairSettings(**data["chair"]),
-                   data.get("source", "") if source is None else source, data.get("digest", ""))
+    source = data.get("source", "") if source is None else source
+    warnings = tuple(w[1:] if w.startswith("\0") else source + w for w in data.get("warnings", ()))
+    return Program(event, tuple(items), speakers, ChairSettings(**data["chair"]), source, data.get("digest", ""),
+                   warnings)
 
 
 _OPTIONAL_TEXT = ("room", "chair", "description", "abstract", "subtitle", "track", "guid", "language", "url")
@@ -109,6 +115,8 @@ def check(program: Program) -> Program:
         if previous is not None and start < previous:
             raise ValueError(f"{item.id}: out of order")
         previous = start
+    if not all(type(w) is str for w in program.warnings):
+        raise ValueError("warnings")
     for key, speaker in program.speakers.items():
         if not (_text(key) and type(speaker.name) is str):
             raise ValueError(f"speaker {key!r}")

@@ -23,7 +23,7 @@ try:
 except ImportError:  # pragma: no cover - other interpreters
     from hashlib import blake2b
 
-SCHEMA = b"c4ml-tui parse cache 2"
+SCHEMA = b"c4ml-tui parse cache 3"
 """The first words of every entry; bump the number when the JSON's layout changes."""
 
 
