@@ -24,7 +24,7 @@ from ..core.model import Program
 from ..core.stages import ChairOptions
 from ..core.timeline import Snapshot, Timeline
 from ..words import board
-from . import osc
+from . import appearance
 from .screens import PLACES
 from .screens.base import LiveScreen
 from .screens.now import NowScreen
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from ..store.config import Config
     from ..store.favourites import Favourites
     from ..store.publish import Publisher
-    from ..store.reminded import Reminded
     from .widgets.links import Link
 
 TICK_SECONDS = 1.0
@@ -104,7 +103,7 @@ class C4mlApp(App[int]):
         self.local_zone = local_zone
         asked = fmt.shown()  # --show-zone (commands/common.py set it), in this app's clock format
         fmt.show(self.clock_hours, asked.zone, asked.yours)
-        self.zones = self._zones(asked)
+        self.zones = appearance.zones(self.local_zone, asked)
         """What ``z`` steps through: the event's zone, the viewer's, and a ``--show-zone`` ZONE."""
         self.title = program.event.title
         self.place = fmt.place(program.event.location, program.event.timezone)
@@ -125,13 +124,13 @@ class C4mlApp(App[int]):
         """Notices marks and messages another process made on this machine."""
         self.publishing = Publishing(self, publisher) if publisher is not None else None
         """Writes the chair's delay feed (``chair --publish``)."""
-        self._reminded: Reminded | None = None
+        from .reminding import Reminding
+
         self.remind_minutes = remind_minutes
         self.remind_bell = remind_bell
+        self.reminding = Reminding(self)
+        """Reminders of starred entries: when they are due, and which fired (``reminding.py``)."""
         self._stars_read = False
-        self._remind_since: datetime | None = None
-        self._remind_next: datetime | None = None
-        self._remind_checked = False
         self._due: tuple[datetime, datetime, Screen | None] = (_EPOCH, _EPOCH, None)
         """When the words on screen may next change, the last tick's instant, and for which screen."""
         self.start_screen = start_screen
@@ -179,7 +178,7 @@ class C4mlApp(App[int]):
         return self.timeline.at(self.clock.now())
 
     def on_mount(self) -> None:
-        self.use_config()
+        appearance.use_config(self)
         self.set_interval(TICK_SECONDS, self.tick)
         if self.follower is not None:
             self.follower.start()
@@ -195,54 +194,9 @@ class C4mlApp(App[int]):
         if self.start_screen:
             self.show(self.start_screen)
 
-    def use_config(self) -> None:
-        """The settings file's theme, and its warnings; from now on a theme chosen in the
-        palette is written back to it."""
-        config = self.config
-        if config is None:
-            return
-        for warning in config.warnings:
-            self.notify(warning, title="Settings", severity="warning", timeout=15, markup=False)
-        if config.theme:
-            if config.theme in self.available_themes:
-                self.theme = config.theme
-            else:
-                self.notify(f"{config.path}: no theme {config.theme!r}; themes: {', '.join(self.available_themes)}",
-                            title="Settings", severity="warning", timeout=15, markup=False)
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
-
-    def _remember_theme(self, theme) -> None:
-        config = self.config
-        if config is None or theme.name == config.theme:
-            return
-        from ..store.config import remember
-
-        problem = remember("theme", theme.name, config)
-        if problem:
-            self.notify(problem, title="Settings", severity="warning", timeout=10, markup=False)
-
-    def _zones(self, asked: fmt.Shown) -> list[tuple[object, bool]]:
-        yours: object = self.local_zone if self.local_zone is not None else fmt.LOCAL
-        found: list[tuple[object, bool]] = [(None, False), (yours, True)]
-        if asked.zone is not None and not asked.yours:
-            found.append((asked.zone, False))
-        return found
-
     def action_zone(self) -> None:
         """``z``: show every time in the next zone (event, yours, ``--show-zone``'s), labelled."""
-        now = fmt.shown()
-        at = next((k for k, (zone, yours) in enumerate(self.zones)
-                   if zone == now.zone and yours == now.yours), 0)
-        zone, yours = self.zones[(at + 1) % len(self.zones)]
-        fmt.show(self.clock_hours, zone, yours)  # type: ignore[arg-type]
-        for screen in self.screen_stack:
-            if isinstance(screen, LiveScreen):
-                screen._shown = None  # every screen's words again, in the new zone
-        where = fmt.zone_label()
-        sample = fmt.hm(self.clock.now())
-        self.notify(f"Times now shown in {where} ({sample})" if where
-                    else f"Times now shown in the event's zone, {self.program.event.timezone}",
-                    title="Zone", timeout=4, markup=False)
+        appearance.next_zone(self)
         self.tick(force=True)
 
     def tick(self, force: bool = False) -> None:
@@ -442,51 +396,11 @@ class C4mlApp(App[int]):
     action_unstar = action_star
 
     def check_reminders(self) -> None:
-        """Notify the reminders that fell due since the last check. Cheap: ``reminders.due`` runs
-        only once the event clock has passed the next reminder instant (or at the first check)."""
-        if self.remind_minutes <= 0 or not self._stars_read:
-            return
-        now = self.clock.now()
-        if self._remind_checked and (self._remind_next is None or utc(now) < utc(self._remind_next)):
-            return
-        from ..core import reminders
-
-        favourites, tl = self.favourites, self.timeline
-        due = reminders.due(self.program, favourites, self._remind_since, now, self.remind_minutes, timeline=tl)
-        fresh = self.reminded.fresh(r.id for r in due) if due else []
-        for reminder in due:
-            if reminder.id not in fresh:
-                continue  # it fired before a restart, or in ``c4ml-tui watch``
-            self.notify(reminder.text(now), title="Reminder", timeout=30, markup=False)
-            osc.send(self, "Reminder", reminder.text(now))
-            if self.remind_bell:
-                self.bell()
-        if fresh:
-            self.reminded.record(fresh, now)
-        self._remind_checked = True
-        self._remind_since = now
-        self._remind_next = reminders.next_due(self.program, favourites, now, self.remind_minutes, timeline=tl)
-
-    @property
-    def reminded(self) -> Reminded:
-        """The reminders that fired for this program, here or in ``watch`` (``store/reminded.py``)."""
-        from ..core.identity import program_key
-        from ..store.reminded import Reminded
-
-        if self._reminded is None or self._reminded.path.parent.name != program_key(self.program):
-            self._reminded = Reminded.load(self.program)
-        return self._reminded
+        """Notify the reminders that fell due since the last check (``reminding.py``)."""
+        self.reminding.check()
 
     def _reminders_changed(self) -> None:
-        """Stars or times changed: reminders count from now, and the next one is looked up again."""
-        if not self._remind_checked or self.remind_minutes <= 0:
-            return
-        from ..core import reminders
-
-        now = self.clock.now()
-        self._remind_since = now
-        self._remind_next = reminders.next_due(self.program, self.favourites, now, self.remind_minutes,
-                                               timeline=self.timeline)
+        self.reminding.changed()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         jump = getattr(screen, "action_jump_now", self.action_now)
