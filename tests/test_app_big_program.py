@@ -72,3 +72,19 @@ async def test_down_while_indexing_moves_into_the_results_when_they_come(monkeyp
         await ui.pause()
         results = screen.query_one(SearchResults)
         assert screen.focused is results and results.highlighted == 0
+
+
+@pytest.mark.skipif(not (SCHEDULES / "38c3.xml").exists(), reason="the shared schedules are not here")
+@pilot_test
+async def test_on_38c3_the_palette_finds_a_talk_by_its_guid():
+    """A guid copied from the schedule's web page or a chat opens that talk (issue 10 left it to search)."""
+    program = load(SCHEDULES / "38c3.xml")
+    guid = next(i.guid for i in program.items if i.title == "Fearsome File Formats")
+    async with running_at(program, 14, 20, day=program.days[1]) as ui:
+        await ui.press("ctrl+p")
+        await until(ui.pilot, lambda: palette_lines(ui), "the palette's first list")
+        await ui.press(*guid)
+        await until(ui.pilot, lambda: "Fearsome File Formats" in (palette_lines(ui) or [""])[0],
+                    "the talk with that guid first")
+        await ui.press("enter")
+        await until(ui.pilot, lambda: "Fearsome File Formats" in ui.text, "its detail pane")

@@ -23,6 +23,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.style import Style
 
+from ..core.model import Program
 from ..core.textfold import fold_map, merge, to_original, words_form
 from ..core.timeline import Timeline
 from ..words import board
@@ -80,6 +81,14 @@ def _build(app: C4mlApp, tl: Timeline) -> Iterator[Candidate]:
                             partial(app.open_entry, talk.id), talk.id)
     for speaker in program.speakers.values():
         yield candidate(speaker.name, "speaker", partial(app.open_speaker, speaker.id), None)
+
+
+def by_id(program: Program, pool: list[Candidate], query: str) -> int | None:
+    """Where in ``pool`` the item or talk whose id or guid is ``query`` stands, if one is."""
+    entry = program.find(query) if query else None
+    if entry is None:
+        return None
+    return next((k for k, candidate in enumerate(pool) if candidate.entry_id == entry.id), None)
 
 
 def score(query_words: list[str], candidate: Candidate) -> tuple[float, list[tuple[int, int]]] | None:
@@ -150,8 +159,15 @@ class EntriesProvider(Provider):
             return
         style = self.matcher(query).match_style
         pool = candidates(self.c4ml)
+        exact = by_id(self.c4ml.program, pool, query.strip())
+        if exact is not None:  # an id or guid (from a link, a chat, the schedule's web page): that one first
+            candidate = pool[exact]
+            yield Hit(1.0, literal(candidate.text), candidate.open, text=candidate.text,
+                      help=f"{candidate.help} · {query.strip()}")
         ranked: list[tuple[float, int, list[tuple[int, int]]]] = []
         for k, candidate in enumerate(pool):
+            if k == exact:
+                continue
             found = score(query_words, candidate)
             if found is not None:
                 ranked.append((found[0], k, found[1]))
