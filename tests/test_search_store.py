@@ -115,3 +115,24 @@ def test_a_store_built_for_other_bytes_is_not_used(tmp_path):
     os.replace(search_store.path(key), search_store.path(other))  # a file under the wrong name
     assert search_store.open_store(other) is None
     assert not os.path.exists(search_store.path(other))
+
+
+def test_a_build_killed_half_way_leaves_no_copy_behind_for_long(tmp_path):
+    """A search store's half-built copy (its process killed) is removed by a later build once it is
+    older than a write can take, as the atomic writes' orphans are; a fresh one is left alone."""
+    import os
+    import time
+
+    program = tmp_path / "program.yaml"
+    program.write_bytes(FICTIONAL.read_bytes())
+    cli("search", "zoe", "--json", "--program", str(program))
+    [db] = list((tmp_path / "cache" / "programs").glob("*.search.sqlite"))
+    old = db.parent / f".{db.name}.999999.tmp"
+    fresh = db.parent / f".{db.name}.999998.tmp"
+    old.write_bytes(b"half a database")
+    fresh.write_bytes(b"a build in progress")
+    an_hour_ago = time.time() - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    db.unlink()  # the next search builds the store again
+    assert cli("search", "zoe", "--json", "--program", str(program)).returncode == 0
+    assert db.exists() and not old.exists() and fresh.exists()

@@ -96,10 +96,16 @@ def open_store(key: bytes) -> Store | None:
 def build(key: bytes, index: SearchIndex, days: int) -> None:
     """Store ``index`` (of a program with ``days`` days) under ``key``; a read-only or full
     cache folder only costs speed."""
+    from pathlib import Path
+
+    from ..store.atomic import remove_orphans
+
     where = path(key)
-    temporary = f"{where}.{os.getpid()}.tmp"
+    folder, name = os.path.split(where)
+    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")  # named as atomic writes name theirs
     try:
-        os.makedirs(os.path.dirname(where), exist_ok=True)
+        os.makedirs(folder, exist_ok=True)
+        remove_orphans(Path(where))  # a build killed half-way left its copy: gone after 10 minutes
         if os.path.exists(temporary):
             os.remove(temporary)
         db = sqlite3.connect(temporary)
