@@ -103,3 +103,23 @@ def test_the_reminder_lead_comes_from_the_file(monkeypatch):
     assert seen["remind_minutes"] == 15.0 and seen["config"].remind == 15.0
     assert cli.main(["--at", "2025-03-02T09:15", "--remind", "2"]) == 0
     assert seen["remind_minutes"] == 2.0
+
+
+def test_the_chair_and_the_stage_view_take_the_clock_option(monkeypatch):
+    """Found after issue 12: ``chair --clock 12`` and ``stage --clock 12`` showed 24-hour times (the
+    option reached the app only from the app command), and ``stage --web`` dropped it."""
+    from c4ml_tui.commands import stage as stage_command
+    from c4ml_tui.tui.stage_app import StageApp
+
+    seen = {}
+    monkeypatch.setattr("c4ml_tui.tui.app.run_app", lambda program, clock, **kw: seen.update(kw) or 0)
+    assert cli.main(["chair", "--at", "2025-03-02T09:15", "--clock", "12"]) == 0
+    assert seen["clock_hours"] == 12
+    write("clock = 12\n")
+    assert cli.main(["chair", "--at", "2025-03-02T09:15"]) == 0
+    assert seen["clock_hours"] == 12  # the settings file's clock
+    monkeypatch.setattr(StageApp, "run", lambda self: seen.update(stage=self))
+    assert cli.main(["stage", "--at", "2025-03-02T09:15", "--clock", "12"]) == 0
+    assert seen["stage"].clock_hours == 12
+    args = cli.build_parser().parse_args(["stage", "--web", "9000", "--clock", "12", "--show-zone", "local"])
+    assert stage_command.child_command(args).endswith("stage --clock 12 --show-zone local")

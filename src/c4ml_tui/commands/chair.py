@@ -107,7 +107,7 @@ def run(args) -> int:
     if writer is False:
         return 2
     from ..tui.app import run_app
-    from .common import feed_source
+    from .common import clock_hours, feed_source
 
     return run_app(program, clock, start_screen="chair", chair=chair, delays=feed_source(args),
-                   publisher=writer or None)
+                   publisher=writer or None, clock_hours=clock_hours(args))

@@ -49,7 +49,8 @@ def child_command(args) -> str:
     import sys
 
     line = [sys.executable, "-m", "c4ml_tui", "stage"]
-    for option in ("program", "at", "speed", "timezone", "room", "delays", "delays_every", "wrap_up", "last"):
+    for option in ("program", "at", "speed", "timezone", "room", "delays", "delays_every", "wrap_up", "last",
+                   "clock", "show_zone"):
         value = getattr(args, option, None)
         if value is not None:
             line += [f"--{option.replace('_', '-')}", str(value)]
@@ -108,7 +109,9 @@ def run(args) -> int:
     from .app import source_of
 
     # A program from a URL is followed too; a URL feed is asked every 2 s (a message must not wait).
+    from .common import clock_hours
+
     app = StageApp(program, clock, chair=chair, delays=feed_source(args, every=2.0), calm=args.calm,
-                   source=source_of(args))
+                   source=source_of(args), clock_hours=clock_hours(args))
     app.run()
     return app.return_code or 0
