@@ -35,6 +35,8 @@ EPILOG = """examples:
 
 def common_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
     """Options accepted before and after the command (``c4ml-tui --at T now`` = ``now --at T``)."""
+    from .commands.common import bounded
+
     default = None if top else argparse.SUPPRESS
     parser.add_argument("--program", metavar="FILE", default=default,
                         help="program file (default: the bundled C4ML 2025 program)")
@@ -51,24 +53,13 @@ def common_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
     parser.add_argument("--delays", metavar="URL|FILE", default=default,
                         help="follow a chair's delay feed (chair --publish): its marks give the expected "
                              "times (see docs/running-a-room.md)")
-    parser.add_argument("--delays-every", metavar="SEC", type=seconds, default=default,
+    parser.add_argument("--delays-every", metavar="SEC", type=bounded(0.5, 3600, "seconds"), default=default,
                         help="ask the --delays URL every SEC seconds (default 15; a file: every second)")
     parser.add_argument("--clock", metavar="12|24", type=int, choices=(12, 24), default=default,
                         help="the clock format (default: the config file's clock, else 24)")
     parser.add_argument("--show-zone", metavar="event|local|ZONE", default=default,
                         help="show times in the event's zone (default), your own (local) or ZONE "
                              "(e.g. Asia/Tokyo); always labelled. The app's z key switches")
-
-
-def seconds(text: str) -> float:
-    """A polling interval: 0.5 to 3600 seconds (argparse type)."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0.5 <= value <= 3600:  # also refuses nan and inf
-        raise argparse.ArgumentTypeError(f"not a number of seconds from 0.5 to 3600: {text!r}")
-    return value
 
 
 ALL = "*"

@@ -5,20 +5,15 @@ from __future__ import annotations
 
 import argparse
 
+from .common import bounded
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..sources.refresh import Source
 
 
-def minutes(text: str) -> float:
-    """A reminder lead time: 0 to 1440 minutes (a day)."""
-    try:
-        value = float(text)
-    except ValueError:
-        value = -1.0
-    if not 0 <= value <= 1440:  # also refuses nan and inf
-        raise argparse.ArgumentTypeError(f"not a number of minutes from 0 to 1440: {text!r}")
-    return value
+minutes = bounded(0, 1440, "minutes")
+"""A reminder or stage lead time: 0 to 1440 minutes (a day), as an argparse type."""
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:

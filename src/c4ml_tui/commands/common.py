@@ -32,6 +32,22 @@ def show(text: str, *, flush: bool = False) -> None:
     print(clean(text), flush=flush)
 
 
+def bounded(low: float, high: float, unit: str):
+    """An argparse type: a number from ``low`` to ``high`` (``minutes``, ``seconds``); nan, inf
+    and words are refused with what was asked."""
+
+    def number(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:  # also refuses nan and inf
+            raise argparse.ArgumentTypeError(f"not a number of {unit} from {low:g} to {high:g}: {text!r}")
+        return value
+
+    return number
+
+
 def say(message: str) -> None:
     """``c4ml-tui: message`` on stderr, one line, control characters removed."""
     print(f"c4ml-tui: {clean(message)}", file=sys.stderr)

@@ -9,7 +9,7 @@ from ..core import fmt
 
 TYPE_CHECKING = False  # every command module loads on each start: keep this one light
 if TYPE_CHECKING:
-    from ..core.search import Hit, Results
+    from ..core.search_hits import Hit, Results
 
 
 def hit_json(hit: Hit) -> dict:

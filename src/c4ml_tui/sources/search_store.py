@@ -21,7 +21,8 @@ import json
 import os
 import sqlite3
 
-from ..core.search import Results, SearchIndex
+from ..core.search import SearchIndex
+from ..core.search_hits import Results
 
 SCHEMA = "1"
 

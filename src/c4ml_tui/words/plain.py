@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.search import Span
+from ..core.search_hits import Span
 from ..core.textfold import excerpt
 
 _MARKS = re.compile(

@@ -21,7 +21,8 @@ from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
 from ...core.model import Item, Poster, Speaker, Talk
-from ...core.search import Hit, Results, SearchIndex
+from ...core.search import SearchIndex
+from ...core.search_hits import Hit, Results
 from ...core.timeline import Snapshot
 from ...words import board
 from ..state import State

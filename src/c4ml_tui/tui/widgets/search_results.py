@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ...core.search import Hit
+from ...core.search_hits import Hit
 from ...words.plain import window
 from .literal import STAR, colours, highlighted, literal, text_style
 
