@@ -30,22 +30,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from ..core.instants import resolve, shift, wall_note
 from ..core.zones import localize, year_problem
-from .ics_lines import Component, Lines, param, split_list, unescape, unquote
+from .ics_lines import Component, Lines, param, split_list, unescape
+from .ics_values import instant, parse_duration, person_names, zone_name
 from .people import RawPerson
 from .problems import Problem, ProgramError
 from .schedule_build import Builder, RawConference, RawEvent
 
 MAX_OCCURRENCES = 1000
-MAX_LENGTH = timedelta(days=400)
-"""A DURATION longer than this is refused (an event that long is a mistake, and near the end of
-the years an instant may have it would overflow)."""
 RECURRENCE_WINDOW = timedelta(days=366)
 _DATE_TIME = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z)?)?$")
-_DURATION = re.compile(r"^([+-])?P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$")
 _PREFIX = re.compile(r"^(.{2,60}?)\s*(?::|\s[-\u2013\u2014|]\s)\s*\S")  # "Name: ", "Name - ", a dash
 
 When = datetime | date | None
@@ -118,8 +115,8 @@ class _Reader:
             return self.user_zone
         for key in ("X-WR-TIMEZONE", "VTIMEZONE", "TIMEZONE-ID"):
             named = self.calendar_text(key)
-            if named and _known(named):
-                return _known(named)
+            if named and zone_name(named):
+                return zone_name(named)
         used: Counter[str] = Counter()
         floating = utc = 0
         for event in self.lines.events:
@@ -134,8 +131,8 @@ class _Reader:
             elif "T" in start[0].upper():
                 floating += 1
         for tzid, _ in used.most_common():
-            if _known(tzid):
-                return _known(tzid)
+            if zone_name(tzid):
+                return zone_name(tzid)
         if (utc or used) and not floating:
             return "UTC"  # instants known, no zone to show them in: UTC, until --timezone says
         return None
@@ -177,8 +174,8 @@ class _Reader:
         if end is None:
             return None
         day = None if isinstance(start, datetime) else start
-        begin = start if isinstance(start, datetime) and start.tzinfo is tz else _instant(start, tz)
-        until = end if isinstance(end, datetime) and end.tzinfo is tz else _instant(end, tz)
+        begin = start if isinstance(start, datetime) and start.tzinfo is tz else instant(start, tz)
+        until = end if isinstance(end, datetime) and end.tzinfo is tz else instant(end, tz)
         own_day = get("X-C4ML-DAY")
         if own_day:
             try:
@@ -196,7 +193,7 @@ class _Reader:
         persons = []
         if self.with_organisers:
             persons = [RawPerson(None, None, name)
-                       for o in event.all("ORGANIZER") for name in _names(param(o[1], "CN"))]
+                       for o in event.all("ORGANIZER") for name in person_names(param(o[1], "CN"))]
         links = [(param(a[1], "FILENAME") or "", unescape(a[0]).strip()) for a in event.all("ATTACH")
                  if a[0].lower().startswith(("http://", "https://"))]
         guid = unescape(uid[0]) if uid else None
@@ -276,7 +273,7 @@ class _Reader:
         """The zone a ``TZID`` names: the zone database's, else the file's ``VTIMEZONE``."""
         if tzid in self._zones:
             return self._zones[tzid]
-        known = _known(tzid)
+        known = zone_name(tzid)
         zone = ZoneInfo(known) if known else None
         if zone is None and tzid in self.lines.zones:
             zone = self._vtimezone(self.lines.zones[tzid])
@@ -331,7 +328,7 @@ class _Reader:
         first = self.when(opening, tz, event, "DTSTART") if opening else None
         if first is None:
             return []
-        start = _instant(first, tz)
+        start = instant(first, tz)
         query = recurring_ical_events.of(calendar, skip_bad_series=True)
         found: list[RawEvent] = []
         for occurrence in query.between(start - timedelta(days=1), start + RECURRENCE_WINDOW):
@@ -347,7 +344,7 @@ class _Reader:
             moment = self.when(opening, tz, at, "DTSTART") if opening else None
             if moment is None:
                 continue
-            ident = f"{uid}/{_instant(moment, tz):%Y-%m-%dT%H:%M}"
+            ident = f"{uid}/{instant(moment, tz):%Y-%m-%dT%H:%M}"
             raw = self.event(at, tz, ident, line)
             if raw is not None:
                 found.append(raw)
@@ -358,59 +355,6 @@ def _reason(error: Exception) -> str:
     """A library's exception in a few words (its first line, at most 200 characters)."""
     text = (str(error).splitlines() or [""])[0][:200]
     return text or type(error).__name__
-
-
-def _names(common_name: str | None) -> list[str]:
-    """The people one ``CN`` names: ``Ada Lovelace, Bo Example`` is two, as a person reads it
-    (each part a name of at least two words); ``Lovelace, Ada`` stays one."""
-    if not common_name:
-        return []
-    parts = [p.strip() for p in re.split(r",\s+|\s+&\s+|\s+and\s+", common_name)]
-    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
-        return parts
-    return [common_name.strip()]
-
-
-def parse_duration(text: str) -> timedelta | None:
-    """An RFC 5545 duration (``PT45M``, ``P1DT2H``, ``P1W``); negative ones are refused."""
-    match = _DURATION.match(text.strip().upper())
-    if not match or match[1] == "-" or not any(match.groups()[1:]):
-        return None
-    if any(g and len(g) > 7 for g in match.groups()[1:]):  # no event lasts that long; and it overflows
-        return None
-    weeks, days, hours, minutes, seconds = (int(g or 0) for g in match.groups()[1:])
-    length = timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
-    return length if length <= MAX_LENGTH else None
-
-
-def _instant(moment: datetime | date, tz: ZoneInfo) -> datetime:
-    if isinstance(moment, datetime):
-        return moment.astimezone(tz)
-    return localize(datetime.combine(moment, time()), tz)
-
-
-_KNOWN: dict[str, str | None] = {}
-
-
-def _known(tzid: str) -> str | None:
-    """The zone database's name for a ``TZID`` (``Europe/Rome``, ``"Europe/Rome"``, Mozilla's
-    ``/mozilla.org/20050126_1/Europe/Rome``), or ``None``."""
-    if tzid in _KNOWN:
-        return _KNOWN[tzid]
-    name = unquote(tzid).strip().lstrip("/")
-    parts = name.split("/")
-    found = None
-    for at in range(len(parts)):
-        candidate = "/".join(parts[at:])
-        if candidate and not candidate[0].isdigit():
-            try:
-                ZoneInfo(candidate)
-            except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
-                continue
-            found = candidate
-            break
-    _KNOWN[tzid] = found
-    return found
 
 
 __all__ = ["ProgramError", "parse_duration", "read"]
