@@ -63,14 +63,42 @@ def print_problems(error: ProgramError) -> int:
 def load_program(args: argparse.Namespace, where: str | None = None, *, use_cache: bool = True) -> Program | None:
     """The program ``where`` (default: ``--program``, else the bundled one) names, narrowed to
     ``--room``; or ``None`` after printing every problem."""
+    from ..sources.loader import load
+
+    return _loaded(args, where, lambda found, zone: load(found, zone, notice=say, fresh_for=60, use_cache=use_cache))
+
+
+def load_view(args: argparse.Namespace):
+    """As :func:`load_program`, for a command that answers for one instant: the program's store
+    (``sources.program_store``: ``around(now)`` reads only what that answer needs), or ``None``
+    after printing every problem. ``--room`` is checked here and applied by :func:`around`."""
+    from ..sources.loader import open_view
+
+    return _loaded(args, None, lambda found, zone: open_view(found, zone, notice=say, fresh_for=60), narrow=False)
+
+
+def around(view, args: argparse.Namespace, now: datetime, marks: Iterable[Mark] = ()) -> Program:
+    """The part of ``view``'s program an answer at ``now`` needs, narrowed to ``--room``."""
+    program = view.around(now, [m.id for m in marks])
+    room = getattr(args, "room", None)
+    if room:
+        from ..core.filters import find_room, only_room
+        from ..core.model import sliced
+
+        room = find_room(view, room)  # checked by load_view: it is one of the rooms
+        program = sliced(only_room(program, room), rooms=(room,), tracks=program.tracks, days=program.days)
+    return program
+
+
+def _loaded(args: argparse.Namespace, where: str | None, load, *, narrow: bool = True):
     from ..core.filters import find_room, only_room
-    from ..sources.loader import bundled_file, load
+    from ..sources.loader import bundled_file
 
     timezone = getattr(args, "timezone", None)
     try:
         where = where if where is not None else getattr(args, "program", None) or setting(args, "program") \
             or bundled_file()
-        program = load(where, timezone, notice=say, fresh_for=60, use_cache=use_cache)
+        program = load(where, timezone)
     except ProgramError as error:
         print_problems(error)
         return None
@@ -79,10 +107,12 @@ def load_program(args: argparse.Namespace, where: str | None = None, *, use_cach
         say(f"--timezone {timezone} is ignored: {where} says its times are in {program.event.timezone}")
     if getattr(args, "room", None):
         try:
-            program = only_room(program, find_room(program, args.room))
+            room = find_room(program, args.room)
         except ValueError as error:
             say(str(error))
             return None
+        if narrow:
+            program = only_room(program, room)
     return program if show_times(args) else None
 
 
@@ -185,6 +215,13 @@ def program_and_clock(args: argparse.Namespace) -> tuple[Program, Clock] | None:
     program = load_program(args)
     clock = make_clock(program, args) if program is not None else None
     return (program, clock) if program is not None and clock is not None else None
+
+
+def view_and_clock(args: argparse.Namespace):
+    """:func:`load_view`'s store and the clock, or ``None`` after printing why not."""
+    view = load_view(args)
+    clock = make_clock(view, args) if view is not None else None
+    return (view, clock) if view is not None and clock is not None else None
 
 
 def feed_source(args: argparse.Namespace, every: float | None = None) -> FeedSource | None:

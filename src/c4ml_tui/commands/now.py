@@ -156,17 +156,18 @@ def feed_json(reading, where: str, now: datetime) -> dict:
 
 
 def run(args) -> int:
-    from .common import marks_in_use, program_and_clock, show
+    from .common import around, marks_in_use, show, view_and_clock
 
-    loaded = program_and_clock(args)
+    loaded = view_and_clock(args)
     if loaded is None:
         return 2
-    program, clock = loaded
+    view, clock = loaded
     now = clock.now()
-    found = marks_in_use(program, args)
+    found = marks_in_use(view, args)
     if found is None:
         return 2
     marks, reading = found
+    program = around(view, args, now, marks)  # only the items this answer needs
     expected = {}
     if marks:
         from ..core.delays import at_instant

@@ -20,7 +20,7 @@ from .records import Factory, FrozenInstanceError, asdict, fields, record, repla
 
 __all__ = [
     "DAY_CHANGE", "KINDS", "ChairSettings", "Event", "FrozenInstanceError", "Item", "Poster", "Program",
-    "Speaker", "Talk", "asdict", "conference_day", "fields", "replace",
+    "Speaker", "Talk", "asdict", "conference_day", "fields", "replace", "sliced",
 ]
 
 KINDS = ("opening", "session", "talk", "break", "lunch", "posters", "other")
@@ -239,3 +239,10 @@ class Program:
     @property
     def talk_count(self) -> int:
         return sum(len(i.talks) for i in self.items) + sum(1 for i in self.items if i.kind == "talk")
+
+
+def sliced(program: Program, *, rooms: tuple[str, ...], tracks: tuple[str, ...], days: tuple[date, ...]) -> Program:
+    """``program`` marked as a slice of a bigger one (the items a store read for one instant):
+    its rooms, tracks and days are the whole program's, not only those of the items it holds."""
+    vars(program).update(rooms=rooms, tracks=tracks, days=days)  # what the cached properties give
+    return program

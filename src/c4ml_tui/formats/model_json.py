@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from collections.abc import Callable
+from datetime import date, datetime, time, tzinfo
 
 from ..core.model import KINDS, ChairSettings, Event, Item, Poster, Program, Speaker, Talk, asdict, fields
 
 
 def program_to_dict(program: Program) -> dict:
-    event = asdict(program.event)
-    event["date"] = program.event.date.isoformat()
-    if program.event.day_change is not None:
-        event["day_change"] = program.event.day_change.isoformat()
     return {
-        "event": event,
+        "event": event_to_dict(program.event),
         "speakers": [asdict(s) for s in program.speakers.values()],
         "chair": asdict(program.chair),
-        "items": [_item(i) for i in program.items],
+        "items": [item_to_dict(i) for i in program.items],
         "source": program.source,
         "digest": program.digest,
         # a warning starts with the file's name (FILE:LINE: warning: ...): kept without it, so the
@@ -29,7 +26,58 @@ def program_to_dict(program: Program) -> dict:
 _ITEM_FIELDS = fields(Item)
 
 
-def _item(item: Item) -> dict:
+def event_to_dict(event: Event) -> dict:
+    out = asdict(event)
+    out["date"] = event.date.isoformat()
+    if event.day_change is not None:
+        out["day_change"] = event.day_change.isoformat()
+    return out
+
+
+def event_from_dict(data: dict) -> Event:
+    change = data.get("day_change")
+    return Event(**dict(data, date=date.fromisoformat(data["date"]),
+                        day_change=time.fromisoformat(change) if change else None))
+
+
+def times_in(tz: tzinfo) -> Callable[[str], datetime]:
+    """A reader of the ISO times written here, each in ``tz`` (an offset is required); it
+    converts each text once (parallel rooms share their times)."""
+    seen: dict[str, datetime] = {}
+
+    def at(text: str) -> datetime:
+        moment = seen.get(text)
+        if moment is None:
+            moment = datetime.fromisoformat(text)
+            if moment.tzinfo is None:  # every time written has its offset: this one was damaged
+                raise ValueError(f"{text!r} has no offset")
+            moment = seen[text] = moment.astimezone(tz)
+        return moment
+
+    return at
+
+
+def item_from_dict(raw: dict, at: Callable[[str], datetime]) -> Item:
+    """An item from :func:`item_to_dict`'s JSON (``raw`` fresh from ``json.loads``: changed in
+    place, not copied); ``at`` reads its times (:func:`times_in`)."""
+    raw["start"], raw["end"] = at(raw["start"]), at(raw["end"])
+    if "talks" in raw:
+        raw["talks"] = tuple(
+            Talk(**dict(t, start=at(t["start"]), end=at(t["end"]), speakers=tuple(t["speakers"])))
+            for t in raw["talks"]
+        )
+    if "posters" in raw:
+        raw["posters"] = tuple(Poster(**dict(p, authors=tuple(p["authors"]))) for p in raw["posters"])
+    if "speakers" in raw:
+        raw["speakers"] = tuple(raw["speakers"])
+    if "links" in raw:
+        raw["links"] = tuple(tuple(link) for link in raw["links"])
+    if "conference_day" in raw:
+        raw["conference_day"] = date.fromisoformat(raw["conference_day"])
+    return Item(**raw)
+
+
+def item_to_dict(item: Item) -> dict:
     # Only what is there: a field left out (None or empty, as most are) loads as its default.
     out = {name: value for name, value in zip(_ITEM_FIELDS, item._values(), strict=True)  # type: ignore[attr-defined]
            if value is not None and value != ()}
@@ -45,39 +93,9 @@ def _item(item: Item) -> dict:
 
 def program_from_dict(data: dict, source: str | None = None) -> Program:
     """The inverse of :func:`program_to_dict`; ``source`` replaces the recorded one."""
-    e = dict(data["event"])
-    change = e.get("day_change")
-    event = Event(**dict(e, date=date.fromisoformat(e["date"]),
-                         day_change=time.fromisoformat(change) if change else None))
-    tz = event.tz
-    seen: dict[str, datetime] = {}  # parallel rooms share their times: convert each text once
-
-    def at(text: str) -> datetime:
-        moment = seen.get(text)
-        if moment is None:
-            moment = datetime.fromisoformat(text)
-            if moment.tzinfo is None:  # every time written has its offset: this one was damaged
-                raise ValueError(f"{text!r} has no offset")
-            moment = seen[text] = moment.astimezone(tz)
-        return moment
-
-    items = []
-    for raw in data["items"]:  # fresh from json.loads: changed in place, not copied
-        raw["start"], raw["end"] = at(raw["start"]), at(raw["end"])
-        if "talks" in raw:
-            raw["talks"] = tuple(
-                Talk(**dict(t, start=at(t["start"]), end=at(t["end"]), speakers=tuple(t["speakers"])))
-                for t in raw["talks"]
-            )
-        if "posters" in raw:
-            raw["posters"] = tuple(Poster(**dict(p, authors=tuple(p["authors"]))) for p in raw["posters"])
-        if "speakers" in raw:
-            raw["speakers"] = tuple(raw["speakers"])
-        if "links" in raw:
-            raw["links"] = tuple(tuple(link) for link in raw["links"])
-        if "conference_day" in raw:
-            raw["conference_day"] = date.fromisoformat(raw["conference_day"])
-        items.append(Item(**raw))
+    event = event_from_dict(data["event"])
+    at = times_in(event.tz)
+    items = [item_from_dict(raw, at) for raw in data["items"]]
     speakers = {s["id"]: Speaker(**s) for s in data["speakers"]}
     source = data.get("source", "") if source is None else source
     warnings = tuple(w[1:] if w.startswith("\0") else source + w for w in data.get("warnings", ()))

@@ -82,3 +82,19 @@ def _unreadable(source: str, error: Exception) -> Problem:
 def bundled_file() -> str:
     """The C4ML 2025 program that ships inside the package (a path, without importing pathlib)."""
     return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "program.yaml")
+
+
+def open_view(where: str | os.PathLike[str], timezone: str | None = None, *,
+              notice: Callable[[str], object] | None = None, fresh_for: float = 0):
+    """The program at ``where`` for an answer that needs only part of it (``c4ml-tui now``): a
+    file's program store (``program_store.Stored``: read item by item; an unchanged file is not
+    even read), else the whole program (``program_store.Whole``: a URL's). Raises
+    :class:`ProgramError` as :func:`load` does."""
+    from .program_store import Whole, view
+
+    check_timezone(timezone)
+    if is_url(where):
+        return Whole(load(where, timezone, notice=notice, fresh_for=fresh_for))
+    source = os.fspath(where)
+    return view(source, lambda: read_file(source), timezone,
+                lambda content: from_bytes(content, source, timezone))

@@ -77,7 +77,10 @@ class ChairLog:
         log = cls(path, program.tz, title=program.event.title, day=program.event.date)
         marks, log.warnings = read_marks(path, program.tz)
         log._marks = marks or []
-        unknown = sorted({m.id for m in log._marks} - set(program.by_id))
+        ids = {m.id for m in log._marks}
+        # (a program store answers without reading every item: ``known``)
+        known = program.known(ids) if hasattr(program, "known") else ids & program.by_id.keys()
+        unknown = sorted(ids - known)
         if unknown:
             log.warnings.append(
                 f"{len(unknown)} chair mark id(s) are not in the program ({', '.join(unknown)}); "

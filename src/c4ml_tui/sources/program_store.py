@@ -1,0 +1,372 @@
+"""A program kept on disk item by item (SQLite, from the standard library), so that an answer
+for one instant (``c4ml-tui now``) reads the few items around it instead of the whole program.
+
+One database per parse, keyed like the parse cache (the file's bytes, the readers' version and
+the zone) and next to it. ``items`` holds each item's JSON (``model_json.item_to_dict``) with its
+start and end in UTC seconds, its conference day and its room, indexed on each; ``refs`` maps
+every id and guid (talks' ids too) to its item; ``speakers`` each speaker's JSON; ``meta`` the
+event, the chair's settings and what a slice must know of the whole program (its rooms, tracks
+and days, the longest item).
+
+:meth:`Stored.around` builds a :class:`~c4ml_tui.core.model.Program` holding only what an
+answer at one instant needs: what runs then, the next item (globally, with no room, and in each
+room), the first and last items of the program, and every whole day a chair's mark could
+change (``core.delays`` works day by day): with those, ``Timeline``, ``delays.at_instant`` and
+the words give the same answer as on the whole program (``tests/test_program_store.py`` checks it
+instant by instant, with and without marks).
+
+Finding the store must not cost a read of the file: a small note per path records the file's
+size, modification and change times and inode next to the parse it was read as; when they all
+match, the file is not read at all (a file written less than two seconds before the note would
+be is not noted: its next change could keep the same times, as git's "racy" index entries).
+A damaged or foreign database is set aside and built again; building writes a temporary file
+and renames it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta, timezone
+
+from ..core.model import ChairSettings, Event, Item, Program, Speaker, Talk, sliced
+from ..formats.model_json import event_from_dict, event_to_dict, item_from_dict, item_to_dict, times_in
+
+SCHEMA = "1"
+RACY_SECONDS = 2.0
+"""A file changed less than this before its note would be written is not noted (see above)."""
+UTC = timezone.utc
+
+
+def _name(key: bytes) -> str:
+    from .parse_cache import path as cache_path
+
+    return os.path.basename(cache_path(key)).removesuffix(".json")
+
+
+def _folder() -> str:
+    from ..store.paths import cache_folder
+
+    return os.path.join(cache_folder(), "programs")
+
+
+def path_of(name: str) -> str:
+    return os.path.join(_folder(), name + ".program.sqlite")
+
+
+def _seconds(moment: datetime) -> float:
+    return moment.timestamp()
+
+
+class Stored:
+    """An open program store: the whole program's event and shape, and its items on demand."""
+
+    def __init__(self, db: sqlite3.Connection, meta: dict[str, str], source: str):
+        self.db = db
+        self.source = source
+        self.event: Event = event_from_dict(json.loads(meta["event"]))
+        self.chair = ChairSettings(**json.loads(meta["chair"]))
+        self.rooms: tuple[str, ...] = tuple(json.loads(meta["rooms"]))
+        self.tracks: tuple[str, ...] = tuple(json.loads(meta["tracks"]))
+        self.days: tuple[date, ...] = tuple(date.fromisoformat(d) for d in json.loads(meta["days"]))
+        self.digest = meta["digest"]
+        self.longest = float(meta["longest"])
+        self._at = times_in(self.event.tz)
+
+    @property
+    def tz(self):
+        return self.event.tz
+
+    # -- reading items --------------------------------------------------------------------------
+    def _items(self, positions: Iterable[int]) -> list[Item]:
+        wanted = sorted(set(positions))
+        found: list[Item] = []
+        for chunk in range(0, len(wanted), 500):  # SQLite's limit on a statement's parameters
+            part = wanted[chunk:chunk + 500]
+            rows = self.db.execute(
+                f"SELECT doc FROM items WHERE pos IN ({','.join('?' * len(part))}) ORDER BY pos", part)
+            found.extend(item_from_dict(json.loads(doc), self._at) for (doc,) in rows)
+        return found
+
+    def _positions(self, sql: str, params: Iterable[object] = ()) -> set[int]:
+        return {pos for (pos,) in self.db.execute(sql, tuple(params))}
+
+    def find(self, ref: str) -> Item | Talk | None:
+        """An item or talk by its id, else an item by its guid (as ``Program.find``)."""
+        for kind in (0, 1):
+            row = self.db.execute("SELECT pos FROM refs WHERE ref = ? AND kind = ?", (ref, kind)).fetchone()
+            if row is not None:
+                item = self._items([row[0]])[0]
+                if kind == 1 or item.id == ref:
+                    return item
+                return next((t for t in item.talks if t.id == ref), None)
+        return None
+
+    def known(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are ids of the program's items or talks."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            found.update(ref for (ref,) in self.db.execute(
+                f"SELECT ref FROM refs WHERE kind = 0 AND ref IN ({','.join('?' * len(part))})", part))
+        return found
+
+    def days_of(self, ids: Iterable[str]) -> set[date]:
+        """The conference days of the items (or of the items holding the talks) ``ids`` name."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[date] = set()
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            found.update(date.fromisoformat(day) for (day,) in self.db.execute(
+                "SELECT DISTINCT items.day FROM refs JOIN items ON items.pos = refs.pos "
+                f"WHERE refs.kind = 0 AND refs.ref IN ({','.join('?' * len(part))})", part))
+        return found
+
+    # -- slices ---------------------------------------------------------------------------------
+    def around(self, now: datetime, marked: Iterable[str] = ()) -> Program:
+        """The items an answer at ``now`` needs (see the module's doc); ``marked``: the ids the
+        chair's marks name, whose days are read whole when the slice touches them."""
+        t = _seconds(now)
+        pos = self._positions(  # running now (by the schedule; a margin for rounding)
+            "SELECT pos FROM items WHERE start >= ? AND start <= ? AND end > ?",
+            (t - self.longest - 1, t + 1, t - 1))
+        # what is next: every item from the instant to the first start after it, globally, with
+        # no room and in each room; and the first and last item, globally and in each room
+        nxt = '{0} start > ? AND start <= (SELECT min(start) FROM items WHERE {0} start > ?)'
+        first = '{0} start = (SELECT min(start) FROM items WHERE {0} 1)'
+        last = '{0} "end" = (SELECT max("end") FROM items WHERE {0} 1)'
+        for where, params in (("", ()), ("room IS NULL AND", ()), *(("room = ? AND", (r,)) for r in self.rooms)):
+            pos |= self._positions(f"SELECT pos FROM items WHERE {nxt.format(where)}", (*params, t - 1, *params, t))
+            pos |= self._positions(f"SELECT pos FROM items WHERE {first.format(where)}", params * 2)
+            pos |= self._positions(f"SELECT pos FROM items WHERE {last.format(where)}", params * 2)
+        marked = list(marked)
+        if marked:
+            local = now.astimezone(self.tz)
+            touched = {self._day_at(local), local.date()}
+            touched |= {date.fromisoformat(d) for (d,) in self.db.execute(
+                f"SELECT DISTINCT day FROM items WHERE pos IN ({','.join(map(str, sorted(pos))) or 'NULL'})")}
+            for day in sorted(touched & self.days_of(marked)):
+                pos |= self._positions("SELECT pos FROM items WHERE day = ?", (day.isoformat(),))
+        return self._program(self._items(pos))
+
+    def day(self, day: date) -> Program:
+        """The items of one conference day."""
+        return self._program(self._items(self._positions("SELECT pos FROM items WHERE day = ?", (day.isoformat(),))))
+
+    def whole(self) -> Program:
+        """Every item (what the parse cache gives too)."""
+        return self._program(self._items(self._positions("SELECT pos FROM items")))
+
+    def _day_at(self, local: datetime) -> date:
+        from ..core.model import conference_day
+
+        return conference_day(local, self.event.day_change)
+
+    def _program(self, items: list[Item]) -> Program:
+        wanted: set[str] = set()
+        for item in items:
+            wanted.update(item.speakers)
+            if item.chair:
+                wanted.add(item.chair)
+            for talk in item.talks:
+                wanted.update(talk.speakers)
+        speakers: dict[str, Speaker] = {}
+        ids = sorted(wanted)
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk:chunk + 500]
+            for sid, doc in self.db.execute(
+                    f"SELECT id, doc FROM speakers WHERE id IN ({','.join('?' * len(part))})", part):
+                speakers[sid] = Speaker(**json.loads(doc))
+        return sliced(Program(self.event, tuple(items), speakers, self.chair, self.source, self.digest),
+                      rooms=self.rooms, tracks=self.tracks, days=self.days)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+# -- finding a store ------------------------------------------------------------------------------
+def _note_file(source: str, timezone: str | None) -> str:
+    from ..formats import VERSION
+    from .parse_cache import checksum
+
+    name = checksum(f"{os.path.abspath(source)}\0{timezone or ''}\0{VERSION}".encode()).decode()
+    return os.path.join(_folder(), "path-" + name + ".txt")
+
+
+def _stamp(stat: os.stat_result) -> str:
+    return f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino}"
+
+
+def open_noted(source: str, timezone: str | None) -> Stored | None:
+    """The store of the file ``source`` when its note says the file has not changed since it
+    was read (no read of the file at all); else ``None``."""
+    try:
+        stat = os.stat(source)
+        with open(_note_file(source, timezone), encoding="utf-8") as handle:
+            stamp, name = handle.read().split("\n")[:2]
+    except (OSError, ValueError):
+        return None
+    if stamp != _stamp(stat):
+        return None
+    return open_store(name, source)
+
+
+def note(source: str, timezone: str | None, key: bytes, now: float | None = None) -> None:
+    """Remember that the file ``source`` (as it is now) was read as the parse keyed ``key``."""
+    import time
+    from pathlib import Path
+
+    from ..store.atomic import write_text
+
+    try:
+        stat = os.stat(source)
+        if (time.time() if now is None else now) - stat.st_mtime < RACY_SECONDS:
+            return  # it may change again within its clock's resolution: read it next time
+        write_text(Path(_note_file(source, timezone)), _stamp(stat) + "\n" + _name(key) + "\n")
+    except (OSError, ValueError):
+        pass
+
+
+def open_keyed(key: bytes, source: str) -> Stored | None:
+    return open_store(_name(key), source)
+
+
+def open_store(name: str, source: str) -> Stored | None:
+    """The store named ``name``, or ``None`` (none yet, or unusable: then it is removed, to be
+    built again)."""
+    where = path_of(name)
+    if not os.path.exists(where):
+        return None
+    try:
+        db = sqlite3.connect(where)  # (not a file: URI, which a '?' or '#' in the folder would break)
+        meta = dict(db.execute("SELECT name, value FROM meta"))
+        if meta.get("schema") != SCHEMA or meta.get("name") != name:
+            raise sqlite3.DatabaseError("built for another parse or schema")
+        return Stored(db, meta, source)
+    except (sqlite3.Error, ValueError, KeyError, TypeError):
+        try:
+            os.remove(where)
+        except OSError:
+            pass
+        return None
+
+
+def build(key: bytes, program: Program) -> None:
+    """Store ``program`` (the parse keyed ``key``); a read-only or full cache folder only costs speed."""
+    from pathlib import Path
+
+    from ..core.model import asdict
+    from ..store.atomic import remove_orphans
+
+    name = _name(key)
+    where = path_of(name)
+    folder = os.path.dirname(where)
+    temporary = os.path.join(folder, f".{os.path.basename(where)}.{os.getpid()}.tmp")
+    try:
+        os.makedirs(folder, exist_ok=True)
+        remove_orphans(Path(where))
+        if os.path.exists(temporary):
+            os.remove(temporary)
+        db = sqlite3.connect(temporary)
+        try:
+            db.executescript(
+                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
+                'CREATE TABLE items (pos INTEGER PRIMARY KEY, start REAL, "end" REAL, day TEXT, room TEXT, doc TEXT);'
+                "CREATE TABLE refs (ref TEXT, kind INTEGER, pos INTEGER);"
+                "CREATE TABLE speakers (id TEXT PRIMARY KEY, doc TEXT);")
+            db.executemany("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)", (
+                (pos, _seconds(i.start), _seconds(i.end), i.day.isoformat(), i.room,
+                 json.dumps(item_to_dict(i), ensure_ascii=False))
+                for pos, i in enumerate(program.items)))
+            db.executemany("INSERT INTO refs VALUES (?, ?, ?)", _refs(program.items))
+            db.executemany("INSERT INTO speakers VALUES (?, ?)", (
+                (s.id, json.dumps(asdict(s), ensure_ascii=False)) for s in program.speakers.values()))
+            longest = max(((i.end - i.start) for i in program.items), default=timedelta(0))
+            db.executemany("INSERT INTO meta VALUES (?, ?)", [
+                ("schema", SCHEMA), ("name", name), ("digest", program.digest),
+                ("event", json.dumps(event_to_dict(program.event), ensure_ascii=False)),
+                ("chair", json.dumps(asdict(program.chair))),
+                ("rooms", json.dumps(program.rooms, ensure_ascii=False)),
+                ("tracks", json.dumps(program.tracks, ensure_ascii=False)),
+                ("days", json.dumps([d.isoformat() for d in program.days])),
+                ("longest", repr(longest.total_seconds()))])
+            db.executescript(
+                "CREATE INDEX items_start ON items (start); CREATE INDEX items_end ON items (\"end\");"
+                "CREATE INDEX items_day ON items (day); CREATE INDEX items_room ON items (room, start);"
+                'CREATE INDEX items_room_end ON items (room, "end");'
+                "CREATE INDEX refs_ref ON refs (ref, kind);")
+            db.commit()
+        finally:
+            db.close()
+        os.replace(temporary, where)
+    except (OSError, sqlite3.Error, ValueError):
+        try:
+            os.remove(temporary)
+        except OSError:
+            pass
+
+
+def _refs(items: Iterable[Item]) -> Iterable[tuple[str, int, int]]:
+    for pos, item in enumerate(items):
+        yield item.id, 0, pos
+        if item.guid:
+            yield item.guid, 1, pos
+        for talk in item.talks:
+            yield talk.id, 0, pos
+
+
+class Whole:
+    """A program already read whole (a URL's, or one the store could not keep), with the
+    questions :class:`Stored` answers: its slices are itself."""
+
+    def __init__(self, program: Program):
+        self.program = program
+        self.event = program.event
+        self.source = program.source
+        self.digest = program.digest
+        self.rooms = program.rooms
+
+    @property
+    def tz(self):
+        return self.program.tz
+
+    def find(self, ref: str) -> Item | Talk | None:
+        return self.program.find(ref)
+
+    def known(self, ids: Iterable[str]) -> set[str]:
+        return set(ids) & self.program.by_id.keys()
+
+    def around(self, now: datetime, marked: Iterable[str] = ()) -> Program:
+        return self.program
+
+    def day(self, day: date) -> Program:
+        return self.program
+
+    def whole(self) -> Program:
+        return self.program
+
+
+def view(source: str, content_of, timezone: str | None, whole_of) -> Stored | Whole:
+    """The store of the file ``source``: found by its note without reading the file, else by
+    its bytes (``content_of()``), else built from the whole program (``whole_of(content)``,
+    which raises ``ProgramError`` for a broken file)."""
+    stored = open_noted(source, timezone)
+    if stored is not None:
+        return stored
+    from .parsed import cache_key
+
+    content = content_of()
+    key = cache_key(content, timezone)
+    stored = open_keyed(key, source)
+    if stored is None:
+        program = whole_of(content)
+        build(key, program)
+        stored = open_keyed(key, source)
+        if stored is None:  # a read-only or full cache folder
+            return Whole(program)
+    note(source, timezone, key)
+    return stored

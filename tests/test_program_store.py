@@ -1,0 +1,214 @@
+"""``c4ml-tui now`` reads only the items around the instant from the program's store
+(``sources/program_store.py``): its answer must be the one the whole program gives, at every
+instant, with and without the chair's marks, in one room or all, on real schedules."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from datetime import datetime, timedelta
+
+import pytest
+from conftest import BUNDLED, ROOT, SCHEDULES
+
+from c4ml_tui import cli
+from c4ml_tui.commands.now import as_json, as_line
+from c4ml_tui.core.delays import at_instant
+from c4ml_tui.core.filters import only_room
+from c4ml_tui.core.marks import Mark
+from c4ml_tui.core.model import sliced
+from c4ml_tui.core.timeline import Timeline
+from c4ml_tui.sources import program_store
+from c4ml_tui.sources.loader import load, open_view
+
+FIXTURES = ROOT / "tests" / "fixtures"
+REAL = [(SCHEDULES / "38c3.xml", None), (SCHEDULES / "fosdem-2021.xml", "Europe/Brussels")]
+
+
+def _answer(program, marks, now):
+    expected = at_instant(program, marks, now).expected if marks else {}
+    tl = Timeline(program, expected=expected)
+    snap = tl.at(now)
+    return as_json(tl, snap), as_line(tl, snap, program)
+
+
+def _instants(program, step_minutes: int):
+    first = min(i.start for i in program.items) - timedelta(hours=3)
+    last = max(i.end for i in program.items) + timedelta(hours=3)
+    moment = first
+    while moment <= last:
+        yield moment
+        moment += timedelta(minutes=step_minutes)
+
+
+def _marks(program):
+    """A chair's marks on two days: one item started late and ended later, one talk started
+    early, a nudge (what a busy day of chairing leaves)."""
+    items = [i for i in program.items if i.kind not in ("break", "lunch")]
+    days = sorted({i.day for i in items})
+    chosen = [next(i for i in items if i.day == d) for d in days[:2]]
+    marks = []
+    for item in chosen:
+        marks.append(Mark("start", item.id, item.start + timedelta(minutes=7)))
+        marks.append(Mark("end", item.id, item.end + timedelta(minutes=12)))
+    later = items[min(3, len(items) - 1)]
+    marks.append(Mark("nudge", later.id, later.start - timedelta(minutes=5), 1))
+    return tuple(marks)
+
+
+def _same_everywhere(path, step_minutes: int, *, with_marks: bool, rooms: int = 2, zone=None):
+    whole = load(path, zone)
+    view = open_view(path, zone)
+    assert isinstance(view, program_store.Stored)
+    marks = _marks(whole) if with_marks else ()
+    checked = 0
+    for now in _instants(whole, step_minutes):
+        part = view.around(now, [m.id for m in marks])
+        assert len(part.items) <= len(whole.items)
+        assert _answer(part, marks, now) == _answer(whole, marks, now), now
+        for room in whole.rooms[:rooms]:
+            narrowed = sliced(only_room(part, room), rooms=(room,), tracks=(), days=part.days)
+            assert _answer(narrowed, marks, now) == _answer(only_room(whole, room), marks, now), (now, room)
+        checked += 1
+    return checked
+
+
+@pytest.mark.parametrize("name", ["fictional.yaml", "multiday.yaml", "dst_fall.yaml", "dst_spring.yaml"])
+def test_a_slice_answers_as_the_whole_program_on_fixtures(name):
+    assert _same_everywhere(FIXTURES / name, 5, with_marks=False) > 10
+    assert _same_everywhere(FIXTURES / name, 5, with_marks=True) > 10
+
+
+def test_a_slice_answers_as_the_whole_bundled_program():
+    assert _same_everywhere(BUNDLED, 1, with_marks=True) > 600  # every minute of the day and around it
+
+
+@pytest.mark.parametrize(("path", "zone"), REAL, ids=lambda p: getattr(p, "name", ""))
+def test_a_slice_answers_as_the_whole_of_a_real_schedule(path, zone):
+    if not path.exists():
+        pytest.skip("the real schedules are not here")
+    assert _same_everywhere(path, 47, with_marks=True, rooms=3, zone=zone) > 50
+
+
+def test_a_slice_reads_only_what_is_around_the_instant():
+    path = SCHEDULES / "38c3.xml"
+    if not path.exists():
+        pytest.skip("the real schedules are not here")
+    whole = load(path)
+    view = open_view(path)
+    part = view.around(datetime.fromisoformat("2024-12-28T14:20:00+01:00"))
+    assert len(whole.items) > 900
+    # what runs, and in each room what is next and its first and last item
+    assert len(part.items) <= 4 * len(whole.rooms) < len(whole.items) / 3
+    titles = {i.title for i in part.items}
+    assert "Mittelhochdeutsche Literatur lesen" in titles  # on at 14:20 (the schedule says 14:20-14:50)
+    assert part.rooms == whole.rooms and part.days == whole.days
+
+
+def test_now_finds_an_id_and_a_talk_through_the_store(capsys):
+    assert cli.main(["now", "--json", "--at", "session-1"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["now"] == "2025-03-02T08:40:00-08:00" and out["current"]["id"] == "session-1"
+
+
+def _file(tmp_path, text: str, name: str = "p.yaml"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(path, (old, old))  # older than the "racy" window: its note is written
+    return path
+
+
+def test_an_unchanged_file_is_not_read_again_and_an_edited_one_is(tmp_path, capsys, monkeypatch):
+    path = _file(tmp_path, BUNDLED.read_text(encoding="utf-8"))
+    assert cli.main(["now", "--program", str(path), "--at", "2025-03-02T08:35"]) == 0
+    assert "now: Opening (08:30-08:40" in capsys.readouterr().out
+    notes = list((tmp_path / "cache" / "programs").glob("path-*.txt"))
+    assert len(notes) == 1
+    # the note matches: the file is not read at all
+    from c4ml_tui.sources import loader
+
+    def refuse(source):
+        raise AssertionError(f"{source} was read")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(loader, "read_file", refuse)
+        assert cli.main(["now", "--program", str(path), "--at", "2025-03-02T08:35"]) == 0
+    assert "now: Opening (08:30-08:40" in capsys.readouterr().out
+    edited = BUNDLED.read_text(encoding="utf-8").replace("title: Opening", "title: Opening (a fictional edit)")
+    path.write_text(edited, encoding="utf-8")  # same second, other size: the note no longer matches
+    assert cli.main(["now", "--program", str(path), "--at", "2025-03-02T08:35"]) == 0
+    assert "Opening (a fictional edit)" in capsys.readouterr().out
+
+
+def test_a_file_changed_within_the_same_second_and_size_is_read_again(tmp_path, capsys):
+    text = BUNDLED.read_text(encoding="utf-8")
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")  # just written: too fresh to note
+    assert cli.main(["now", "--program", str(path), "--at", "2025-03-02T08:35"]) == 0
+    capsys.readouterr()
+    assert not list((tmp_path / "cache" / "programs").glob("path-*.txt"))
+    path.write_text(text.replace("title: Opening", "title: OPENING"), encoding="utf-8")  # same size
+    assert cli.main(["now", "--program", str(path), "--at", "2025-03-02T08:35"]) == 0
+    assert "now: OPENING" in capsys.readouterr().out
+
+
+def test_a_broken_file_behind_an_old_note_gives_its_problems(tmp_path, capsys):
+    path = _file(tmp_path, BUNDLED.read_text(encoding="utf-8"))
+    assert cli.main(["now", "--program", str(path)]) == 0
+    capsys.readouterr()
+    path.write_text("event: [\n", encoding="utf-8")
+    assert cli.main(["now", "--program", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"{path}:") and "Traceback" not in err
+
+
+@pytest.mark.parametrize("damage", ["garbage", "foreign", "truncated"])
+def test_a_damaged_store_is_built_again(tmp_path, capsys, damage):
+    path = _file(tmp_path, BUNDLED.read_text(encoding="utf-8"))
+    assert cli.main(["now", "--program", str(path), "--at", "2025-03-02T08:35"]) == 0
+    first = capsys.readouterr().out
+    [store] = (tmp_path / "cache" / "programs").glob("*.program.sqlite")
+    if damage == "garbage":
+        store.write_bytes(b"not a database at all" * 100)
+    elif damage == "truncated":
+        store.write_bytes(store.read_bytes()[:3000])
+    else:
+        import sqlite3  # a store built for another parse
+
+        db = sqlite3.connect(store)
+        db.execute("UPDATE meta SET value = 'another' WHERE name = 'name'")
+        db.commit()
+        db.close()
+    assert cli.main(["now", "--program", str(path), "--at", "2025-03-02T08:35"]) == 0
+    out = capsys.readouterr()
+    assert out.out == first and "Traceback" not in out.err
+    assert cli.main(["now", "--program", str(path), "--at", "2025-03-02T08:35"]) == 0  # and built again
+    assert capsys.readouterr().out == first
+
+
+def test_a_read_only_cache_still_answers(tmp_path, capsys, monkeypatch):
+    cache = tmp_path / "ro-cache"
+    cache.mkdir()
+    os.chmod(cache, 0o500)
+    monkeypatch.setenv("C4ML_TUI_CACHE_DIR", str(cache))
+    try:
+        assert cli.main(["now", "--at", "2025-03-02T08:35"]) == 0
+        assert "now: Opening (08:30-08:40" in capsys.readouterr().out
+    finally:
+        os.chmod(cache, 0o700)
+
+
+def test_marks_on_another_day_are_not_unknown_to_a_slice(tmp_path, capsys):
+    """The chair log's check ("mark ids not in the program") asks the store, not the slice."""
+    path = _file(tmp_path, (FIXTURES / "multiday.yaml").read_text(encoding="utf-8"), "multi.yaml")
+    whole = load(path)
+    from c4ml_tui.store.chairlog import ChairLog
+
+    first, last = whole.items[0], whole.items[-1]
+    log = ChairLog.load(whole)
+    log.mark_start(first.id, first.start)
+    assert first.day != last.day
+    assert cli.main(["now", "--program", str(path), "--at", last.start.isoformat()]) == 0
+    assert "not in the program" not in capsys.readouterr().err
