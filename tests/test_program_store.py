@@ -17,7 +17,6 @@ from c4ml_tui.commands.now import as_json, as_line
 from c4ml_tui.core.delays import at_instant
 from c4ml_tui.core.filters import only_room
 from c4ml_tui.core.marks import Mark
-from c4ml_tui.core.model import sliced
 from c4ml_tui.core.timeline import Timeline
 from c4ml_tui.sources import program_store
 from c4ml_tui.sources.loader import load, open_view
@@ -68,7 +67,7 @@ def _same_everywhere(path, step_minutes: int, *, with_marks: bool, rooms: int = 
         assert len(part.items) <= len(whole.items)
         assert _answer(part, marks, now) == _answer(whole, marks, now), now
         for room in whole.rooms[:rooms]:
-            narrowed = sliced(only_room(part, room), rooms=(room,), tracks=(), days=part.days)
+            narrowed = view.around(now, [m.id for m in marks], room)
             assert _answer(narrowed, marks, now) == _answer(only_room(whole, room), marks, now), (now, room)
         checked += 1
     return checked

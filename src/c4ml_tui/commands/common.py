@@ -78,16 +78,14 @@ def load_view(args: argparse.Namespace):
 
 
 def around(view, args: argparse.Namespace, now: datetime, marks: Iterable[Mark] = ()) -> Program:
-    """The part of ``view``'s program an answer at ``now`` needs, narrowed to ``--room``."""
-    program = view.around(now, [m.id for m in marks])
+    """The part of ``view``'s program an answer at ``now`` needs, in ``--room`` (and the items
+    with no room) when it is given."""
     room = getattr(args, "room", None)
     if room:
-        from ..core.filters import find_room, only_room
-        from ..core.model import sliced
+        from ..core.filters import find_room
 
         room = find_room(view, room)  # checked by load_view: it is one of the rooms
-        program = sliced(only_room(program, room), rooms=(room,), tracks=program.tracks, days=program.days)
-    return program
+    return view.around(now, [m.id for m in marks], room or None)
 
 
 def _loaded(args: argparse.Namespace, where: str | None, load, *, narrow: bool = True):

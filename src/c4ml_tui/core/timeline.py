@@ -191,12 +191,13 @@ class Timeline(ExpectedTimes):
     def by_room(self, now: datetime) -> list[tuple[str, Item | None, Item | None]]:
         """For each room of the program: ``(room, current, next)`` at ``now``."""
         rooms = self.program.rooms if self.room is None else (self.room,)
-        result = []
-        for room in rooms:
-            running = [i for i in self.running(now) if i.room == room]
-            later = next((i for i in self.upcoming(now) if i.room == room), None)
-            result.append((room, running[0] if running else None, later))
-        return result
+        current: dict[str | None, Item] = {}
+        later: dict[str | None, Item] = {}
+        for item in self.running(now):  # latest start first: the first of a room is its current
+            current.setdefault(item.room, item)
+        for item in self.upcoming(now):
+            later.setdefault(item.room, item)
+        return [(room, current.get(room), later.get(room)) for room in rooms]
 
 
 _utc = utc

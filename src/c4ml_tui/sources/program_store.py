@@ -126,22 +126,33 @@ class Stored:
         return found
 
     # -- slices ---------------------------------------------------------------------------------
-    def around(self, now: datetime, marked: Iterable[str] = ()) -> Program:
-        """The items an answer at ``now`` needs (see the module's doc); ``marked``: the ids the
-        chair's marks name, whose days are read whole when the slice touches them."""
+    def around(self, now: datetime, marked: Iterable[str] = (), room: str | None = None) -> Program:
+        """The items an answer at ``now`` needs (see the module's doc), in one ``room`` (and
+        the items with none) or all; ``marked``: the ids the chair's marks name, whose days
+        are read whole when the slice touches them."""
         t = _seconds(now)
+        in_room = "" if room is None else "(room = ? OR room IS NULL) AND "
+        only = () if room is None else (room,)
         pos = self._positions(  # running now (by the schedule; a margin for rounding)
-            "SELECT pos FROM items WHERE start >= ? AND start <= ? AND end > ?",
-            (t - self.longest - 1, t + 1, t - 1))
-        # what is next: every item from the instant to the first start after it, globally, with
-        # no room and in each room; and the first and last item, globally and in each room
-        nxt = '{0} start > ? AND start <= (SELECT min(start) FROM items WHERE {0} start > ?)'
-        first = '{0} start = (SELECT min(start) FROM items WHERE {0} 1)'
-        last = '{0} "end" = (SELECT max("end") FROM items WHERE {0} 1)'
-        for where, params in (("", ()), ("room IS NULL AND", ()), *(("room = ? AND", (r,)) for r in self.rooms)):
-            pos |= self._positions(f"SELECT pos FROM items WHERE {nxt.format(where)}", (*params, t - 1, *params, t))
-            pos |= self._positions(f"SELECT pos FROM items WHERE {first.format(where)}", params * 2)
-            pos |= self._positions(f"SELECT pos FROM items WHERE {last.format(where)}", params * 2)
+            f'SELECT pos FROM items WHERE {in_room}start >= ? AND start <= ? AND "end" > ?',
+            (*only, t - self.longest - 1, t + 1, t - 1))
+        # what is next (every item from the instant to the first start after it), the first
+        # and the last: what the status and the "next" of a timeline depend on
+        for part in ([""] if room is None else ["room = ? AND", "room IS NULL AND"]):
+            params = (room,) if "?" in part else ()
+            pos |= self._positions(
+                f"SELECT pos FROM items WHERE {part} start > ? AND start <= "
+                f"(SELECT min(start) FROM items WHERE {part} start > ?)", (*params, t - 1, *params, t))
+            pos |= self._positions(
+                f"SELECT pos FROM items WHERE {part} start = (SELECT min(start) FROM items WHERE {part} 1)",
+                params * 2)
+            pos |= self._positions(
+                f'SELECT pos FROM items WHERE {part} "end" = (SELECT max("end") FROM items WHERE {part} 1)',
+                params * 2)
+        if room is None:  # what is next in each room (by the index on room and start: one step each)
+            pos |= {p for (p,) in self.db.execute(
+                "SELECT (SELECT pos FROM items WHERE room = rooms.name AND start > ? "
+                'ORDER BY start, "end", pos LIMIT 1) FROM rooms', (t,)) if p is not None}
         marked = list(marked)
         if marked:
             local = now.astimezone(self.tz)
@@ -150,7 +161,12 @@ class Stored:
                 f"SELECT DISTINCT day FROM items WHERE pos IN ({','.join(map(str, sorted(pos))) or 'NULL'})")}
             for day in sorted(touched & self.days_of(marked)):
                 pos |= self._positions("SELECT pos FROM items WHERE day = ?", (day.isoformat(),))
-        return self._program(self._items(pos))
+        program = self._program(self._items(pos))
+        if room is None:
+            return program
+        from ..core.filters import only_room
+
+        return sliced(only_room(program, room), rooms=(room,), tracks=self.tracks, days=self.days)
 
     def day(self, day: date) -> Program:
         """The items of one conference day."""
@@ -277,7 +293,9 @@ def build(key: bytes, program: Program) -> None:
                 "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
                 'CREATE TABLE items (pos INTEGER PRIMARY KEY, start REAL, "end" REAL, day TEXT, room TEXT, doc TEXT);'
                 "CREATE TABLE refs (ref TEXT, kind INTEGER, pos INTEGER);"
-                "CREATE TABLE speakers (id TEXT PRIMARY KEY, doc TEXT);")
+                "CREATE TABLE speakers (id TEXT PRIMARY KEY, doc TEXT);"
+                "CREATE TABLE rooms (ord INTEGER PRIMARY KEY, name TEXT);")
+            db.executemany("INSERT INTO rooms VALUES (?, ?)", enumerate(program.rooms))
             db.executemany("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)", (
                 (pos, _seconds(i.start), _seconds(i.end), i.day.isoformat(), i.room,
                  json.dumps(item_to_dict(i), ensure_ascii=False))
@@ -295,10 +313,9 @@ def build(key: bytes, program: Program) -> None:
                 ("days", json.dumps([d.isoformat() for d in program.days])),
                 ("longest", repr(longest.total_seconds()))])
             db.executescript(
-                "CREATE INDEX items_start ON items (start); CREATE INDEX items_end ON items (\"end\");"
-                "CREATE INDEX items_day ON items (day); CREATE INDEX items_room ON items (room, start);"
-                'CREATE INDEX items_room_end ON items (room, "end");'
-                "CREATE INDEX refs_ref ON refs (ref, kind);")
+                'CREATE INDEX items_start ON items (start); CREATE INDEX items_end ON items ("end");'
+                'CREATE INDEX items_day ON items (day); CREATE INDEX items_room ON items (room, start, "end");'
+                'CREATE INDEX items_room_end ON items (room, "end"); CREATE INDEX refs_ref ON refs (ref, kind);')
             db.commit()
         finally:
             db.close()
@@ -340,8 +357,12 @@ class Whole:
     def known(self, ids: Iterable[str]) -> set[str]:
         return set(ids) & self.program.by_id.keys()
 
-    def around(self, now: datetime, marked: Iterable[str] = ()) -> Program:
-        return self.program
+    def around(self, now: datetime, marked: Iterable[str] = (), room: str | None = None) -> Program:
+        if room is None:
+            return self.program
+        from ..core.filters import only_room
+
+        return only_room(self.program, room)
 
     def day(self, day: date) -> Program:
         return self.program
