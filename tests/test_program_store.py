@@ -211,3 +211,54 @@ def test_marks_on_another_day_are_not_unknown_to_a_slice(tmp_path, capsys):
     assert first.day != last.day
     assert cli.main(["now", "--program", str(path), "--at", last.start.isoformat()]) == 0
     assert "not in the program" not in capsys.readouterr().err
+
+
+def _agenda(capsys, *argv) -> dict:
+    assert cli.main(["agenda", "--json", *argv]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("room", [None, "Saal 1"])
+def test_agenda_of_one_day_is_that_day_of_the_whole_agenda(capsys, room):
+    path = SCHEDULES / "38c3.xml"
+    if not path.exists():
+        pytest.skip("the real schedules are not here")
+    narrow = ["--room", room] if room else []
+    whole = _agenda(capsys, "--program", str(path), *narrow)
+    assert [d["date"] for d in whole["days"]] == ["2024-12-27", "2024-12-28", "2024-12-29", "2024-12-30"]
+    for number, day in enumerate(whole["days"], 1):
+        by_number = _agenda(capsys, "--program", str(path), "--day", str(number), *narrow)
+        assert by_number == dict(whole, days=[day])
+        assert _agenda(capsys, "--program", str(path), "--day", day["date"], *narrow) == by_number
+    assert cli.main(["agenda", "--program", str(path), "--day", "2", *narrow]) == 0
+    text = capsys.readouterr().out
+    assert "Saturday 28 December 2024" in text and "Friday 27 December" not in text
+    assert "Illegal instructions by legals" in text  # 11:00 in Saal 1, on day 2
+
+
+def test_agenda_today_follows_the_conference_day(capsys):
+    """At 02:00 on Sunday the 29th, 38C3's conference day is still Saturday the 28th."""
+    path = SCHEDULES / "38c3.xml"
+    if not path.exists():
+        pytest.skip("the real schedules are not here")
+    out = _agenda(capsys, "--program", str(path), "--day", "today", "--at", "2024-12-29T02:00")
+    assert [d["date"] for d in out["days"]] == ["2024-12-28"]
+    out = _agenda(capsys, "--program", str(path), "--day", "tomorrow", "--at", "2024-12-29T02:00")
+    assert [d["date"] for d in out["days"]] == ["2024-12-29"]
+
+
+@pytest.mark.parametrize(("day", "says"), [
+    ("2", "--day 2: the program has 1 day(s), numbered 1 to 1"),
+    ("2025-03-03", "--day 2025-03-03: the program has nothing on 2025-03-03; its days: 2025-03-02"),
+    ("someday", "--day 'someday': not a day; write today, tomorrow, a day's number (1 to 1) or a date such as 2025-03-02"),
+])
+def test_a_day_the_program_does_not_have_is_one_line_and_exit_2(capsys, day, says):
+    assert cli.main(["agenda", "--day", day]) == 2
+    out = capsys.readouterr()
+    assert out.out == "" and out.err == f"c4ml-tui: {says}\n"
+
+
+def test_agenda_today_on_the_bundled_day(capsys):
+    assert cli.main(["agenda", "--day", "today", "--at", "2025-03-02T11:00"]) == 0
+    text = capsys.readouterr().out
+    assert "Sunday 2 March 2025" in text and "08:30-08:40  Opening" in text

@@ -1,4 +1,5 @@
-"""``c4ml-tui agenda``: the whole program, grouped by day, times in the event's zone."""
+"""``c4ml-tui agenda``: the whole program, grouped by day, times in the event's zone; or one day
+(``--day``), read from the program's store without the rest (``sources/program_store.py``)."""
 
 from __future__ import annotations
 
@@ -83,16 +84,21 @@ def add_parser(sub, common):
     parser = sub.add_parser(
         "agenda", help="the whole program, grouped by day",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="examples:\n  c4ml-tui agenda\n  c4ml-tui agenda --json | jq '.days[0].items[].title'")
+        epilog="examples:\n  c4ml-tui agenda\n  c4ml-tui agenda --day today\n"
+               "  c4ml-tui agenda --program 38c3.xml --day 2 --room 'Saal 1'\n"
+               "  c4ml-tui agenda --json | jq '.days[0].items[].title'")
     common(parser)
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--day", metavar="DAY",
+                        help="only one conference day: today, tomorrow (by the clock, --at), its number "
+                             "(1, 2, ...) or its date (YYYY-MM-DD)")
     return parser
 
 
 def run(args) -> int:
     from .common import load_program, show
 
-    program = load_program(args)
+    program = one_day(args) if getattr(args, "day", None) else load_program(args)
     if program is None:
         return 2
     if args.json:
@@ -100,3 +106,26 @@ def run(args) -> int:
     else:
         show(as_text(program))
     return 0
+
+
+def one_day(args) -> Program | None:
+    """The day ``--day`` names, read alone from the program's store (in ``--room``); ``None``
+    after saying why not."""
+    from ..core.filters import day_named
+    from .common import say, view_and_clock
+
+    loaded = view_and_clock(args)
+    if loaded is None:
+        return None
+    view, clock = loaded
+    try:
+        day = day_named(view.days, args.day, view.day_at(clock.now()))
+    except ValueError as error:
+        say(str(error))
+        return None
+    room = getattr(args, "room", None)
+    if room:
+        from ..core.filters import find_room
+
+        room = find_room(view, room)
+    return view.day(day, room)

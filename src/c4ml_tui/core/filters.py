@@ -8,7 +8,7 @@ of a multi-day program the agenda shows, and step through its days.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from .model import Item, Program, replace
 from .records import record
@@ -128,3 +128,28 @@ def only_room(program: Program, room: str) -> Program:
 def _listing(rooms: tuple[str, ...] | list[str]) -> str:
     shown = ", ".join(rooms[:8])
     return shown + (f" and {len(rooms) - 8} more" if len(rooms) > 8 else "")
+
+
+def day_named(found: tuple[date, ...], text: str, today: date) -> date:
+    """The day ``--day TEXT`` names among the program's days ``found``: ``today``/``tomorrow``
+    (conference days, ``today`` being the one the clock is in), ``1``..``N`` (the Nth day of the
+    program), or a date (``2024-12-28``). Raises ``ValueError`` with a one-line message naming
+    the days there are."""
+    asked = text.strip().casefold()
+    listing = ", ".join(d.isoformat() for d in found[:8]) + (f" and {len(found) - 8} more" if len(found) > 8 else "")
+    if asked in ("today", "tomorrow"):
+        day = today + timedelta(days=asked == "tomorrow")
+    elif asked.isdigit():
+        number = int(asked)
+        if not 1 <= number <= len(found):
+            raise ValueError(f"--day {text}: the program has {len(found)} day(s), numbered 1 to {len(found)}")
+        return found[number - 1]
+    else:
+        try:
+            day = date.fromisoformat(asked)
+        except ValueError:
+            raise ValueError(f"--day {text!r}: not a day; write today, tomorrow, a day's number "
+                             f"(1 to {len(found)}) or a date such as {found[0].isoformat()}") from None
+    if day not in found:
+        raise ValueError(f"--day {text}: the program has nothing on {day.isoformat()}; its days: {listing}")
+    return day

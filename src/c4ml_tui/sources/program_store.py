@@ -168,9 +168,19 @@ class Stored:
 
         return sliced(only_room(program, room), rooms=(room,), tracks=self.tracks, days=self.days)
 
-    def day(self, day: date) -> Program:
-        """The items of one conference day."""
-        return self._program(self._items(self._positions("SELECT pos FROM items WHERE day = ?", (day.isoformat(),))))
+    def day(self, day: date, room: str | None = None) -> Program:
+        """The items of one conference day (in ``room``, and those with no room)."""
+        if room is None:
+            found = self._positions("SELECT pos FROM items WHERE day = ?", (day.isoformat(),))
+        else:
+            found = self._positions("SELECT pos FROM items WHERE day = ? AND (room = ? OR room IS NULL)",
+                                    (day.isoformat(), room))
+        program = self._program(self._items(found))
+        return program if room is None else sliced(program, rooms=(room,), tracks=self.tracks, days=self.days)
+
+    def day_at(self, moment: datetime) -> date:
+        """The conference day it is at ``moment`` (as ``Program.day_at``)."""
+        return self._day_at(moment.astimezone(self.tz))
 
     def whole(self) -> Program:
         """Every item (what the parse cache gives too)."""
@@ -364,8 +374,19 @@ class Whole:
 
         return only_room(self.program, room)
 
-    def day(self, day: date) -> Program:
-        return self.program
+    def day(self, day: date, room: str | None = None) -> Program:
+        from ..core.filters import only_room
+        from ..core.model import replace
+
+        program = self.program if room is None else only_room(self.program, room)
+        return replace(program, items=tuple(i for i in program.items if i.day == day))
+
+    def day_at(self, moment: datetime) -> date:
+        return self.program.day_at(moment)
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        return self.program.days
 
     def whole(self) -> Program:
         return self.program
