@@ -40,6 +40,13 @@ def run(args: argparse.Namespace) -> int:
 
     source = source_of(args)
     loaded = before_the_network(args, source) if source is not None else None
+    rest = None
+    if loaded is None and source is None:
+        opened = big_opening(args)
+        if opened is False:
+            return 2
+        if opened is not None:
+            *loaded, rest = opened
     loaded = loaded or program_and_clock(args)
     if loaded is None:
         return 2
@@ -48,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     from .common import feed_source
 
     remind = args.remind if args.remind is not None else setting(args, "remind")
-    return run_app(program, clock, source=source,  # a URL is followed while the app runs
+    return run_app(program, clock, source=source, rest=rest,  # a URL is followed while the app runs
                    remind_minutes=remind, remind_bell=args.remind_bell, config=settings(args),
                    clock_hours=clock_hours(args), delays=feed_source(args))
 
@@ -77,3 +84,41 @@ def before_the_network(args: argparse.Namespace, source: Source):
         program = waiting(source, datetime.now(timezone.utc).date())
     clock = make_clock(program, args)
     return (program, clock) if clock is not None else None
+
+
+BIG_FILE = 4 * 2**20
+"""A program file at least this big (about 20,000 talks of YAML) is opened through its store
+(``sources/program_store.py``): when it holds more than :data:`BIG_PROGRAM` items, the app
+paints the board from the items around now and reads the rest in a worker thread."""
+BIG_PROGRAM = 5000
+
+
+def big_opening(args: argparse.Namespace):
+    """``(slice, clock, rest)`` for a big program file: the items around now (and the days of
+    the chair's marks), the clock, and how to read the whole program (in a worker thread: the
+    app swaps it in). ``None`` when the file is not that big (the app reads it whole at once),
+    ``False`` after printing why it cannot be opened."""
+    import os
+
+    from ..sources.loader import is_url
+    from .common import around, local_marks, load_program, setting, view_and_clock
+
+    where = getattr(args, "program", None) or setting(args, "program")
+    try:
+        if not where or is_url(where) or os.path.getsize(where) < BIG_FILE:
+            return None
+    except (OSError, ValueError):
+        return None  # the usual path says what is wrong with it
+    loaded = view_and_clock(args)
+    if loaded is None:
+        return False
+    view, clock = loaded
+    if getattr(view, "size", 0) <= BIG_PROGRAM:
+        program = load_program(args, quiet=True)  # (what it would say was said by view_and_clock)
+        return False if program is None else (program, clock, None)
+    part = around(view, args, clock.now(), local_marks(view, quiet=True))
+
+    def rest():
+        return load_program(args, quiet=True)
+
+    return part, clock, rest

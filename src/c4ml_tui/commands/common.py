@@ -60,12 +60,15 @@ def print_problems(error: ProgramError) -> int:
     return 2
 
 
-def load_program(args: argparse.Namespace, where: str | None = None, *, use_cache: bool = True) -> Program | None:
+def load_program(args: argparse.Namespace, where: str | None = None, *, use_cache: bool = True,
+                 quiet: bool = False) -> Program | None:
     """The program ``where`` (default: ``--program``, else the bundled one) names, narrowed to
-    ``--room``; or ``None`` after printing every problem."""
+    ``--room``; or ``None`` after printing every problem (``quiet``: what was said once already,
+    such as an ignored ``--timezone``, is not said again)."""
     from ..sources.loader import load
 
-    return _loaded(args, where, lambda found, zone: load(found, zone, notice=say, fresh_for=60, use_cache=use_cache))
+    return _loaded(args, where, lambda found, zone: load(found, zone, notice=say, fresh_for=60, use_cache=use_cache),
+                   quiet=quiet)
 
 
 def load_view(args: argparse.Namespace):
@@ -88,7 +91,7 @@ def around(view, args: argparse.Namespace, now: datetime, marks: Iterable[Mark] 
     return view.around(now, [m.id for m in marks], room or None)
 
 
-def _loaded(args: argparse.Namespace, where: str | None, load, *, narrow: bool = True):
+def _loaded(args: argparse.Namespace, where: str | None, load, *, narrow: bool = True, quiet: bool = False):
     from ..core.filters import find_room, only_room
     from ..sources.loader import bundled_file
 
@@ -100,7 +103,7 @@ def _loaded(args: argparse.Namespace, where: str | None, load, *, narrow: bool =
     except ProgramError as error:
         print_problems(error)
         return None
-    if timezone and timezone.casefold() != program.event.timezone.casefold():
+    if timezone and timezone.casefold() != program.event.timezone.casefold() and not quiet:
         # A program file names its own zone; --timezone only sets a schedule's.
         say(f"--timezone {timezone} is ignored: {where} says its times are in {program.event.timezone}")
     if getattr(args, "room", None):
@@ -261,8 +264,9 @@ def marks_in_use(program: Program, args: argparse.Namespace) -> tuple[tuple[Mark
     return (reading.feed.marks if reading.feed is not None else ()), reading
 
 
-def local_marks(program: Program) -> tuple[Mark, ...]:
-    """The marks of the chair's log on this machine (none without a log)."""
+def local_marks(program: Program, *, quiet: bool = False) -> tuple[Mark, ...]:
+    """The marks of the chair's log on this machine (none without a log); its warnings said
+    unless ``quiet`` (the app says them itself)."""
     import os
 
     from ..store.chairlog import log_file
@@ -272,7 +276,8 @@ def local_marks(program: Program) -> tuple[Mark, ...]:
     from ..store.chairlog import ChairLog
 
     log = ChairLog.load(program)
-    warn(log.warnings)
+    if not quiet:
+        warn(log.warnings)
     return log.marks
 
 

@@ -20,7 +20,7 @@ from .records import Factory, FrozenInstanceError, asdict, fields, record, repla
 
 __all__ = [
     "DAY_CHANGE", "KINDS", "ChairSettings", "Event", "FrozenInstanceError", "Item", "Poster", "Program",
-    "Speaker", "Talk", "asdict", "conference_day", "fields", "replace", "sliced",
+    "Speaker", "Talk", "asdict", "conference_day", "fields", "replace", "sliced", "whole_size",
 ]
 
 KINDS = ("opening", "session", "talk", "break", "lunch", "posters", "other")
@@ -241,8 +241,19 @@ class Program:
         return sum(len(i.talks) for i in self.items) + sum(1 for i in self.items if i.kind == "talk")
 
 
-def sliced(program: Program, *, rooms: tuple[str, ...], tracks: tuple[str, ...], days: tuple[date, ...]) -> Program:
+def sliced(program: Program, *, rooms: tuple[str, ...], tracks: tuple[str, ...], days: tuple[date, ...],
+           size: int | None = None, known=None) -> Program:
     """``program`` marked as a slice of a bigger one (the items a store read for one instant):
-    its rooms, tracks and days are the whole program's, not only those of the items it holds."""
+    its rooms, tracks and days are the whole program's, not only those of the items it holds;
+    ``size`` is how many items the whole program has, ``known(ids)`` which ids it knows."""
     vars(program).update(rooms=rooms, tracks=tracks, days=days)  # what the cached properties give
+    if size is not None:
+        vars(program)["whole_size"] = size
+    if known is not None:
+        vars(program)["known"] = known
     return program
+
+
+def whole_size(program: Program) -> int | None:
+    """For a slice (:func:`sliced`), how many items the whole program has; ``None`` for a whole one."""
+    return vars(program).get("whole_size")

@@ -73,6 +73,8 @@ class Stored:
         self.days: tuple[date, ...] = tuple(date.fromisoformat(d) for d in json.loads(meta["days"]))
         self.digest = meta["digest"]
         self.longest = float(meta["longest"])
+        self.size = int(meta["items"])
+        """How many items the whole program has."""
         self._at = times_in(self.event.tz)
 
     @property
@@ -166,7 +168,8 @@ class Stored:
             return program
         from ..core.filters import only_room
 
-        return sliced(only_room(program, room), rooms=(room,), tracks=self.tracks, days=self.days)
+        return sliced(only_room(program, room), rooms=(room,), tracks=self.tracks, days=self.days, size=self.size,
+                      known=self.known)
 
     def day(self, day: date, room: str | None = None) -> Program:
         """The items of one conference day (in ``room``, and those with no room)."""
@@ -176,7 +179,8 @@ class Stored:
             found = self._positions("SELECT pos FROM items WHERE day = ? AND (room = ? OR room IS NULL)",
                                     (day.isoformat(), room))
         program = self._program(self._items(found))
-        return program if room is None else sliced(program, rooms=(room,), tracks=self.tracks, days=self.days)
+        return program if room is None else sliced(program, rooms=(room,), tracks=self.tracks, days=self.days,
+                                                   size=self.size, known=self.known)
 
     def day_at(self, moment: datetime) -> date:
         """The conference day it is at ``moment`` (as ``Program.day_at``)."""
@@ -207,7 +211,7 @@ class Stored:
                     f"SELECT id, doc FROM speakers WHERE id IN ({','.join('?' * len(part))})", part):
                 speakers[sid] = Speaker(**json.loads(doc))
         return sliced(Program(self.event, tuple(items), speakers, self.chair, self.source, self.digest),
-                      rooms=self.rooms, tracks=self.tracks, days=self.days)
+                      rooms=self.rooms, tracks=self.tracks, days=self.days, size=self.size, known=self.known)
 
     def close(self) -> None:
         self.db.close()
@@ -321,7 +325,7 @@ def build(key: bytes, program: Program) -> None:
                 ("rooms", json.dumps(program.rooms, ensure_ascii=False)),
                 ("tracks", json.dumps(program.tracks, ensure_ascii=False)),
                 ("days", json.dumps([d.isoformat() for d in program.days])),
-                ("longest", repr(longest.total_seconds()))])
+                ("longest", repr(longest.total_seconds())), ("items", str(len(program.items)))])
             db.executescript(
                 'CREATE INDEX items_start ON items (start); CREATE INDEX items_end ON items ("end");'
                 'CREATE INDEX items_day ON items (day); CREATE INDEX items_room ON items (room, start, "end");'

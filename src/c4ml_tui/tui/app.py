@@ -7,7 +7,7 @@ widgets in ``widgets/``, styles in ``app.tcss``; the words come from ``words/``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone, tzinfo
 from typing import TYPE_CHECKING
 
@@ -85,7 +85,8 @@ class C4mlApp(App[int]):
                  remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
                  start_screen: str | None = None, chair: ChairOptions | None = None,
                  delays: FeedSource | None = None, publisher: Publisher | None = None,
-                 config: Config | None = None, clock_hours: int | None = None):
+                 config: Config | None = None, clock_hours: int | None = None,
+                 rest: Callable[[], Program | None] | None = None):
         """``local_zone`` is the user's own zone for the second clock (``None``: the machine's);
         ``source``, for a program from a URL, is followed while the app runs (``follow.py``).
         ``remind_minutes`` before a starred entry starts a notification comes (0: never), with a
@@ -94,7 +95,8 @@ class C4mlApp(App[int]):
         a chair's delay feed to follow (``--delays``); ``publisher`` writes this app's marks as
         one (``chair --publish``). See ``feedfollow.py``.
         ``config``, the user's settings file (``store/config.py``), gives the theme, and remembers
-        the one chosen in the palette; ``clock_hours`` (12 or 24) the clock format."""
+        the one chosen in the palette; ``clock_hours`` (12 or 24) the clock format. ``rest``
+        reads the whole program when ``program`` is a slice of a big one (``rest.py``)."""
         super().__init__()
         self.config = config
         self.clock_hours = clock_hours or (config.clock if config is not None else 24)
@@ -134,6 +136,10 @@ class C4mlApp(App[int]):
         self._due: tuple[datetime, datetime, Screen | None] = (_EPOCH, _EPOCH, None)
         """When the words on screen may next change, the last tick's instant, and for which screen."""
         self.start_screen = start_screen
+        from .rest import Rest
+
+        self.rest = Rest(self, rest) if rest is not None else None
+        """Reads the whole program in a worker thread when the app opened on a slice of it."""
         # The chair's marks are read at start, so every view shows the delay.
         self.set_reactive(C4mlApp.state, State(program, chair=chair, now=clock.now()))
 
@@ -189,6 +195,8 @@ class C4mlApp(App[int]):
         if self.publishing is not None:
             self.publishing.start()
         self.call_after_refresh(self._load_favourites)  # after the first frame: it costs imports
+        if self.rest is not None:
+            self.rest.start()
         for warning in self.state.log.warnings:  # a corrupt marks file: set aside, said here
             self.notify(warning, title="Chair marks", severity="warning", timeout=15, markup=False)
         if self.start_screen:
@@ -266,6 +274,8 @@ class C4mlApp(App[int]):
 
     def show(self, name: str) -> None:
         """Bring the installed screen ``name`` to the front: back to it when it is open already."""
+        if self.rest is not None and not self.rest.ready(name):
+            return
         target = self.get_screen(name)
         if target in self.screen_stack:
             while self.screen is not target:
@@ -302,7 +312,7 @@ class C4mlApp(App[int]):
 
     def action_show(self, name: str) -> None:
         self.show(name)
-        if name == "agenda":
+        if name == "agenda" and getattr(self.screen, "PLACE", None) == "agenda":
             self.call_after_refresh(self.screen.action_jump_now)  # type: ignore[attr-defined]
 
     async def action_back(self) -> None:  # async like App.action_back, which it replaces
@@ -425,7 +435,8 @@ def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None
              remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
              start_screen: str | None = None, chair: ChairOptions | None = None,
              delays: FeedSource | None = None, publisher: Publisher | None = None,
-             config: Config | None = None, clock_hours: int | None = None) -> C4mlApp:
+             config: Config | None = None, clock_hours: int | None = None,
+             rest: Callable[[], Program | None] | None = None) -> C4mlApp:
     """The app a user gets; the command line and the tests both build it here.
 
     ``start_screen`` names a place (``"chair"``) opened over the board at start; ``chair`` the
@@ -436,14 +447,15 @@ def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None
     return C4mlApp(program, clock, local_zone=local_zone, source=source,
                    remind_minutes=remind_minutes, remind_bell=remind_bell,
                    start_screen=start_screen, chair=chair, delays=delays, publisher=publisher,
-                   config=config, clock_hours=clock_hours)
+                   config=config, clock_hours=clock_hours, rest=rest)
 
 
 def run_app(program: Program, clock: Clock, *, source: Source | None = None,
             remind_minutes: float = DEFAULT_REMIND_MINUTES, remind_bell: bool = False,
             start_screen: str | None = None, chair: ChairOptions | None = None,
             delays: FeedSource | None = None, publisher: Publisher | None = None,
-            config: Config | None = None, clock_hours: int | None = None) -> int:
+            config: Config | None = None, clock_hours: int | None = None,
+            rest: Callable[[], Program | None] | None = None) -> int:
     """Run the app in this terminal until the user quits; the exit status. The user's settings
     file is read when ``config`` is not given (the tests' apps, from ``make_app``, read none)."""
     if config is None:
@@ -452,6 +464,6 @@ def run_app(program: Program, clock: Clock, *, source: Source | None = None,
         config = load()
     app = make_app(program, clock, source=source, remind_minutes=remind_minutes, remind_bell=remind_bell,
                    start_screen=start_screen, chair=chair, delays=delays, publisher=publisher,
-                   config=config, clock_hours=clock_hours)
+                   config=config, clock_hours=clock_hours, rest=rest)
     app.run()
     return app.return_code or 0

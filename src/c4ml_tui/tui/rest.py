@@ -1,0 +1,66 @@
+"""The rest of a big program: the app opened on the items around now (a slice the program's
+store read, ``sources/program_store.py``), paints its board at once, and reads the whole program
+in a worker thread; the state built from it is swapped in when it is ready.
+
+Until then the board and the rooms board answer (the slice holds what runs and what is next in
+every room); the places that need every item (agenda, search, my day, the chair, the event's
+page) say that the program is still being read, and open once it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ..core.model import Program, whole_size
+
+if TYPE_CHECKING:
+    from .app import C4mlApp
+
+
+class Rest:
+    """Reads the whole program once, off the app's thread."""
+
+    def __init__(self, app: C4mlApp, read: Callable[[], Program | None]):
+        self.app = app
+        self.read = read
+        self.done = False
+
+    def start(self) -> None:
+        """After the first frame: read the whole program in a worker thread."""
+        self.app.call_after_refresh(
+            lambda: self.app.run_worker(self._work, name="read the whole program", group="rest", thread=True,
+                                        exit_on_error=False))
+
+    def _work(self) -> None:
+        try:
+            program = self.read()
+        except Exception as error:  # noqa: BLE001 - the board still shows the slice
+            self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
+            return
+        if program is None:
+            self.app.call_from_thread(self._failed, "it could not be read again")
+            return
+        base = self.app.state
+        ready = base.with_program(program)  # the timeline and the day's delays, built here too
+        self.app.call_from_thread(self._arrived, base, ready, program)
+
+    def _arrived(self, base, ready, program: Program) -> None:
+        self.done = True
+        # a mark or a filter made meanwhile: build again from the state as it is now
+        self.app.state = ready if self.app.state is base else self.app.state.with_program(program)
+        self.app.refresh_bindings()
+
+    def _failed(self, why: str) -> None:
+        self.app.notify(f"Only the items around now are shown: the whole program could not be read ({why}).",
+                        title="Program", severity="error", timeout=20, markup=False)
+
+    def ready(self, place: str) -> bool:
+        """Whether ``place`` can open now; if not, say why (once the program is read, it can)."""
+        if self.done:
+            return True
+        size = whole_size(self.app.state.program)
+        count = f"{size:,} items" if size else "every item"
+        self.app.notify(f"Still reading the whole program ({count}); this opens once it is read.",
+                        title="A moment", timeout=4, markup=False)
+        return False

@@ -1,0 +1,68 @@
+"""A big program opens on the items around now (issue 15): the board paints from a slice the
+program's store reads, the whole program is read in a worker thread and swapped in; until then
+the places that need every item say so instead of showing a part of it."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+
+import pytest
+from apptools import pilot_test, running, until
+from conftest import SCHEDULES
+
+from c4ml_tui.commands import app as app_command
+from c4ml_tui.core.clock import ManualClock
+from c4ml_tui.core.model import whole_size
+from c4ml_tui.sources.loader import load, open_view
+from c4ml_tui.tui.app import make_app
+
+XML = SCHEDULES / "38c3.xml"
+needs_38c3 = pytest.mark.skipif(not XML.exists(), reason="the shared schedules are not here")
+AT = datetime.fromisoformat("2024-12-28T14:20:00+01:00")
+
+
+@needs_38c3
+@pilot_test
+async def test_the_board_shows_the_slice_and_the_agenda_waits_for_the_whole_program():
+    view = open_view(XML)
+    part = view.around(AT)
+    assert whole_size(part) == len(load(XML).items) > 10 * len(part.items) / 2
+    gate = threading.Event()
+
+    def rest():
+        gate.wait(30)
+        return load(XML)
+
+    app = make_app(part, ManualClock(part.tz, AT), rest=rest)
+    async with running(app, (120, 40)) as ui:
+        assert "Mittelhochdeutsche Literatur lesen" in ui.text  # on at 14:20, in its room
+        await ui.press("a")
+        await until(ui.pilot, lambda: any("Still reading the whole program" in n.message
+                                          for n in app._notifications), "the note that the program is read")
+        assert getattr(ui.screen, "PLACE", None) != "agenda"
+        gate.set()
+        await until(ui.pilot, lambda: app.rest.done, "the whole program swapped in")
+        assert len(app.state.program.items) == whole_size(part)
+        await ui.press("a")
+        await until(ui.pilot, lambda: getattr(ui.screen, "PLACE", None) == "agenda", "the agenda")
+        await until(ui.pilot, lambda: "Illegal instructions by legals" in ui.text, "Saturday's 11:00 talk")
+
+
+@needs_38c3
+def test_a_big_file_opens_on_a_slice_and_a_small_one_whole(tmp_path, monkeypatch):
+    import argparse
+
+    args = argparse.Namespace(program=str(XML), at="2024-12-28T14:20", speed=None, timezone=None, room=None,
+                              clock=None, show_zone=None)
+    monkeypatch.setattr(app_command, "BIG_FILE", 1)
+    monkeypatch.setattr(app_command, "BIG_PROGRAM", 500)
+    part, clock, rest = app_command.big_opening(args)
+    assert whole_size(part) == 1007 or whole_size(part) > 500
+    assert len(part.items) < whole_size(part) and rest is not None
+    assert rest().items == load(XML).items
+    monkeypatch.setattr(app_command, "BIG_PROGRAM", 5000)
+    whole, _, rest = app_command.big_opening(args)
+    assert rest is None and whole_size(whole) is None and whole.items == load(XML).items
+    monkeypatch.setattr(app_command, "BIG_FILE", 64 * 2**20)
+    assert app_command.big_opening(args) is None  # a file this small is read whole, as always
