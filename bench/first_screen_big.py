@@ -47,7 +47,8 @@ def main() -> int:
     minimal: list[float] = []
     commands = {}
     for name, binary in binaries.items():
-        cache = dict(env, C4ML_TUI_CACHE_DIR=str(folder / f"cache-{name}"), C4ML_TUI_DATA_DIR=str(folder / f"data-{name}"))
+        cache = dict(env, C4ML_TUI_CACHE_DIR=str(folder / f"cache-{name}"),
+                     C4ML_TUI_DATA_DIR=str(folder / f"data-{name}"))
         command = [binary, "--program", str(path), "--at", "2031-06-10T14:00"]
         run([binary, "--program", str(path), "now", "--at", "2031-06-10T14:00"], cache)  # the cache, the store
         first_frame(command, b"Room 01", cache, timeout=300)

@@ -250,7 +250,8 @@ def test_agenda_today_follows_the_conference_day(capsys):
 @pytest.mark.parametrize(("day", "says"), [
     ("2", "--day 2: the program has 1 day(s), numbered 1 to 1"),
     ("2025-03-03", "--day 2025-03-03: the program has nothing on 2025-03-03; its days: 2025-03-02"),
-    ("someday", "--day 'someday': not a day; write today, tomorrow, a day's number (1 to 1) or a date such as 2025-03-02"),
+    ("someday", "--day 'someday': not a day; write today, tomorrow, a day's number (1 to 1) "
+                "or a date such as 2025-03-02"),
 ])
 def test_a_day_the_program_does_not_have_is_one_line_and_exit_2(capsys, day, says):
     assert cli.main(["agenda", "--day", day]) == 2

@@ -101,22 +101,30 @@ def build_parser(command: str | None = ALL) -> argparse.ArgumentParser:
     )
     common_options(parser, top=True)
     app.add_options(parser)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands: dict[str, argparse.ArgumentParser] = {}
+    parser.set_defaults(subparsers={})
+    parser._commands = parser.add_subparsers(dest="command", metavar="COMMAND")  # type: ignore[attr-defined]
+    return add_commands(parser, command)
+
+
+def add_commands(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
+    """Add the subparser of ``command`` (or every command's: ``ALL``) to a :func:`build_parser` parser."""
+    sub = parser._commands  # type: ignore[attr-defined]
+    commands: dict[str, argparse.ArgumentParser] = parser.get_default("subparsers")
     for name in COMMANDS if command == ALL else [n for n in COMMANDS if n.rstrip("_") == command]:
         module = importlib.import_module(f".commands.{name}", __package__)
         built = module.add_parser(sub, common_options)
         built.set_defaults(run=module.run)
         commands[built.prog.rsplit(" ", 1)[-1]] = built
-    parser.set_defaults(subparsers=commands)
     return parser
 
 
-def command_of(argv: list[str]) -> str | None:
+def command_of(argv: list[str], top: argparse.ArgumentParser | None = None) -> str | None:
     """The command ``argv`` names (``None``: none, the app), told without building every
     command's parser: the first word that is not an option or an option's value. ``ALL`` when
-    that is unclear (``--help``, an unknown word or option), so argparse says what it says."""
-    takes = {flag: action.nargs for action in build_parser(None)._actions for flag in action.option_strings}
+    that is unclear (``--help``, an unknown word or option), so argparse says what it says.
+    ``top``: the parser without commands (:func:`build_parser` ``(None)``), when already built."""
+    top = top if top is not None else build_parser(None)
+    takes = {flag: action.nargs for action in top._actions for flag in action.option_strings}
     names = {name.rstrip("_") for name in COMMANDS}
     words = iter(argv)
     for word in words:
@@ -138,7 +146,8 @@ def command_of(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(command_of(argv))
+    parser = build_parser(None)  # built once: what it takes tells the command, whose parser is added
+    add_commands(parser, command_of(argv, parser))
     args, unknown = parser.parse_known_args(argv)
     if unknown:  # said by the command's own parser, with its usage, not the top level's
         command = args.subparsers.get(getattr(args, "command", None) or "", parser)

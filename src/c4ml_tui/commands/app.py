@@ -101,7 +101,7 @@ def big_opening(args: argparse.Namespace):
     import os
 
     from ..sources.loader import is_url
-    from .common import around, local_marks, load_program, setting, view_and_clock
+    from .common import around, load_program, local_marks, setting, view_and_clock
 
     where = getattr(args, "program", None) or setting(args, "program")
     try:

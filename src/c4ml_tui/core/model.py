@@ -12,6 +12,7 @@ Python 3.13+) where you would use ``dataclasses.replace``, and :func:`fields` / 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
@@ -242,7 +243,7 @@ class Program:
 
 
 def sliced(program: Program, *, rooms: tuple[str, ...], tracks: tuple[str, ...], days: tuple[date, ...],
-           size: int | None = None, known=None) -> Program:
+           size: int | None = None, known: Callable[[Iterable[str]], set[str]] | None = None) -> Program:
     """``program`` marked as a slice of a bigger one (the items a store read for one instant):
     its rooms, tracks and days are the whole program's, not only those of the items it holds;
     ``size`` is how many items the whole program has, ``known(ids)`` which ids it knows."""
