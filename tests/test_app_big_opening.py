@@ -62,7 +62,20 @@ def test_a_big_file_opens_on_a_slice_and_a_small_one_whole(tmp_path, monkeypatch
     assert len(part.items) < whole_size(part) and rest is not None
     assert rest().items == load(XML).items
     monkeypatch.setattr(app_command, "BIG_PROGRAM", 5000)
+    assert app_command.big_opening(args) is None  # noted as 1,007 items: read whole, as always
+    monkeypatch.setattr(app_command, "BIG_FILE", 64 * 2**20)
+    assert app_command.big_opening(args) is None  # a file this small is read whole without a look
+
+
+@needs_38c3
+def test_a_big_file_not_noted_yet_is_stored_then_read_whole_when_small(tmp_path, monkeypatch):
+    import argparse
+    import shutil
+
+    copy = tmp_path / "38c3.xml"
+    shutil.copy(XML, copy)  # just written: too fresh for a note, so the store is opened each time
+    args = argparse.Namespace(program=str(copy), at="2024-12-28T14:20", speed=None, timezone=None, room=None,
+                              clock=None, show_zone=None)
+    monkeypatch.setattr(app_command, "BIG_FILE", 1)
     whole, _, rest = app_command.big_opening(args)
     assert rest is None and whole_size(whole) is None and whole.items == load(XML).items
-    monkeypatch.setattr(app_command, "BIG_FILE", 64 * 2**20)
-    assert app_command.big_opening(args) is None  # a file this small is read whole, as always

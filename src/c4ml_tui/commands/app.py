@@ -86,21 +86,23 @@ def before_the_network(args: argparse.Namespace, source: Source):
     return (program, clock) if clock is not None else None
 
 
-BIG_FILE = 4 * 2**20
-"""A program file at least this big (about 20,000 talks of YAML) is opened through its store
-(``sources/program_store.py``): when it holds more than :data:`BIG_PROGRAM` items, the app
-paints the board from the items around now and reads the rest in a worker thread."""
+BIG_FILE = 2**20
+"""A program file at least this big (about 5,000 talks of YAML) is opened through its store
+(``sources/program_store.py``) when it holds more than :data:`BIG_PROGRAM` items and talks: the
+app paints the board from the items around now and reads the rest in a worker thread."""
 BIG_PROGRAM = 5000
 
 
 def big_opening(args: argparse.Namespace):
     """``(slice, clock, rest)`` for a big program file: the items around now (and the days of
     the chair's marks), the clock, and how to read the whole program (in a worker thread: the
-    app swaps it in). ``None`` when the file is not that big (the app reads it whole at once),
-    ``False`` after printing why it cannot be opened."""
+    app swaps it in). ``None`` when it is not that big (the app reads it whole at once, as it
+    always has), ``False`` after printing why it cannot be opened. A file its store has noted
+    as small costs one small read here; one never read before is stored first (once)."""
     import os
 
     from ..sources.loader import is_url
+    from ..sources.program_store import noted_size
     from .common import around, load_program, local_marks, setting, view_and_clock
 
     where = getattr(args, "program", None) or setting(args, "program")
@@ -109,11 +111,14 @@ def big_opening(args: argparse.Namespace):
             return None
     except (OSError, ValueError):
         return None  # the usual path says what is wrong with it
+    size = noted_size(where, getattr(args, "timezone", None))
+    if size is not None and size <= BIG_PROGRAM:
+        return None
     loaded = view_and_clock(args)
     if loaded is None:
         return False
     view, clock = loaded
-    if getattr(view, "size", 0) <= BIG_PROGRAM:
+    if getattr(view, "entries", 0) <= BIG_PROGRAM:
         program = load_program(args, quiet=True)  # (what it would say was said by view_and_clock)
         return False if program is None else (program, clock, None)
     part = around(view, args, clock.now(), local_marks(view, quiet=True))

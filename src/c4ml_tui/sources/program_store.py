@@ -75,6 +75,8 @@ class Stored:
         self.longest = float(meta["longest"])
         self.size = int(meta["items"])
         """How many items the whole program has."""
+        self.entries = int(meta["entries"])
+        """How many items and talks it has."""
         self._at = times_in(self.event.tz)
 
     @property
@@ -230,22 +232,34 @@ def _stamp(stat: os.stat_result) -> str:
     return f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino}"
 
 
-def open_noted(source: str, timezone: str | None) -> Stored | None:
-    """The store of the file ``source`` when its note says the file has not changed since it
-    was read (no read of the file at all); else ``None``."""
+def _noted(source: str, timezone: str | None) -> tuple[str, int] | None:
+    """``(store name, entries)`` from the note of ``source`` when the file has not changed since."""
     try:
         stat = os.stat(source)
         with open(_note_file(source, timezone), encoding="utf-8") as handle:
-            stamp, name = handle.read().split("\n")[:2]
+            stamp, name, entries = handle.read().split("\n")[:3]
+        return (name, int(entries)) if stamp == _stamp(stat) else None
     except (OSError, ValueError):
         return None
-    if stamp != _stamp(stat):
-        return None
-    return open_store(name, source)
 
 
-def note(source: str, timezone: str | None, key: bytes, now: float | None = None) -> None:
-    """Remember that the file ``source`` (as it is now) was read as the parse keyed ``key``."""
+def open_noted(source: str, timezone: str | None) -> Stored | None:
+    """The store of the file ``source`` when its note says the file has not changed since it
+    was read (no read of the file at all); else ``None``."""
+    found = _noted(source, timezone)
+    return open_store(found[0], source) if found is not None else None
+
+
+def noted_size(source: str, timezone: str | None) -> int | None:
+    """How many items and talks the program in ``source`` has, when its note says the file has
+    not changed since it was read (neither the file nor the store is opened); else ``None``."""
+    found = _noted(source, timezone)
+    return found[1] if found is not None else None
+
+
+def note(source: str, timezone: str | None, key: bytes, entries: int, now: float | None = None) -> None:
+    """Remember that the file ``source`` (as it is now) was read as the parse keyed ``key``,
+    with ``entries`` items and talks."""
     import time
     from pathlib import Path
 
@@ -255,7 +269,7 @@ def note(source: str, timezone: str | None, key: bytes, now: float | None = None
         stat = os.stat(source)
         if (time.time() if now is None else now) - stat.st_mtime < RACY_SECONDS:
             return  # it may change again within its clock's resolution: read it next time
-        write_text(Path(_note_file(source, timezone)), _stamp(stat) + "\n" + _name(key) + "\n")
+        write_text(Path(_note_file(source, timezone)), f"{_stamp(stat)}\n{_name(key)}\n{entries}\n")
     except (OSError, ValueError):
         pass
 
@@ -325,7 +339,8 @@ def build(key: bytes, program: Program) -> None:
                 ("rooms", json.dumps(program.rooms, ensure_ascii=False)),
                 ("tracks", json.dumps(program.tracks, ensure_ascii=False)),
                 ("days", json.dumps([d.isoformat() for d in program.days])),
-                ("longest", repr(longest.total_seconds())), ("items", str(len(program.items)))])
+                ("longest", repr(longest.total_seconds())), ("items", str(len(program.items))),
+                ("entries", str(len(program.items) + sum(len(i.talks) for i in program.items)))])
             db.executescript(
                 'CREATE INDEX items_start ON items (start); CREATE INDEX items_end ON items ("end");'
                 'CREATE INDEX items_day ON items (day); CREATE INDEX items_room ON items (room, start, "end");'
@@ -414,5 +429,5 @@ def view(source: str, content_of, timezone: str | None, whole_of) -> Stored | Wh
         stored = open_keyed(key, source)
         if stored is None:  # a read-only or full cache folder
             return Whole(program)
-    note(source, timezone, key)
+    note(source, timezone, key, stored.entries)
     return stored
