@@ -85,14 +85,9 @@ class Stored:
 
     # -- reading items --------------------------------------------------------------------------
     def _items(self, positions: Iterable[int]) -> list[Item]:
-        wanted = sorted(set(positions))
-        found: list[Item] = []
-        for chunk in range(0, len(wanted), 500):  # SQLite's limit on a statement's parameters
-            part = wanted[chunk:chunk + 500]
-            rows = self.db.execute(
-                f"SELECT doc FROM items WHERE pos IN ({','.join('?' * len(part))}) ORDER BY pos", part)
-            found.extend(item_from_dict(json.loads(doc), self._at) for (doc,) in rows)
-        return found
+        """The items at ``positions``, in the program's order."""
+        rows = self._rows("SELECT doc FROM items WHERE pos IN ({}) ORDER BY pos", sorted(set(positions)))
+        return [item_from_dict(json.loads(doc), self._at) for (doc,) in rows]
 
     def _positions(self, sql: str, params: Iterable[object] = ()) -> set[int]:
         return {pos for (pos,) in self.db.execute(sql, tuple(params))}
@@ -110,23 +105,22 @@ class Stored:
 
     def known(self, ids: Iterable[str]) -> set[str]:
         """Which of ``ids`` are ids of the program's items or talks."""
-        wanted = list(dict.fromkeys(ids))
-        found: set[str] = set()
-        for chunk in range(0, len(wanted), 500):
-            part = wanted[chunk:chunk + 500]
-            found.update(ref for (ref,) in self.db.execute(
-                f"SELECT ref FROM refs WHERE kind = 0 AND ref IN ({','.join('?' * len(part))})", part))
-        return found
+        return {ref for (ref,) in self._rows("SELECT ref FROM refs WHERE kind = 0 AND ref IN ({})", ids)}
 
     def days_of(self, ids: Iterable[str]) -> set[date]:
         """The conference days of the items (or of the items holding the talks) ``ids`` name."""
-        wanted = list(dict.fromkeys(ids))
-        found: set[date] = set()
+        return {date.fromisoformat(day) for (day,) in self._rows(
+            "SELECT DISTINCT items.day FROM refs JOIN items ON items.pos = refs.pos "
+            "WHERE refs.kind = 0 AND refs.ref IN ({})", ids)}
+
+    def _rows(self, sql: str, values: Iterable[object]) -> list[tuple]:
+        """The rows of ``sql`` (whose ``{}`` takes the placeholders) for ``values``, 500 at a
+        time (SQLite's limit on a statement's parameters), in their order."""
+        wanted = list(dict.fromkeys(values))
+        found: list[tuple] = []
         for chunk in range(0, len(wanted), 500):
             part = wanted[chunk:chunk + 500]
-            found.update(date.fromisoformat(day) for (day,) in self.db.execute(
-                "SELECT DISTINCT items.day FROM refs JOIN items ON items.pos = refs.pos "
-                f"WHERE refs.kind = 0 AND refs.ref IN ({','.join('?' * len(part))})", part))
+            found.extend(self.db.execute(sql.format(",".join("?" * len(part))), part))
         return found
 
     # -- slices ---------------------------------------------------------------------------------
@@ -188,10 +182,6 @@ class Stored:
         """The conference day it is at ``moment`` (as ``Program.day_at``)."""
         return self._day_at(moment.astimezone(self.tz))
 
-    def whole(self) -> Program:
-        """Every item (what the parse cache gives too)."""
-        return self._program(self._items(self._positions("SELECT pos FROM items")))
-
     def _day_at(self, local: datetime) -> date:
         from ..core.model import conference_day
 
@@ -205,13 +195,8 @@ class Stored:
                 wanted.add(item.chair)
             for talk in item.talks:
                 wanted.update(talk.speakers)
-        speakers: dict[str, Speaker] = {}
-        ids = sorted(wanted)
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk:chunk + 500]
-            for sid, doc in self.db.execute(
-                    f"SELECT id, doc FROM speakers WHERE id IN ({','.join('?' * len(part))})", part):
-                speakers[sid] = Speaker(**json.loads(doc))
+        speakers = {sid: Speaker(**json.loads(doc))
+                    for sid, doc in self._rows("SELECT id, doc FROM speakers WHERE id IN ({})", sorted(wanted))}
         return sliced(Program(self.event, tuple(items), speakers, self.chair, self.source, self.digest),
                       rooms=self.rooms, tracks=self.tracks, days=self.days, size=self.size, known=self.known)
 
@@ -281,79 +266,58 @@ def open_keyed(key: bytes, source: str) -> Stored | None:
 def open_store(name: str, source: str) -> Stored | None:
     """The store named ``name``, or ``None`` (none yet, or unusable: then it is removed, to be
     built again)."""
-    where = path_of(name)
-    if not os.path.exists(where):
+    from .sqlite_file import connect
+
+    found = connect(path_of(name), lambda meta: meta.get("schema") == SCHEMA and meta.get("name") == name)
+    if found is None:
         return None
     try:
-        db = sqlite3.connect(where)  # (not a file: URI, which a '?' or '#' in the folder would break)
-        meta = dict(db.execute("SELECT name, value FROM meta"))
-        if meta.get("schema") != SCHEMA or meta.get("name") != name:
-            raise sqlite3.DatabaseError("built for another parse or schema")
-        return Stored(db, meta, source)
-    except (sqlite3.Error, ValueError, KeyError, TypeError):
-        try:
-            os.remove(where)
-        except OSError:
-            pass
+        return Stored(*found, source)
+    except (ValueError, KeyError, TypeError):  # a meta value that does not read
+        found[0].close()
+        os.remove(path_of(name))
         return None
 
 
 def build(key: bytes, program: Program) -> None:
     """Store ``program`` (the parse keyed ``key``); a read-only or full cache folder only costs speed."""
-    from pathlib import Path
-
-    from ..core.model import asdict
-    from ..store.atomic import remove_orphans
+    from .sqlite_file import build as build_file
 
     name = _name(key)
-    where = path_of(name)
-    folder = os.path.dirname(where)
-    temporary = os.path.join(folder, f".{os.path.basename(where)}.{os.getpid()}.tmp")
-    try:
-        os.makedirs(folder, exist_ok=True)
-        remove_orphans(Path(where))
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        db = sqlite3.connect(temporary)
-        try:
-            db.executescript(
-                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
-                'CREATE TABLE items (pos INTEGER PRIMARY KEY, start REAL, "end" REAL, day TEXT, room TEXT, doc TEXT);'
-                "CREATE TABLE refs (ref TEXT, kind INTEGER, pos INTEGER);"
-                "CREATE TABLE speakers (id TEXT PRIMARY KEY, doc TEXT);"
-                "CREATE TABLE rooms (ord INTEGER PRIMARY KEY, name TEXT);")
-            db.executemany("INSERT INTO rooms VALUES (?, ?)", enumerate(program.rooms))
-            db.executemany("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)", (
-                (pos, _seconds(i.start), _seconds(i.end), i.day.isoformat(), i.room,
-                 json.dumps(item_to_dict(i), ensure_ascii=False))
-                for pos, i in enumerate(program.items)))
-            db.executemany("INSERT INTO refs VALUES (?, ?, ?)", _refs(program.items))
-            db.executemany("INSERT INTO speakers VALUES (?, ?)", (
-                (s.id, json.dumps(asdict(s), ensure_ascii=False)) for s in program.speakers.values()))
-            longest = max(((i.end - i.start) for i in program.items), default=timedelta(0))
-            db.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("schema", SCHEMA), ("name", name), ("digest", program.digest),
-                ("event", json.dumps(event_to_dict(program.event), ensure_ascii=False)),
-                ("chair", json.dumps(asdict(program.chair))),
-                ("rooms", json.dumps(program.rooms, ensure_ascii=False)),
-                ("tracks", json.dumps(program.tracks, ensure_ascii=False)),
-                ("days", json.dumps([d.isoformat() for d in program.days])),
-                ("longest", repr(longest.total_seconds())), ("items", str(len(program.items))),
-                ("entries", str(len(program.items) + sum(len(i.talks) for i in program.items)))])
-            db.executescript(
-                'CREATE INDEX items_start ON items (start); CREATE INDEX items_end ON items ("end");'
-                'CREATE INDEX items_day ON items (day); CREATE INDEX items_room ON items (room, start, "end");'
-                'CREATE INDEX items_room_end ON items (room, "end"); CREATE INDEX refs_ref ON refs (ref, kind);')
-            db.commit()
-        finally:
-            db.close()
-        os.replace(temporary, where)
-    except (OSError, sqlite3.Error, ValueError):
-        try:
-            os.remove(temporary)
-        except OSError:
-            pass
+    build_file(path_of(name), lambda db: _fill(db, name, program))
+
+
+def _fill(db: sqlite3.Connection, name: str, program: Program) -> None:
+    from ..core.model import asdict
+
+    db.executescript(
+        "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
+        'CREATE TABLE items (pos INTEGER PRIMARY KEY, start REAL, "end" REAL, day TEXT, room TEXT, doc TEXT);'
+        "CREATE TABLE refs (ref TEXT, kind INTEGER, pos INTEGER);"
+        "CREATE TABLE speakers (id TEXT PRIMARY KEY, doc TEXT);"
+        "CREATE TABLE rooms (ord INTEGER PRIMARY KEY, name TEXT);")
+    db.executemany("INSERT INTO rooms VALUES (?, ?)", enumerate(program.rooms))
+    db.executemany("INSERT INTO items VALUES (?, ?, ?, ?, ?, ?)", (
+        (pos, _seconds(i.start), _seconds(i.end), i.day.isoformat(), i.room,
+         json.dumps(item_to_dict(i), ensure_ascii=False))
+        for pos, i in enumerate(program.items)))
+    db.executemany("INSERT INTO refs VALUES (?, ?, ?)", _refs(program.items))
+    db.executemany("INSERT INTO speakers VALUES (?, ?)", (
+        (s.id, json.dumps(asdict(s), ensure_ascii=False)) for s in program.speakers.values()))
+    longest = max(((i.end - i.start) for i in program.items), default=timedelta(0))
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [
+        ("schema", SCHEMA), ("name", name), ("digest", program.digest),
+        ("event", json.dumps(event_to_dict(program.event), ensure_ascii=False)),
+        ("chair", json.dumps(asdict(program.chair))),
+        ("rooms", json.dumps(program.rooms, ensure_ascii=False)),
+        ("tracks", json.dumps(program.tracks, ensure_ascii=False)),
+        ("days", json.dumps([d.isoformat() for d in program.days])),
+        ("longest", repr(longest.total_seconds())), ("items", str(len(program.items))),
+        ("entries", str(len(program.items) + sum(len(i.talks) for i in program.items)))])
+    db.executescript(
+        'CREATE INDEX items_start ON items (start); CREATE INDEX items_end ON items ("end");'
+        'CREATE INDEX items_day ON items (day); CREATE INDEX items_room ON items (room, start, "end");'
+        'CREATE INDEX items_room_end ON items (room, "end"); CREATE INDEX refs_ref ON refs (ref, kind);')
 
 
 def _refs(items: Iterable[Item]) -> Iterable[tuple[str, int, int]]:
@@ -406,9 +370,6 @@ class Whole:
     @property
     def days(self) -> tuple[date, ...]:
         return self.program.days
-
-    def whole(self) -> Program:
-        return self.program
 
 
 def view(source: str, content_of, timezone: str | None, whole_of) -> Stored | Whole:
