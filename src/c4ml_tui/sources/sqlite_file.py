@@ -46,7 +46,10 @@ def connect(where: str, wanted: Callable[[dict[str, str]], bool]) -> tuple[sqlit
     if not os.path.exists(where):
         return None
     try:
-        db = sqlite3.connect(where)  # (not a file: URI, which a '?' or '#' in the folder would break)
+        # (not a file: URI, which a '?' or '#' in the folder would break). Any thread may read it
+        # (the app's slice asks its store which mark ids it knows from wherever it is loaded);
+        # SQLite's default build serializes the calls.
+        db = sqlite3.connect(where, check_same_thread=False)
         meta = dict(db.execute("SELECT name, value FROM meta"))
         if not wanted(meta):
             db.close()
