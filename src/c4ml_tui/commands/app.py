@@ -28,10 +28,14 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 def source_of(args: argparse.Namespace) -> Source | None:
     """How to load the program again while the app runs: for a URL only (``--program``, or the
     config file's ``program``)."""
-    from ..sources.refresh import source_of as source
+    from ..sources.loader import is_url
     from .common import setting
 
     where = getattr(args, "program", None) or setting(args, "program")
+    if not is_url(where):
+        return None  # a file: nothing to follow (and ``refresh`` is not imported)
+    from ..sources.refresh import source_of as source
+
     return source(where, getattr(args, "timezone", None), getattr(args, "room", None))
 
 

@@ -447,9 +447,13 @@ def run_app(program: Program, clock: Clock, *, source: Source | None = None,
     """Run the app in this terminal until the user quits; the exit status. The user's settings
     file is read when ``config`` is not given (the tests' apps, from ``make_app``, read none)."""
     if config is None:
-        from ..store.config import load
+        import os
 
-        config = load()
+        from ..store.config import Config, load
+        from ..store.paths import config_file
+
+        # (no file, no TOML reader to import: the defaults)
+        config = load() if os.path.exists(config_file()) else Config()
     app = make_app(program, clock, source=source, remind_minutes=remind_minutes, remind_bell=remind_bell,
                    start_screen=start_screen, chair=chair, delays=delays, publisher=publisher,
                    config=config, clock_hours=clock_hours)
