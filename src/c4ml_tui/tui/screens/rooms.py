@@ -34,6 +34,26 @@ class RoomsScreen(FilteredScreen):
     """The board, per room. The answer is worked out when an item starts or ends; each tick
     only rewrites the countdowns that changed."""
 
+    DEFAULT_CSS = """
+    /* The table, and the day of the room under the cursor below it (narrow) or beside it (wide).
+       Narrow, the screen makes the table as tall as its rows, up to 60% of the terminal
+       (fit_table); wide, it fills its column. */
+    #rooms-board { height: 1fr; layout: vertical; }
+    #rooms-main { height: auto; padding: 0 1; }
+    #rooms-status { padding: 1 1 0 1; color: $text-muted; height: auto; }
+    #rooms-empty { padding: 1 1 0 1; }
+    #rooms-filter { padding: 0 1; }
+    #rooms-day { height: 1fr; padding: 1 2 0 2; }
+    #rooms-day DayList { text-wrap: nowrap; text-overflow: ellipsis; }
+    #rooms-later { color: $text-muted; }
+    #rooms-today { display: none; }
+    RoomsScreen.-wide #rooms-board { layout: horizontal; }
+    RoomsScreen.-wide #rooms-main { width: 2fr; height: 1fr; }
+    RoomsScreen.-wide #rooms-day { width: 1fr; margin-top: 1; padding: 1 2; border-left: vkey $foreground 20%; }
+    RoomsScreen.-wide #rooms-later { display: none; }
+    RoomsScreen.-wide #rooms-today { display: block; }
+    """
+
     HEADING = "Rooms"
     STARS = True
     BINDINGS = [

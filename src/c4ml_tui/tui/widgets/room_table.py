@@ -65,7 +65,7 @@ class RoomTable(DataTable):
     ]
 
     DEFAULT_CSS = """
-    RoomTable { width: 1fr; height: 1fr; }
+    RoomTable { width: 1fr; height: 1fr; margin-top: 1; }
     """
 
     def __init__(self, *, id: str | None = None, width: int = 0):
