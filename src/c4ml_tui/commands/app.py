@@ -40,6 +40,23 @@ def source_of(args: argparse.Namespace) -> Source | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import gc
+
+    # No collector passes until the board is on screen: what the start-up builds (modules,
+    # classes, styles, the program) lives as long as the app. The app collects once after its
+    # first frame and starts the collector again (``C4mlApp.start_collector``); whatever
+    # happens, it runs again as it did once the app is over (a test's process goes on).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     from .common import clock_hours, program_and_clock, setting, settings
 
     source = source_of(args)

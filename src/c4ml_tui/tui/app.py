@@ -7,6 +7,7 @@ widgets in ``widgets/``, styles in ``app.tcss``; the words come from ``words/``.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from datetime import datetime, timezone, tzinfo
 from typing import TYPE_CHECKING
@@ -189,10 +190,20 @@ class C4mlApp(App[int]):
         if self.publishing is not None:
             self.publishing.start()
         self.call_after_refresh(self._load_favourites)  # after the first frame: it costs imports
+        if not gc.isenabled():  # the command line's start-up (commands/app.py)
+            self.call_after_refresh(self.start_collector)
         for warning in self.state.log.warnings:  # a corrupt marks file: set aside, said here
             self.notify(warning, title="Chair marks", severity="warning", timeout=15, markup=False)
         if self.start_screen:
             self.show(self.start_screen)
+
+    def start_collector(self) -> None:
+        """After the first frame, when the command line started the app without the garbage
+        collector: collect the start-up's garbage once, freeze what survives (it lives as long as
+        the app, and later passes need not walk it: less CPU while idle), and collect again."""
+        gc.collect()
+        gc.freeze()
+        gc.enable()
 
     def action_zone(self) -> None:
         """``z``: show every time in the next zone (event, yours, ``--show-zone``'s), labelled."""
