@@ -205,14 +205,21 @@ def heading(base: str, flt: Filter) -> str:
 def room_day(tl: Timeline, line: RoomLine, now: datetime, day: date, *, whole: bool) -> tuple[str, list[Row]]:
     """The day of one room, for the panel beside (``whole``) or under the table: its items and
     gaps on ``day``; under the table only those after the row's current and next item."""
+    later, today = room_days(tl, line, now, day)
+    return today if whole else later
+
+
+def room_days(tl: Timeline, line: RoomLine, now: datetime,
+              day: date) -> tuple[tuple[str, list[Row]], tuple[str, list[Row]]]:
+    """``(under, beside)``: :func:`room_day` for the panel under the table and the one beside
+    it, from one timeline of the room (the board shows both, one of them hidden, and asks again
+    at each move of the cursor)."""
     if line.room:
         one = Timeline(tl.program, room=line.room, expected=tl.expected)
     else:
         one = Timeline(replace(tl.program, items=tuple(i for i in tl.items if i.room is None)), expected=tl.expected)
     rows = agenda.day_rows(agenda.rows(one, now), day)
     name = line.room or EVERYWHERE.lower()
-    if whole:
-        return f"{line.room or EVERYWHERE} · {fmt.day_title(day)}", rows
     shown = {line.current.id if line.current else None, line.next.id if line.next else None}
     later = [r for r in rows if r.state == "later" and r.kind == "item" and r.entry_id not in shown]
-    return f"Later in {name}", later
+    return (f"Later in {name}", later), (f"{line.room or EVERYWHERE} · {fmt.day_title(day)}", rows)

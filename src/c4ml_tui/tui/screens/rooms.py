@@ -80,8 +80,7 @@ class RoomsScreen(FilteredScreen):
         table.display = bool(shown.lines)
         self._fit(table, wide, height)
         line = next((line for line in shown.lines if line.room == table.room), None)
-        days = [rooms.room_day(tl, line, now, shown.day, whole=whole) if line else ("", [])
-                for whole in (False, True)]
+        days = rooms.room_days(tl, line, now, shown.day) if line else (("", []), ("", []))
         yield ClockBar(self.heading())
         with Container(id="rooms-board"):
             with Vertical(id="rooms-main"):
@@ -163,8 +162,9 @@ class RoomsScreen(FilteredScreen):
             today.show("", [])
             return
         tl, now = self.narrowed(), self.c4ml.clock.now()
-        later.show(*rooms.room_day(tl, line, now, shown.day, whole=False))
-        today.show(*rooms.room_day(tl, line, now, shown.day, whole=True))
+        under, beside = rooms.room_days(tl, line, now, shown.day)
+        later.show(*under)
+        today.show(*beside)
 
     @on(DataTable.RowHighlighted)
     def _moved(self) -> None:
