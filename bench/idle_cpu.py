@@ -1,22 +1,22 @@
 """CPU used while idle on the board in a real terminal: c4ml-tui against a minimal Textual app.
 
 Both run at the same time in tmux (each in its own session, 80x24 by default) and are left
-alone; after a settling pause, utime+stime from /proc/PID/stat is read at the start and the
-end of each window. Nothing is pressed: this is the app as it sits on a laptop all day.
-The kernel counts CPU time in 10 ms steps and a shared machine is noisy, so several windows
-are measured and the median ratio is reported.
+alone; after a settling pause, the CPU time of each (all threads, from
+/proc/PID/task/*/schedstat, in nanoseconds) is read at the start and the end of each window.
+Nothing is pressed: this is the app as it sits on a laptop all day.
+A shared machine is noisy, so several windows are measured and the median ratio is reported.
 
     .venv/bin/python bench/idle_cpu.py [--seconds 60] [--rounds 3] [--size 80x24] [--keys c]
 
 ``--keys`` presses keys in the app first (``c``: the chair screen, ``a``: the agenda), to measure
 a screen over the board: until the fix of 29 Nov 2026 any screen over the board used half a core
-(its footer asked to be fitted after every frame).
+(its footer asked to be fitted after every frame). ``--before DIR`` runs another checkout (its own
+``.venv``) beside them in the same windows, keys pressed the same.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import shlex
 import shutil
 import statistics
@@ -24,17 +24,9 @@ import subprocess
 import sys
 import time
 import uuid
+from pathlib import Path
 
-from common import APP, APP_MARK, MINIMAL, MINIMAL_MARK, environment
-
-TICKS = os.sysconf("SC_CLK_TCK")
-
-
-def cpu_seconds(pid: int) -> float:
-    """utime + stime of a process (all its threads), in seconds."""
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICKS
+from common import APP, APP_MARK, MINIMAL, MINIMAL_MARK, cpu_seconds, environment, load_average, other_copy
 
 
 def main() -> int:
@@ -43,6 +35,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="windows to measure, one after another")
     parser.add_argument("--size", default="80x24", help="terminal size, WIDTHxHEIGHT")
     parser.add_argument("--keys", default="", help="keys to press in the app before measuring (e.g. c)")
+    parser.add_argument("--before", type=Path, help="another checkout with its own .venv, measured beside")
     args = parser.parse_args()
     tmux = shutil.which("tmux")
     if tmux is None:
@@ -57,7 +50,10 @@ def main() -> int:
 
     try:
         pids = {}
-        for name, command, mark in (("app", APP, APP_MARK), ("minimal", MINIMAL, MINIMAL_MARK)):
+        programs = [("app", APP, APP_MARK), ("minimal", MINIMAL, MINIMAL_MARK)]
+        if args.before:
+            programs.append(("before", [str(other_copy(args.before) / "c4ml-tui"), *APP[1:]], APP_MARK))
+        for name, command, mark in programs:
             run("new-session", "-d", "-s", name, "-x", width, "-y", height, "exec " + shlex.join(command))
             deadline = time.monotonic() + 30
             while mark.decode() not in run("capture-pane", "-p", "-t", name):
@@ -66,7 +62,9 @@ def main() -> int:
                 time.sleep(0.1)
             pids[name] = int(run("display-message", "-p", "-t", name, "#{pane_pid}").strip())
         for key in args.keys:
-            run("send-keys", "-t", "app", key)
+            for name in pids:
+                if name != "minimal":
+                    run("send-keys", "-t", name, key)
             time.sleep(0.5)
         time.sleep(3)  # let start-up work settle
         rounds = []
@@ -80,16 +78,20 @@ def main() -> int:
         run("kill-server")
     screen = f", after pressing {args.keys!r}" if args.keys else ""
     print(f"idle CPU in tmux at {args.size}{screen}, {args.rounds} windows of {args.seconds:.0f} s "
-          "(utime+stime, % of one core)")
-    ratios = []
+          f"(% of one core); load average {load_average()} at the end")
+    names = [n for n in ("app", "before") if n in rounds[0][0]]
+    ratios: dict[str, list[float]] = {n: [] for n in names}
     for used, elapsed in rounds:
-        ratio = used["app"] / used["minimal"] if used["minimal"] else float("inf")
-        ratios.append(ratio)
-        print(f"  minimal {100 * used['minimal'] / elapsed:.2f}%   c4ml-tui {100 * used['app'] / elapsed:.2f}%"
-              f"   ratio {ratio:.2f}x")
-    app = statistics.median(100 * u["app"] / e for u, e in rounds)
-    print(f"  median: c4ml-tui {app:.2f}% of a core, {statistics.median(ratios):.2f}x the minimal app "
-          "(target: within 1.20x and under 1%)")
+        line = f"  minimal {100 * used['minimal'] / elapsed:.2f}%"
+        for name in names:
+            ratio = used[name] / used["minimal"] if used["minimal"] else float("inf")
+            ratios[name].append(ratio)
+            line += f"   {'c4ml-tui' if name == 'app' else 'before'} {100 * used[name] / elapsed:.2f}% ({ratio:.2f}x)"
+        print(line)
+    for name in names:
+        share = statistics.median(100 * u[name] / e for u, e in rounds)
+        print(f"  median: {'c4ml-tui' if name == 'app' else 'before'} {share:.2f}% of a core, "
+              f"{statistics.median(ratios[name]):.2f}x the minimal app (target: within 1.20x and under 1%)")
     return 0
 
 

@@ -140,6 +140,34 @@ def test_the_answer_does_not_change_before_its_next_change(minutes):
         assert lines(rooms.answer(tl, answer.until, keep_quiet=True)) != lines(answer)
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=-60, max_value=2 * 24 * 60 + 60))
+def test_the_board_finds_each_room_as_the_timeline_does(minutes):
+    """The board asks what runs and what is next in every room in one pass; it answers what
+    ``Timeline.by_room`` says room by room (a delay and a room's timeline included)."""
+    now = at(0) + timedelta(minutes=minutes)
+    for tl in (Timeline(PROGRAM), Timeline(PROGRAM, expected={"s1": (at(9, 40), at(11, 40))}),
+               Timeline(PROGRAM, room="Studio Zwei")):
+        assert rooms.by_room(tl, now) == tl.by_room(now), now
+
+
+def test_the_board_of_38c3_finds_each_room_as_the_timeline_does():
+    """The same on 38C3's 72 rooms, every 20 minutes of its four days."""
+    from conftest import SCHEDULES
+
+    from c4ml_tui.sources.loader import load
+
+    path = SCHEDULES / "38c3.xml"
+    if not path.exists():
+        pytest.skip("the shared schedules are not here")
+    tl = Timeline(load(path))
+    now, end = tl.items[0].start - timedelta(hours=1), tl.items[-1].end + timedelta(hours=1)
+    assert len(tl.program.rooms) > 50
+    while now < end:
+        assert rooms.by_room(tl, now) == tl.by_room(now), now
+        now += timedelta(minutes=20)
+
+
 def test_the_words_of_a_row_as_time_passes():
     tl = Timeline(PROGRAM)
     answer = rooms.answer(tl, at(10, 5))

@@ -28,14 +28,35 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 def source_of(args: argparse.Namespace) -> Source | None:
     """How to load the program again while the app runs: for a URL only (``--program``, or the
     config file's ``program``)."""
-    from ..sources.refresh import source_of as source
+    from ..sources.loader import is_url
     from .common import setting
 
     where = getattr(args, "program", None) or setting(args, "program")
+    if not is_url(where):
+        return None  # a file: nothing to follow (and ``refresh`` is not imported)
+    from ..sources.refresh import source_of as source
+
     return source(where, getattr(args, "timezone", None), getattr(args, "room", None))
 
 
 def run(args: argparse.Namespace) -> int:
+    import gc
+
+    # No collector passes until the board is on screen: what the start-up builds (modules,
+    # classes, styles, the program) lives as long as the app. The app collects once after its
+    # first frame and starts the collector again (``C4mlApp.start_collector``); whatever
+    # happens, it runs again as it did once the app is over (a test's process goes on).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        gc.unfreeze()
+        if collecting:
+            gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     from .common import clock_hours, program_and_clock, setting, settings
 
     source = source_of(args)

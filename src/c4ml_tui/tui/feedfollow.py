@@ -9,6 +9,9 @@ and messages another process made on this machine, and publish the feed (``--pub
   written): marks made by ``c4ml-tui chair`` in another terminal reach this app's views and a
   local ``c4ml-tui stage``. A stat costs nothing; the file is read only when it changed.
 * :class:`Publishing` writes the feed after each change of marks or message, and once a minute.
+
+Only :class:`LocalWatch` runs in every app, so what the other two need (the feed's reader, its
+words) is imported when one of them is made: the board's first frame does not wait for it.
 """
 
 from __future__ import annotations
@@ -16,12 +19,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from ..core.feed import newest
-from ..sources.delayfeed import OK, FeedSource, Reading
-from ..words import feed as feedwords
-from ..words import late
-
 if TYPE_CHECKING:
+    from ..sources.delayfeed import FeedSource, Reading
     from ..store.publish import Publisher
     from .app import C4mlApp
 
@@ -59,6 +58,8 @@ class FeedFollower:
         try:
             reading = self.source.read(program)
         except Exception as error:  # noqa: BLE001 - a feed must never take the app down
+            from ..sources.delayfeed import Reading
+
             reading = Reading(self.source.last, "offline", self.source.confirmed,
                               f"{self.source.where}: {type(error).__name__}: {error}")
         finally:
@@ -68,6 +69,9 @@ class FeedFollower:
     def apply(self, reading: Reading) -> None:
         """On the app's thread: take the feed's marks and message when they changed, and say
         what matters (a feed that cannot be read, refused, back, another version)."""
+        from ..sources.delayfeed import OK
+        from ..words import late
+
         app, before = self.app, self.last
         self.last = reading
         was_bad = before is not None and before.status != OK
@@ -94,6 +98,8 @@ class FeedFollower:
         app.tick(force=True)  # the age on the bar
 
     def _delay(self):
+        from ..words import late
+
         app = self.app
         return late.headline(app.timeline, app.snapshot())
 
@@ -102,6 +108,9 @@ class FeedFollower:
         reading = self.last
         if reading is None:
             return ""
+        from ..words import feed as feedwords
+        from ..words import late
+
         app = self.app
         delay = late.headline(app.timeline, app.timeline.at(now)) if reading.feed is not None else late.ZERO
         return feedwords.note(reading.feed, reading.status, now, delay)
@@ -154,12 +163,14 @@ class LocalWatch:
                 app.state = state.with_marks()
         message = state.user.message
         if self.changed(note):
+            from ..core.feed import newest
             from ..store import stagenote
 
             message = newest(message, stagenote.read(state.program))
         if feed and self.changed(feed[0]):
             from pathlib import Path
 
+            from ..core.feed import newest
             from ..store.publish import message_on_disk
 
             message = newest(message, message_on_disk(Path(feed[0])))
@@ -204,6 +215,8 @@ class Publishing:
                 self._later = True
                 self.app.set_timer(wait, self._write_later)
             return
+        from ..words import feed as feedwords
+
         self._written = time.monotonic()
         self._said = what
         document = feedwords.build(state.program, state.marks, app.clock.now(), room=state.chair.room,

@@ -15,7 +15,6 @@ from ..core import fmt
 from ..core.instants import between, shift, utc
 from ..core.model import Item, Program, Talk
 from ..core.timeline import Entry, Snapshot, Timeline
-from ..sources.refresh import is_waiting
 from . import late
 from .agenda import scheduled
 
@@ -47,10 +46,18 @@ class CardView(NamedTuple):
         return (len(self.title), tuple(len(t) for t, _ in self.lines + self.notes), self.fraction is None)
 
 
+def _waiting(program: Program) -> bool:
+    """Whether ``program`` is the stand-in shown while a URL's first copy downloads (the module
+    that knows is imported only for an empty program: the board's start-up does not need it)."""
+    from ..sources.refresh import is_waiting
+
+    return is_waiting(program)
+
+
 def now_card(tl: Timeline, snap: Snapshot) -> CardView:
     """The "Now" box: the running item, its window, the bar and time left, who speaks."""
     current, program = snap.current, tl.program
-    if current is None and not program.items and is_waiting(program):  # a URL's first download
+    if current is None and not program.items and _waiting(program):  # a URL's first download
         return CardView("Fetching the schedule...", (("It shows here as soon as it arrives.", "note"),), quiet=True)
     if current is None:
         return CardView(nothing_now(tl, snap), ((countdown_now(snap), "note"),), quiet=True)

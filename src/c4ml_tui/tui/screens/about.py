@@ -19,6 +19,14 @@ from .base import LiveScreen
 class AboutScreen(LiveScreen):
     """The event itself, from the program file's ``event:`` (or the schedule's conference)."""
 
+    DEFAULT_CSS = """
+    #about { padding: 1 2; }
+    #about-title { color: $accent; }
+    #about-where, #about-program { margin-top: 1; }
+    AboutScreen.-wide #about { padding: 1 4; }
+    #about-description { max-width: 100; }
+    """
+
     HEADING = "About"
     PLACE = "about"
 

@@ -32,6 +32,21 @@ STAGE = Binding.Group("Stage", compact=True)
 class ChairScreen(LiveScreen):
     """Counts down the talk on stage; marks use the event clock and are saved at once."""
 
+    DEFAULT_CSS = """
+    /* The talk, a large countdown coloured by stage (BigCountdown), what is next. */
+    #chair { height: 1fr; padding: 1 2; overflow-y: auto; }
+    #chair-context { color: $text-muted; }
+    #chair-title { color: $accent; }
+    #chair-countdown { margin: 1 0; }
+    #chair-next { margin-top: 1; }
+    #chair-status { margin-top: 1; }
+    /* What a chair key did: one line right above the footer, one at a time (ChairScreen.done). */
+    ChairScreen Toast { padding: 0 1; margin-top: 0; max-width: 90%; }
+    ChairScreen.-wide #chair { padding: 1 4; }
+    ChairScreen.-wide.-tall #chair { padding: 1 8; align-vertical: middle; }
+    ChairScreen.-wide.-tall #chair-countdown { padding: 1 4; margin: 2 0; }
+    """
+
     HEADING = "Chair"
     PLACE = "chair"
     EVERY_SECOND = True  # the digits count seconds

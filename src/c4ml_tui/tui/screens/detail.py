@@ -52,6 +52,14 @@ class DetailScreen(LiveScreen):
     """One item or talk. Its speakers, talks, session and web pages open from the list under
     the header."""
 
+    DEFAULT_CSS = """
+    #detail { padding: 1 2; }
+    #detail-title { color: $accent; }
+    #detail-when, #detail-room { color: $foreground; }
+    #detail-state { margin-bottom: 0; }
+    .poster { margin-top: 1; }
+    """
+
     HEADING = "Detail"
     STARS = True
     BINDINGS = [

@@ -40,6 +40,22 @@ def key_lines(app, screen: Screen) -> list[tuple[str, str]]:
 class HelpScreen(ModalScreen[None]):
     """A box over the current screen; Escape, ``?`` or Enter closes it."""
 
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; }
+    #help-box {
+        width: 80%;
+        max-width: 80;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 2;
+        overflow-y: auto;  /* more keys than lines on a short terminal: the wheel scrolls */
+    }
+    HelpScreen.-tall #help-box { padding: 1 2; }
+    #help-mouse, #help-palette { margin-top: 1; }
+    """
+
     BINDINGS = [
         Binding("escape,question_mark,enter", "dismiss", "Close", id="help.close", tooltip="Close the help"),
     ]

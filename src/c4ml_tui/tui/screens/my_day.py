@@ -63,6 +63,12 @@ class DayOptions(OptionList):
 class MyDayScreen(LiveScreen):
     """Starred entries, each with its time, place and any clash; Enter opens, ``f`` unstars."""
 
+    DEFAULT_CSS = """
+    /* A summary line, or how to star things when nothing is starred. */
+    #myday-summary { padding: 1 1 0 1; }
+    #myday-empty { padding: 1 2; max-width: 84; }
+    """
+
     HEADING = "My day"
     PLACE = "my_day"
     STARS = True

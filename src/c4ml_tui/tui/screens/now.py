@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
-from textual.widgets import Digits
 
 from ...core.timeline import Snapshot
 from ...words import agenda, board
@@ -14,6 +15,9 @@ from ..widgets.card import Card
 from ..widgets.day_list import DayList
 from ..widgets.literal import STAR, LiveLabel
 from .base import LiveScreen
+
+if TYPE_CHECKING:
+    from textual.widgets import Digits
 
 
 class NowScreen(LiveScreen):
@@ -29,8 +33,10 @@ class NowScreen(LiveScreen):
     ]
 
     def compose(self) -> ComposeResult:
-        # Built with what they say now, so the first frame needs a single layout.
+        # Built with what they say now, so the first frame needs a single layout (and the first
+        # tick, finding this answer shown, redraws no more than what changed).
         tl, snap = self.c4ml.timeline, self.c4ml.snapshot()
+        self._shown = (tl, snap.key())
         talk_card = Card("Talk on stage", board.talk_card(tl, snap), id="talk-card")
         talk_card.display = talk_card.view.title != ""
         yield from self.compose_clock()
@@ -66,6 +72,8 @@ class NowScreen(LiveScreen):
         snap = self.c4ml.snapshot()
         self.query_one(DayList).show(*self.day_list(snap))
         if self._digits is None and self.has_class("-wide") and self.has_class("-tall"):
+            from textual.widgets import Digits  # (imported when there is room for it)
+
             self._digits = Digits(board.big_clock(snap.at), id="big-clock")
             self.query_one("#board-main").mount(self._digits, before=0)
 

@@ -38,6 +38,21 @@ ALL = ""
 class PickScreen(ModalScreen[str | None]):
     """Dismisses with the chosen name, :data:`ALL`, or ``None`` (Escape)."""
 
+    DEFAULT_CSS = """
+    PickScreen { align: center middle; }
+    #pick-box {
+        width: 70%;
+        max-width: 70;
+        height: auto;
+        max-height: 90%;
+        border: round $accent;
+        background: $surface;
+        padding: 0 1;
+    }
+    #pick-input { margin-bottom: 1; }
+    #pick-list { height: auto; max-height: 60vh; border: none; }
+    """
+
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="pick.cancel", tooltip="Close without changing"),
         Binding("down", "move('cursor_down')", "Down", show=False, id="pick.down", tooltip="Next in the list"),

@@ -16,15 +16,43 @@ from textual.widgets import DataTable
 
 from ...core.timeline import Snapshot
 from ...words import rooms
+from ..widgets.clock import ClockBar
 from ..widgets.day_list import DayList
 from ..widgets.literal import STAR, LiveLabel
 from ..widgets.room_table import RoomTable
 from .filtered import FilteredScreen
 
 
+def table_width(width: int, wide: bool) -> int:
+    """The rooms table's width in a terminal ``width`` columns wide, as the styles below lay it
+    out: the whole width but ``#rooms-main``'s padding (1 each side); wide, two thirds of it
+    (``2fr`` beside the room's day, ``1fr``)."""
+    return (width * 2 // 3 if wide else width) - 2
+
+
 class RoomsScreen(FilteredScreen):
     """The board, per room. The answer is worked out when an item starts or ends; each tick
     only rewrites the countdowns that changed."""
+
+    DEFAULT_CSS = """
+    /* The table, and the day of the room under the cursor below it (narrow) or beside it (wide).
+       Narrow, the screen makes the table as tall as its rows, up to 60% of the terminal
+       (fit_table); wide, it fills its column. */
+    #rooms-board { height: 1fr; layout: vertical; }
+    #rooms-main { height: auto; padding: 0 1; }
+    #rooms-status { padding: 1 1 0 1; color: $text-muted; height: auto; }
+    #rooms-empty { padding: 1 1 0 1; }
+    #rooms-filter { padding: 0 1; }
+    #rooms-day { height: 1fr; padding: 1 2 0 2; }
+    #rooms-day DayList { text-wrap: nowrap; text-overflow: ellipsis; }
+    #rooms-later { color: $text-muted; }
+    #rooms-today { display: none; }
+    RoomsScreen.-wide #rooms-board { layout: horizontal; }
+    RoomsScreen.-wide #rooms-main { width: 2fr; height: 1fr; }
+    RoomsScreen.-wide #rooms-day { width: 1fr; margin-top: 1; padding: 1 2; border-left: vkey $foreground 20%; }
+    RoomsScreen.-wide #rooms-later { display: none; }
+    RoomsScreen.-wide #rooms-today { display: block; }
+    """
 
     HEADING = "Rooms"
     STARS = True
@@ -38,16 +66,31 @@ class RoomsScreen(FilteredScreen):
         self._answer: rooms.Answer | None = None
 
     def compose(self) -> ComposeResult:
-        yield from self.compose_clock()
+        # Built with what it says now, the table's rows included (at the width the layout will
+        # give it), so that the first frame shows the board, and the first tick has nothing to
+        # redo: this state's words (``FilteredScreen``) and this answer (``LiveScreen``) are shown.
+        state, now = self.c4ml.state, self.c4ml.clock.now()
+        self._seen, self._shown = state, (state.timeline, state.timeline.at(now).key())
+        tl = self.narrowed()
+        self._answer = shown = rooms.answer(tl, now, keep_quiet=self.flt.room is not None)
+        width, height = self.app.size
+        wide = any(width >= at and name == "-wide" for at, name in self.c4ml.HORIZONTAL_BREAKPOINTS)
+        table = RoomTable(id="rooms-table", width=table_width(width, wide))
+        table.show([self.starred(line, rooms.row(tl, line, now)) for line in shown.lines])
+        table.display = bool(shown.lines)
+        self._fit(table, wide, height)
+        line = next((line for line in shown.lines if line.room == table.room), None)
+        days = rooms.room_days(tl, line, now, shown.day) if line else (("", []), ("", []))
+        yield ClockBar(self.heading())
         with Container(id="rooms-board"):
             with Vertical(id="rooms-main"):
-                yield LiveLabel(id="rooms-status")
-                yield LiveLabel(hide_empty=True, id="rooms-filter", classes="note")
-                yield LiveLabel(hide_empty=True, id="rooms-empty", classes="note")
-                yield RoomTable(id="rooms-table")
+                yield LiveLabel(rooms.status(tl, tl.at(now), shown), id="rooms-status")
+                yield LiveLabel(rooms.filter_note(self.flt), hide_empty=True, id="rooms-filter", classes="note")
+                yield LiveLabel(rooms.empty(shown, self.flt), hide_empty=True, id="rooms-empty", classes="note")
+                yield table
             with Vertical(id="rooms-day"):
-                yield DayList(id="rooms-later")
-                yield DayList(id="rooms-today")
+                yield DayList(*days[0], id="rooms-later")
+                yield DayList(*days[1], id="rooms-today")
         yield from self.compose_footer()
 
     @property
@@ -96,10 +139,14 @@ class RoomsScreen(FilteredScreen):
         """Narrow, the table is as tall as its rows (up to 60% of the screen), so the day of the
         room under the cursor sits right under it; wide, it fills its column. (Set here: a
         DataTable with ``height: auto`` keeps the height of its first layout.)"""
-        rows = len(self.table.rows_shown) + 1  # and the header
-        wanted = "1fr" if self.has_class("-wide") else str(min(rows, max(4, self.size.height * 3 // 5)))
-        if str(self.table.styles.height) != wanted:
-            self.table.styles.height = wanted
+        self._fit(self.table, self.has_class("-wide"), self.size.height)
+
+    @staticmethod
+    def _fit(table: RoomTable, wide: bool, height: int) -> None:
+        rows = len(table.rows_shown) + 1  # and the header
+        wanted = "1fr" if wide else str(min(rows, max(4, height * 3 // 5)))
+        if str(table.styles.height) != wanted:
+            table.styles.height = wanted
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.fit_table)  # after the breakpoint classes follow the size
@@ -115,8 +162,9 @@ class RoomsScreen(FilteredScreen):
             today.show("", [])
             return
         tl, now = self.narrowed(), self.c4ml.clock.now()
-        later.show(*rooms.room_day(tl, line, now, shown.day, whole=False))
-        today.show(*rooms.room_day(tl, line, now, shown.day, whole=True))
+        under, beside = rooms.room_days(tl, line, now, shown.day)
+        later.show(*under)
+        today.show(*beside)
 
     @on(DataTable.RowHighlighted)
     def _moved(self) -> None:

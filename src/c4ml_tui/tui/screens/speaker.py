@@ -18,6 +18,11 @@ from .base import LiveScreen
 class SpeakerScreen(LiveScreen):
     """One speaker; their talks open from the list."""
 
+    DEFAULT_CSS = """
+    #speaker { padding: 1 2; }
+    #speaker-name { color: $accent; }
+    """
+
     HEADING = "Speaker"
 
     def __init__(self, speaker_id: str):

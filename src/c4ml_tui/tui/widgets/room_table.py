@@ -65,14 +65,23 @@ class RoomTable(DataTable):
     ]
 
     DEFAULT_CSS = """
-    RoomTable { width: 1fr; height: 1fr; }
+    RoomTable { width: 1fr; height: 1fr; margin-top: 1; }
     """
 
-    def __init__(self, *, id: str | None = None):
+    def __init__(self, *, id: str | None = None, width: int = 0):
+        """``width``: the width the layout will give the table, when its screen can tell: the
+        rows are then built before the first frame (else at the first resize); a wrong guess
+        costs a second build, no more."""
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._rows: list[RoomRow] = []
         self._built: tuple = ()
         self._room_width = 0
+        self._expected_width = width
+
+    @property
+    def _width(self) -> int:
+        """The table's width: its own once laid out, else the one it was told to expect."""
+        return self.size.width or self._expected_width
 
     @property
     def rows_shown(self) -> list[RoomRow]:
@@ -89,7 +98,7 @@ class RoomTable(DataTable):
         """Show ``rows``: a new table when the rooms or the columns change, else new words only."""
         if self._shape(rows) != self._built:
             self._rows = rows
-            if self.size.width:  # else the first resize builds it, at its real width
+            if self._width:  # else the first resize builds it, at its real width
                 self._rebuild()
             return
         for old, new in zip(self._rows, rows, strict=True):
@@ -106,7 +115,7 @@ class RoomTable(DataTable):
 
     @property
     def _wide(self) -> bool:
-        return self.size.width >= WIDE
+        return self._width >= WIDE
 
     @property
     def _columns_shown(self) -> tuple[str, ...]:
@@ -114,7 +123,7 @@ class RoomTable(DataTable):
 
     def _shape(self, rows: list[RoomRow]) -> tuple:
         """What decides the columns: the width, the rooms and the widest time of day."""
-        return (self.size.width, tuple(r.key for r in rows), max((len(r.at) for r in rows), default=0))
+        return (self._width, tuple(r.key for r in rows), max((len(r.at) for r in rows), default=0))
 
     def _rebuild(self) -> None:
         room = self.room
@@ -122,7 +131,7 @@ class RoomTable(DataTable):
         self.clear(columns=True)
         rows = self._rows
         widths = {
-            "room": min(max((len(r.room) for r in rows), default=4), room_width(self.size.width)),
+            "room": min(max((len(r.room) for r in rows), default=4), room_width(self._width)),
             "left": 7,
             "at": max(max((len(r.at) for r in rows), default=2), 2),
             "until": 13,
@@ -131,7 +140,7 @@ class RoomTable(DataTable):
         self._room_width = widths["room"]
         fixed = sum(widths[k] for k in shown if k in widths)
         # Padding of one cell each side of each column, and room for a vertical scrollbar.
-        spare = self.size.width - fixed - 2 * len(shown) - self.styles.scrollbar_size_vertical
+        spare = self._width - fixed - 2 * len(shown) - self.styles.scrollbar_size_vertical
         widths["now"] = max(10, spare * 11 // 20)
         widths["next"] = max(8, spare - widths["now"])
         for key in shown:
