@@ -192,11 +192,16 @@ class Timeline(ExpectedTimes):
         """For each room of the program: ``(room, current, next)`` at ``now``."""
         rooms = self.program.rooms if self.room is None else (self.room,)
         current: dict[str | None, Item] = {}
-        later: dict[str | None, Item] = {}
         for item in self.running(now):  # latest start first: the first of a room is its current
             current.setdefault(item.room, item)
-        for item in self.upcoming(now):
-            later.setdefault(item.room, item)
+        wanted: set[str | None] = set(rooms)
+        later: dict[str | None, Item] = {}
+        for k in range(bisect_right(self._starts, _utc(now)), len(self.items)):  # soonest first
+            item = self.items[k]
+            if item.room in wanted and item.room not in later:
+                later[item.room] = item
+                if len(later) == len(wanted):
+                    break
         return [(room, current.get(room), later.get(room)) for room in rooms]
 
 
