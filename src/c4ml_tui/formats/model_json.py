@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from datetime import date, datetime, time
 
 from ..core.model import KINDS, ChairSettings, Event, Item, Poster, Program, Speaker, Talk, asdict, fields
 
 
-def program_to_dict(program: Program) -> dict:
+def program_to_dict(program: Program, *, items: bool = True) -> dict:
+    """The program as plain data (``items=False``: without its items, an empty list)."""
     event = asdict(program.event)
     event["date"] = program.event.date.isoformat()
     if program.event.day_change is not None:
         event["day_change"] = program.event.day_change.isoformat()
     return {
         "event": event,
-        "speakers": [asdict(s) for s in program.speakers.values()],
+        "speakers": [dict(zip(_SPEAKER_FIELDS, s._values(), strict=True))  # type: ignore[attr-defined]
+                     for s in program.speakers.values()],  # asdict's answer: a speaker holds texts only
         "chair": asdict(program.chair),
-        "items": [_item(i) for i in program.items],
+        "items": [_item(i) for i in program.items] if items else [],
         "source": program.source,
         "digest": program.digest,
         # a warning starts with the file's name (FILE:LINE: warning: ...): kept without it, so the
@@ -26,7 +30,27 @@ def program_to_dict(program: Program) -> dict:
     }
 
 
+def program_json(program: Program, chunk: int = 1000) -> Iterator[str]:
+    """``json.dumps(program_to_dict(program), ensure_ascii=False)`` in pieces, ``chunk`` items at a
+    time: the parse cache writes a big program without holding all of its JSON (nor the dicts)."""
+    head = program_to_dict(program, items=False)
+    dumps = json.dumps
+    yield "{" + ", ".join(f"{dumps(k)}: {dumps(v, ensure_ascii=False)}" for k, v in head.items()
+                          if k in ("event", "speakers", "chair"))
+    yield ', "items": ['
+    items = program.items
+    for at in range(0, len(items), chunk):
+        text = dumps([_item(i) for i in items[at:at + chunk]], ensure_ascii=False)[1:-1]
+        yield text if at == 0 else ", " + text
+    yield "]"
+    yield "".join(f", {dumps(k)}: {dumps(v, ensure_ascii=False)}" for k, v in head.items()
+                  if k in ("source", "digest", "warnings")) + "}"
+
+
 _ITEM_FIELDS = fields(Item)
+_SPEAKER_FIELDS = fields(Speaker)
+_TALK_FIELDS = fields(Talk)
+_POSTER_FIELDS = fields(Poster)
 
 
 def _item(item: Item) -> dict:
@@ -36,10 +60,15 @@ def _item(item: Item) -> dict:
     out["start"], out["end"] = item.start.isoformat(), item.end.isoformat()
     if item.conference_day is not None:
         out["conference_day"] = item.conference_day.isoformat()
-    if item.talks:
-        out["talks"] = [dict(asdict(t), start=t.start.isoformat(), end=t.end.isoformat()) for t in item.talks]
+    if item.talks:  # what asdict gives (a talk holds no records), made directly
+        out["talks"] = talks = []
+        for t in item.talks:
+            talk = dict(zip(_TALK_FIELDS, t._values(), strict=True))  # type: ignore[attr-defined]
+            talk["start"], talk["end"] = t.start.isoformat(), t.end.isoformat()
+            talks.append(talk)
     if item.posters:
-        out["posters"] = [asdict(p) for p in item.posters]
+        out["posters"] = [dict(zip(_POSTER_FIELDS, p._values(), strict=True))  # type: ignore[attr-defined]
+                          for p in item.posters]
     return out
 
 
