@@ -1,7 +1,9 @@
 """frab and pentabarf schedule XML (``schedule > conference, day > room > event``).
 
 Parsed with expat directly, so every element knows its line and a broken file is reported as
-``FILE:LINE:``. Entity declarations are refused (no schedule needs them, and they are how
+``FILE:LINE:``. Each ``<event>`` (under ``schedule > day > room``) becomes a ``RawEvent`` as
+soon as it closes and its elements are dropped: a schedule of 100,000 events never holds its
+two million elements at once. Entity declarations are refused (no schedule needs them, and they are how
 "billion laughs" files expand); expat never fetches external entities. The tree is bounded:
 at most :data:`MAX_ELEMENTS` elements (50 MB of ``<a/>`` would otherwise build one object per
 element, past a gigabyte) nested at most :data:`MAX_DEPTH` deep; an encoding Python does not
@@ -84,7 +86,12 @@ def parse_tree(content: bytes, source: str) -> tuple[Node | None, list[Problem]]
         stack.append(node)
 
     def end(tag):
-        stack.pop()
+        node = stack.pop()
+        if tag == "event" and len(stack) == 3 and stack[2].tag == "room" and stack[1].tag == "day":
+            # an event where events are read (schedule > day > room): kept as what it says, its
+            # elements dropped; the day's date and change-over are filled in by read()
+            room = stack[2]
+            room.children[-1] = event(node, None, None, room.attrs.get("name"))  # type: ignore[call-overload]
 
     def chars(data):
         if stack:
@@ -133,8 +140,10 @@ def read(content: bytes, source: str, digest: str, timezone: str | None):
         if rollover is None and turn is not None:
             conf.day_change = max(conf.day_change or turn, turn)
         for room in day.all("room"):
-            for node in room.all("event"):
-                events.append(event(node, when, turn, room.attrs.get("name")))
+            for raw in room.children:
+                if type(raw) is RawEvent:  # an <event> (see parse_tree)
+                    raw.day, raw.rollover, raw.local = when, turn, when is not None
+                    events.append(raw)
     tz = builder.zone(conf, timezone)
     return builder.program(conf, tz, events)
 

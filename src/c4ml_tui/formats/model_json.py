@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import json
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, tzinfo
 
 from ..core.model import KINDS, ChairSettings, Event, Item, Poster, Program, Speaker, Talk, asdict, fields
 
 
-def program_to_dict(program: Program) -> dict:
+def program_to_dict(program: Program, *, items: bool = True) -> dict:
+    """The program as plain data (``items=False``: without its items, an empty list)."""
     return {
         "event": event_to_dict(program.event),
-        "speakers": [asdict(s) for s in program.speakers.values()],
+        "speakers": [dict(zip(_SPEAKER_FIELDS, s._values(), strict=True))  # type: ignore[attr-defined]
+                     for s in program.speakers.values()],  # asdict's answer: a speaker holds texts only
         "chair": asdict(program.chair),
-        "items": [item_to_dict(i) for i in program.items],
+        "items": [item_to_dict(i) for i in program.items] if items else [],
         "source": program.source,
         "digest": program.digest,
         # a warning starts with the file's name (FILE:LINE: warning: ...): kept without it, so the
@@ -23,7 +26,27 @@ def program_to_dict(program: Program) -> dict:
     }
 
 
+def program_json(program: Program, chunk: int = 1000) -> Iterator[str]:
+    """``json.dumps(program_to_dict(program), ensure_ascii=False)`` in pieces, ``chunk`` items at a
+    time: the parse cache writes a big program without holding all of its JSON (nor the dicts)."""
+    head = program_to_dict(program, items=False)
+    dumps = json.dumps
+    yield "{" + ", ".join(f"{dumps(k)}: {dumps(v, ensure_ascii=False)}" for k, v in head.items()
+                          if k in ("event", "speakers", "chair"))
+    yield ', "items": ['
+    items = program.items
+    for at in range(0, len(items), chunk):
+        text = dumps([item_to_dict(i) for i in items[at:at + chunk]], ensure_ascii=False)[1:-1]
+        yield text if at == 0 else ", " + text
+    yield "]"
+    yield "".join(f", {dumps(k)}: {dumps(v, ensure_ascii=False)}" for k, v in head.items()
+                  if k in ("source", "digest", "warnings")) + "}"
+
+
 _ITEM_FIELDS = fields(Item)
+_SPEAKER_FIELDS = fields(Speaker)
+_TALK_FIELDS = fields(Talk)
+_POSTER_FIELDS = fields(Poster)
 
 
 def event_to_dict(event: Event) -> dict:
@@ -84,10 +107,15 @@ def item_to_dict(item: Item) -> dict:
     out["start"], out["end"] = item.start.isoformat(), item.end.isoformat()
     if item.conference_day is not None:
         out["conference_day"] = item.conference_day.isoformat()
-    if item.talks:
-        out["talks"] = [dict(asdict(t), start=t.start.isoformat(), end=t.end.isoformat()) for t in item.talks]
+    if item.talks:  # what asdict gives (a talk holds no records), made directly
+        out["talks"] = talks = []
+        for t in item.talks:
+            talk = dict(zip(_TALK_FIELDS, t._values(), strict=True))  # type: ignore[attr-defined]
+            talk["start"], talk["end"] = t.start.isoformat(), t.end.isoformat()
+            talks.append(talk)
     if item.posters:
-        out["posters"] = [asdict(p) for p in item.posters]
+        out["posters"] = [dict(zip(_POSTER_FIELDS, p._values(), strict=True))  # type: ignore[attr-defined]
+                          for p in item.posters]
     return out
 
 

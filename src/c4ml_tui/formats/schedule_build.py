@@ -110,6 +110,7 @@ class Builder:
         self.people = People()
         self.items: list[Item] = []
         self._texts: dict[str, str | None] = {}
+        self._starts: dict[tuple[str, ZoneInfo], datetime] = {}
         self._ids: set[str] = set()
         self._slot = timedelta(minutes=5)
 
@@ -193,6 +194,9 @@ class Builder:
                 return None
             return raw.at if raw.at.tzinfo is tz else raw.at.astimezone(tz)
         if raw.date and len(raw.date.strip()) > 10:  # a full timestamp: it decides the instant
+            known = self._starts.get((raw.date, tz))
+            if known is not None:  # parallel rooms share their times: each worked out once
+                return known
             try:
                 when = datetime.fromisoformat(raw.date.strip())
             except ValueError:
@@ -200,7 +204,15 @@ class Builder:
                 return None
             if self._far(raw, "date", when):
                 return None
-            return when.astimezone(tz) if when.tzinfo else self.wall(raw, "date", when, tz)
+            if when.tzinfo:
+                moment = when.astimezone(tz)
+            else:
+                warned = len(self.warnings)
+                moment = self.wall(raw, "date", when, tz)
+                if len(self.warnings) != warned:
+                    return moment  # said where it is written, each time
+            self._starts[(raw.date, tz)] = moment
+            return moment
         clock = parse_clock(raw.start)
         if clock is None or clock >= timedelta(days=1):
             what = f"start {raw.start!r} is not a time such as 09:30" if raw.start else "has no date or start"
@@ -242,8 +254,9 @@ class Builder:
                 what = f"duration {raw.duration!r} is not H:MM or HH:MM:SS" if raw.duration else "has no duration"
                 self.event_problem(raw, "duration", what)
                 return None
-            # in UTC: adding to a zoned time would add wall-clock time across a DST change
-            end = shift(start, length)
+            # in UTC: adding to a zoned time would add wall-clock time across a DST change; a
+            # zero-length event could never be "on": it gets one slot of the grid
+            return shift(start, length or self._slot)
         if utc(end) < utc(start):
             self.event_problem(raw, "end" if raw.end else "duration", "ends before it starts")
             return None

@@ -28,6 +28,7 @@ class Fields:
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.reported = reported
+        self._instants: dict[tuple, datetime] = {}
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.file, line, message))
@@ -97,6 +98,23 @@ class Fields:
 
     # -- times ---------------------------------------------------------------------------------
     def instant(self, m: Map, key: str, where: str, day: date | None, tz) -> datetime | None:
+        """The instant of ``m[key]``: ``HH:MM`` on ``day``, or a date-time, in the zone ``tz``.
+
+        Parallel rooms share their times: a time written as text is worked out once per day
+        (unless it is wrong or comes with a warning, which is said where it is written)."""
+        value, raw = m.get(key), m.raw.get(key)
+        if value is None or type(raw) is not str or isinstance(value, datetime):
+            return self._instant(m, key, where, day, tz)
+        memo = (raw, day, tz)
+        moment = self._instants.get(memo)
+        if moment is None:
+            said = len(self.problems) + len(self.warnings)
+            moment = self._instant(m, key, where, day, tz)
+            if moment is not None and said == len(self.problems) + len(self.warnings):
+                self._instants[memo] = moment
+        return moment
+
+    def _instant(self, m: Map, key: str, where: str, day: date | None, tz) -> datetime | None:
         value = m.get(key)
         if value is None:
             return None

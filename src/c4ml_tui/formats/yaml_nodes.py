@@ -113,10 +113,17 @@ def _short(tag: str) -> str:
     return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag
 
 
+def too_many_values(text: str | bytes) -> bool:
+    """Whether ``text`` (or its UTF-8 bytes: the count is the same) has more marks that may
+    start a value than :data:`MAX_MARKS`."""
+    if isinstance(text, bytes):
+        return sum(text.count(mark) for mark in (b":", b"- ", b"-\n", b",", b"[", b"{")) > MAX_MARKS
+    return sum(text.count(mark) for mark in (":", "- ", "-\n", ",", "[", "{")) > MAX_MARKS
+
+
 def load(text: str, file: str) -> tuple[object, list[Problem]]:
     """Parse ``text``; return the plain data and every problem found (data is None on failure)."""
-    marks = sum(text.count(mark) for mark in (":", "- ", "-\n", ",", "[", "{"))
-    if marks > MAX_MARKS:
+    if too_many_values(text):
         return None, [Problem(file, 1, f"too large for a program: more than {MAX_MARKS:,} values (a program of "
                                        "40,000 events has about 1,400,000)")]
     try:

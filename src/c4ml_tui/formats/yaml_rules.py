@@ -7,6 +7,7 @@ in UTC (two datetimes in one zone compare on the wall clock, wrong across a DST 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from datetime import date, datetime, timezone
 from itertools import pairwise
 
@@ -36,6 +37,11 @@ class Reader(Fields):
                               event.day_change if event else None)
         if event is None or self.problems:
             return None
+        return self.finish(event, items, speakers, chair, source, digest)
+
+    def finish(self, event: Event, items: list[Item], speakers: dict[str, Speaker], chair: ChairSettings,
+               source: str, digest: str) -> Program:
+        """The program of a document found valid: its items in time order, its warnings by line."""
         items.sort(key=lambda i: (_utc(i.start), i.room or "", _utc(i.end)))
         warnings = tuple(str(w) for w in sorted(self.warnings, key=lambda w: w.line))
         return Program(event, tuple(items), speakers, chair, source, digest, warnings)
@@ -117,6 +123,14 @@ class Reader(Fields):
         return ChairSettings(**values)
 
     def schedule(self, data, day, tz, default_room, speakers, change=None) -> list[Item]:
+        if data.get("schedule") is not None and not isinstance(data.get("schedule"), Seq):
+            self.seq(data, "schedule", "the program")
+            return []
+        return self.items(self.maps(data, "schedule", "the program"), day, tz, default_room, speakers, change)
+
+    def items(self, entries: Iterable[tuple[Map, int]], day, tz, default_room, speakers, change=None) -> list[Item]:
+        """The items of ``schedule:``'s entries (each a mapping and its line), read one at a time
+        (``yaml_stream`` reads them as the parser gets to them)."""
         items: list[Item] = []
         seen: dict[str, int] = {}
         item_lines: dict[str, int] = {}
@@ -124,10 +138,7 @@ class Reader(Fields):
                   "posters", "speakers", "abstract", "subtitle", "track", "fixed", "overlap",
                   "day", "guid", "language", "url", "links", "recording")
         may_overlap: set[str] = set()  # overlap: true (imported schedules) skips the room rule
-        if data.get("schedule") is not None and not isinstance(data.get("schedule"), Seq):
-            self.seq(data, "schedule", "the program")
-            return items
-        for m, line in self.maps(data, "schedule", "the program"):
+        for m, line in entries:
             self.keys(m, "a schedule item", fields, ("id", "title", "start", "end"))
             iid = self.text(m, "id", "item")
             where = f"item {iid!r}" if iid else "item"
@@ -209,7 +220,8 @@ class Reader(Fields):
         return tuple(ref for ref, _ in found)
 
     def talks(self, item: Map, where, day, tz, start, end, speakers, seen) -> tuple[Talk, ...]:
-        found: list[tuple[Talk, int]] = []
+        found: list[tuple[datetime, datetime, Talk, int]] = []  # each talk with its start and end in UTC
+        first, last = (_utc(start), _utc(end)) if start and end else (None, None)
         for m, line in self.maps(item, "talks", where):
             self.keys(m, "a talk", ("id", "title", "speakers", "start", "end", "abstract", "subtitle"),
                       ("id", "title", "start", "end"))
@@ -218,17 +230,18 @@ class Reader(Fields):
             self.claim(tid, line, seen)
             t0, t1 = self.window(m, here, day, tz)
             refs = self.refs(m, "speakers", here, speakers)
-            if t0 and t1 and start and end and (_utc(t0) < _utc(start) or _utc(t1) > _utc(end)):
+            u0, u1 = (_utc(t0), _utc(t1)) if t0 and t1 else (None, None)
+            if t0 and t1 and u0 and u1 and first and last and (u0 < first or u1 > last):
                 self.problem(line, f"{here} ({_hm(t0)}-{_hm(t1)}) is outside {where} ({_hm(start)}-{_hm(end)})")
             title = self.text(m, "title", here)
-            if tid and title and t0 and t1:
-                found.append((Talk(tid, title, t0, t1, refs, self.text(m, "abstract", here),
-                                   self.text(m, "subtitle", here)), line))
-        found.sort(key=lambda pair: _utc(pair[0].start))
-        for (a, _), (b, line) in pairwise(found):
-            if _utc(b.start) < _utc(a.end):
+            if tid and title and t0 and t1 and u0 and u1:
+                found.append((u0, u1, Talk(tid, title, t0, t1, refs, self.text(m, "abstract", here),
+                                           self.text(m, "subtitle", here)), line))
+        found.sort(key=lambda entry: entry[0])
+        for (_, a_end, a, _), (b_start, _, b, line) in pairwise(found):
+            if b_start < a_end:
                 self.problem(line, f"talk {b.id!r} starts at {_hm(b.start)}, before talk {a.id!r} ends at {_hm(a.end)}")
-        return tuple(t for t, _ in found)
+        return tuple(entry[2] for entry in found)
 
     def posters(self, item: Map, where, seen) -> tuple[Poster, ...]:
         found = []

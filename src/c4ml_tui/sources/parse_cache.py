@@ -27,11 +27,15 @@ SCHEMA = b"c4ml-tui parse cache 3"
 """The first words of every entry; bump the number when the JSON's layout changes."""
 
 
-def path(key: bytes) -> str:
-    """Where the parse cached under ``key`` (see ``parsed.cache_key``) is, or would be."""
+def path(key: bytes, *more: bytes) -> str:
+    """Where the parse cached under ``key`` (see ``parsed.cache_key``) is, or would be;
+    ``path(a, b)`` is ``path(a + b)`` without that copy."""
     from ..store.paths import cache_folder
 
-    name = blake2b(key, digest_size=16).hexdigest()
+    hashed = blake2b(key, digest_size=16)
+    for part in more:
+        hashed.update(part)
+    name = hashed.hexdigest()
     return os.path.join(cache_folder(), "programs", name + ".json")
 
 
@@ -42,8 +46,13 @@ def checksum(body: bytes) -> bytes:
 def get(key: bytes, source: str) -> Program | None:
     """The parse cached under ``key`` (with ``source`` as its source), or ``None`` when there is
     none or it is damaged (wrong schema, wrong checksum, or a program the model's checks refuse)."""
+    return read_entry(path(key), source)
+
+
+def read_entry(where: str, source: str) -> Program | None:
+    """:func:`get` for the entry at ``where`` (``path(key)``)."""
     try:
-        with open(path(key), "rb") as handle:
+        with open(where, "rb") as handle:
             blob = handle.read()
         head, _, body = blob.partition(b"\n")
         if head != SCHEMA + b" " + checksum(body):
@@ -57,19 +66,42 @@ def get(key: bytes, source: str) -> Program | None:
 
 def encode(program: Program) -> bytes:
     """The bytes of an entry holding ``program``: the header line, then the JSON."""
-    from ..formats.model_json import program_to_dict
+    from ..formats.model_json import program_json
 
-    body = json.dumps(program_to_dict(program), ensure_ascii=False).encode("utf-8")
+    body = "".join(program_json(program)).encode("utf-8")
     return SCHEMA + b" " + checksum(body) + b"\n" + body
 
 
 def put(key: bytes, program: Program) -> None:
     """Cache a valid program's parse; a read-only or full cache folder only costs speed."""
+    write_entry(path(key), program)
+
+
+def write_entry(where: str, program: Program) -> None:
+    """:func:`put` to the entry at ``where`` (``path(key)``).
+
+    Written as ``store.atomic`` writes (a temporary file, fsync, rename), a thousand items at a
+    time: the JSON of a big program is never held whole. The header, whose checksum is known
+    only at the end, is written last over a placeholder of its length."""
     from pathlib import Path
 
-    from ..store.atomic import write_bytes
+    from ..store.atomic import replace_with
 
     try:
-        write_bytes(Path(path(key)), encode(program))
+        replace_with(Path(where), lambda handle: _write(handle, program))
     except (OSError, ValueError):
         pass
+
+
+def _write(handle, program: Program) -> None:
+    from ..formats.model_json import program_json
+
+    digest = blake2b(digest_size=16)
+    head = SCHEMA + b" "
+    handle.write(head + b"0" * 32 + b"\n")
+    for piece in program_json(program):
+        data = piece.encode("utf-8")
+        digest.update(data)
+        handle.write(data)
+    handle.seek(len(head))
+    handle.write(digest.hexdigest().encode())

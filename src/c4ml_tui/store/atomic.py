@@ -5,8 +5,13 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 
 def write_text(path: Path, text: str) -> None:
@@ -22,12 +27,18 @@ milliseconds), removed by the next write of ``NAME``."""
 def write_bytes(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` atomically (temporary file, fsync, rename), byte for byte.
     Orphan temporary files of earlier writes of ``path`` (a crash, a kill -9) are removed first."""
+    replace_with(path, lambda handle: handle.write(data))
+
+
+def replace_with(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Replace ``path`` atomically with what ``write`` writes to the (binary, seekable) file it
+    is given: for data written in pieces, never held whole. As :func:`write_bytes` otherwise."""
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_orphans(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
