@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -371,10 +370,8 @@ def test_alias_bomb_is_reported_quickly(tmp_path):
     lines = [HEADER.rstrip("\n"), "x-0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     lines += [f"x-{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
     lines.append("schedule: *a9")  # 9**10 values once expanded
-    began = time.perf_counter()
     message = only(tmp_path, "\n".join(lines) + "\n", 7, "alias bomb")  # x-5: 9**6 values
-    assert time.perf_counter() - began < 2, "the alias bomb was expanded"
-    assert "100,000" in message
+    assert "100,000" in message  # refused at the count, long before 9**10 values exist
 
 
 def test_an_alias_that_contains_itself(tmp_path):
@@ -433,11 +430,9 @@ def test_a_character_yaml_forbids(tmp_path):
 def test_an_endless_file_is_refused_not_read():
     if not os.path.exists("/dev/zero"):
         pytest.skip("no /dev/zero here")
-    began = time.perf_counter()
     with pytest.raises(ProgramError) as caught:
-        load("/dev/zero")
+        load("/dev/zero")  # (an endless read would never come back)
     assert str(caught.value) == "/dev/zero: is larger than 64 MB: not a program file"
-    assert time.perf_counter() - began < 10
 
 
 def test_the_top_level_and_the_packaged_program_are_the_same_file():
