@@ -82,7 +82,7 @@ class KeyFooter(Footer):
 
         for widget in super().compose():
             if self.compact and isinstance(widget, FooterKey):
-                widget.add_class("-compact")
+                widget.add_class("-compact", update=False)  # styled once, when mounted
             yield widget
 
     async def recompose(self) -> None:
