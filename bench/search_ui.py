@@ -2,10 +2,11 @@
 a floor measured in the same run. Headless (Textual's Pilot), so it times the app's work (key
 handling, searching, building and laying out the rows), not a terminal's drawing:
 
-    .venv/bin/python bench/search_ui.py [--talks 10000] [--queries 30]
+    .venv/bin/python bench/search_ui.py [--talks 10000] [--queries 30] [--no-store]
 
-* opening: from pressing ``/`` to the search screen's first frame (it says "Indexing…"), and
-  to the frame with the index ready (built in a thread);
+* opening: from pressing ``/`` to the search screen's first frame, and to the first frame where
+  it answers (with the program's stored index, at once; ``--no-store``: once the index is built
+  in a thread, while it says "Indexing…");
 * keystroke: from pressing a key in the search box to the frame that shows its results,
   typing queries a character at a time.
 
@@ -36,6 +37,7 @@ from textual.app import App, ComposeResult  # noqa: E402
 from textual.screen import Screen  # noqa: E402
 from textual.widgets import Input, OptionList  # noqa: E402
 
+from c4ml_tui.core import records  # noqa: E402
 from c4ml_tui.core.clock import ManualClock  # noqa: E402
 from c4ml_tui.tui import app as c4ml_app  # noqa: E402
 from c4ml_tui.tui.app import C4mlApp  # noqa: E402
@@ -50,8 +52,17 @@ STAMPS: dict[str, list[float]] = {"open": [], "shown": [], "indexed": []}
 shows it has been drawn."""
 
 
+CPU: dict[str, list[float]] = {name: [] for name in STAMPS}
+BY_STORE: list[bool] = []
+"""The process's CPU time at each stamp (it holds better than wall time on a loaded machine)."""
+
+
 def stamp(widget, name: str) -> None:
-    widget.call_after_refresh(lambda: STAMPS[name].append(time.perf_counter()))
+    def now() -> None:
+        STAMPS[name].append(time.perf_counter())
+        CPU[name].append(time.process_time())
+
+    widget.call_after_refresh(now)
 
 
 class BareScreen(Screen):
@@ -86,8 +97,11 @@ class TimedSearch(SearchScreen):
     def search_now(self) -> None:
         before = self.results
         super().search_now()
-        if self.index is not None and self.results is not before:
-            stamp(self, "shown" if before is not None or self.input.value else "indexed")
+        if self.results is not before:
+            shown = before is not None or self.input.value
+            stamp(self, "shown" if shown else "indexed")
+            if shown:  # which answered, in the order of the "shown" stamps: the stored index or the built one
+                BY_STORE.append(getattr(self, "index", None) is None)
 
 
 class TimedApp(C4mlApp):
@@ -107,37 +121,46 @@ async def until_stamped(pilot, name: str, count: int, limit: float = 60.0) -> fl
     return STAMPS[name][count - 1]
 
 
-async def type_queries(pilot, typed: list[str]) -> tuple[list[float], list[float]]:
-    """Seconds from each key press to the frame showing what it changed."""
-    keys, firsts = [], []
+async def type_queries(pilot, typed: list[str]) -> tuple[list[float], list[float], list[float]]:
+    """Seconds from each key press to the frame showing what it changed (wall, wall of each
+    query's first key, CPU)."""
+    keys, firsts, cpus = [], [], []
+    stores = []
     for query in typed:
         pilot.app.screen.query_one(Input).value = ""
         for _ in range(3):  # let the empty box settle (its frame is not counted)
             await pilot.pause(0.02)
         for n, char in enumerate(query, 1):
             seen = len(STAMPS["shown"])
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             await pilot.press(char if char != " " else "space")
             keys.append(await until_stamped(pilot, "shown", seen + 1) - t0)
+            cpus.append(CPU["shown"][seen] - c0)
+            stores.append(BY_STORE[seen] if len(BY_STORE) > seen else False)
             if n == 1:
                 firsts.append(keys[-1])
-    return keys, firsts
+    SOURCES[:] = stores
+    return keys, firsts, cpus
+
+
+SOURCES: list[bool] = []
+"""Whether each keystroke of the last :func:`type_queries` was answered by the stored index."""
 
 
 async def floor(typed: list[str]) -> dict:
-    for values in STAMPS.values():
+    for values in (*STAMPS.values(), *CPU.values(), BY_STORE):
         values.clear()
     app = BareApp()
     async with app.run_test(size=SIZE) as pilot:
         t0 = time.perf_counter()
         await pilot.press("slash")
         opened = await until_stamped(pilot, "open", 1) - t0
-        keys, _ = await type_queries(pilot, typed)
-    return {"open": opened, "keys": keys}
+        keys, _, cpus = await type_queries(pilot, typed)
+    return {"open": opened, "keys": keys, "cpus": cpus}
 
 
 async def ours(program, typed: list[str]) -> dict:
-    for values in STAMPS.values():
+    for values in (*STAMPS.values(), *CPU.values(), BY_STORE):
         values.clear()
     start = program.items[0].start
     app = TimedApp(program, ManualClock(program.tz, start))
@@ -146,9 +169,32 @@ async def ours(program, typed: list[str]) -> dict:
         await pilot.press("slash")
         opened = await until_stamped(pilot, "open", 1) - t0
         indexed = await until_stamped(pilot, "indexed", 1) - t0
-        keys, firsts = await type_queries(pilot, typed)
+        keys, firsts, cpus = await type_queries(pilot, typed)
         rows = len(app.screen.list.rows)
-    return {"open": opened, "indexed": indexed, "keys": keys, "firsts": firsts, "rows": rows}
+    by_store = [k for k, s in zip(keys, SOURCES, strict=True) if s]
+    by_index = [k for k, s in zip(keys, SOURCES, strict=True) if not s]
+    return {"open": opened, "indexed": indexed, "keys": keys, "firsts": firsts, "rows": rows, "cpus": cpus,
+            "by_store": by_store, "by_index": by_index}
+
+
+def with_store(program, talks: int):
+    """The program as if read from a file (a digest keys its stored index), and that index
+    written, as a first search would have (a temporary cache folder)."""
+    import hashlib
+    import os
+    import tempfile
+
+    os.environ["C4ML_TUI_CACHE_DIR"] = tempfile.mkdtemp(prefix="c4ml-search-ui-")
+    program = records.replace(program, digest=hashlib.sha256(f"bench {talks}".encode()).hexdigest())
+    try:
+        from c4ml_tui.sources import search_store
+    except ImportError:
+        return program
+    if hasattr(search_store, "key_for"):  # (before the app used the store, it had no such key)
+        from c4ml_tui.core.search import SearchIndex
+
+        search_store.build(search_store.key_for(program.digest), SearchIndex(program), len(program.days))
+    return program
 
 
 def main() -> None:
@@ -156,21 +202,30 @@ def main() -> None:
     parser.add_argument("--talks", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=30)
     parser.add_argument("--page", type=int, default=search_screen.PAGE, help="hits put in the list at a time")
+    parser.add_argument("--no-store", action="store_true", help="no stored index: the first search builds it")
     args = parser.parse_args()
     search_screen.PAGE = args.page
     typed = queries(random.Random(7), args.queries)
     program = build(args.talks)
+    if not args.no_store:
+        program = with_store(program, args.talks)
     base = asyncio.run(floor(typed))
     run = asyncio.run(ours(program, typed))
     key_floor = statistics.median(base["keys"])
     ms = lambda s: round(s * 1e3, 1)  # noqa: E731
     report = {
-        "talks": args.talks, "page": args.page, "keystrokes": len(run["keys"]),
+        "talks": args.talks, "store": not args.no_store, "page": args.page, "keystrokes": len(run["keys"]),
         "floor_open_ms": ms(base["open"]), "floor_keystroke_median_ms": ms(key_floor),
         "open_ms": ms(run["open"]), "index_ready_ms": ms(run["indexed"]),
         "keystroke_median_ms": ms(statistics.median(run["keys"])),
         "keystroke_p90_ms": ms(pct(run["keys"], 0.9)), "keystroke_max_ms": ms(max(run["keys"])),
         "first_keystroke_median_ms": ms(statistics.median(run["firsts"])),
+        "floor_keystroke_cpu_median_ms": ms(statistics.median(base["cpus"])),
+        "keystroke_cpu_median_ms": ms(statistics.median(run["cpus"])),
+        "keystroke_cpu_p90_ms": ms(pct(run["cpus"], 0.9)),
+        "keystrokes_by_store": len(run["by_store"]),
+        "keystroke_by_store_median_ms": ms(statistics.median(run["by_store"])) if run["by_store"] else None,
+        "keystroke_by_index_median_ms": ms(statistics.median(run["by_index"])) if run["by_index"] else None,
     }
     report.update({
         "ratio_open_to_floor": round(run["open"] / base["open"], 1),

@@ -95,7 +95,7 @@ def stored(args, query: str, limit: int | None) -> tuple[Results, int] | None:
     from ..formats.problems import ProgramError
     from ..sources import search_store
     from ..sources.loader import bundled_file, is_url, read_file
-    from ..sources.parsed import cache_key, from_bytes
+    from ..sources.parsed import from_bytes
     from .common import setting
 
     where = getattr(args, "program", None) or setting(args, "program") or bundled_file()
@@ -103,7 +103,7 @@ def stored(args, query: str, limit: int | None) -> tuple[Results, int] | None:
         return None
     try:
         content = read_file(where)
-        key = cache_key(content, None)
+        key = search_store.key_for(search_store.digest_of(content))  # the app's search uses it too
         store = search_store.open_store(key)
         if store is None:
             from ..core.search import SearchIndex

@@ -39,6 +39,7 @@ from ..store.favourites import Favourites
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from ..sources.delayfeed import Reading
+    from ..sources.search_store import Store
 
 
 class UserData:
@@ -225,10 +226,25 @@ class State:
         """Whether the index is built (asking for it now is cheap)."""
         return self._index.ready
 
+    def search_store(self) -> Store | None:
+        """The program's stored search index (``sources/search_store.py``), opened on the
+        calling thread's own connection (the caller closes it); ``None`` while there is none."""
+        return self._index.stored()
+
+    def keep_search_index(self) -> None:
+        """Write the stored search index of the program, when it has none yet (from a worker
+        thread: it takes seconds for thousands of talks), so the next search opens at once."""
+        self._index.keep()
+
 
 def _marks(reading: Reading) -> tuple[Mark, ...]:
     feed = reading.feed
     return feed.marks if feed is not None else ()
+
+
+def _entries(program: Program) -> int:
+    """How many entries the program's search index has: items, talks, posters, speakers."""
+    return len(program.by_id) + len(program.speakers) + sum(len(i.posters) for i in program.items)
 
 
 def _overtime(delays: Delays) -> object:
@@ -236,12 +252,44 @@ def _overtime(delays: Delays) -> object:
 
 
 class _Index:
-    """A search index built once for one program, whichever thread asks first."""
+    """A search index built once for one program, whichever thread asks first, and the
+    program's stored copy (keyed by the digest of its source's bytes, so a refreshed program
+    never finds the store of the copy it replaced)."""
 
     def __init__(self, program: Program):
         self.program = program
         self._built: SearchIndex | None = None
         self._lock = threading.Lock()
+
+    @property
+    def key(self) -> bytes | None:
+        """The program's store key; ``None`` for a program built in memory (no source bytes)."""
+        from ..sources.refresh import is_waiting
+        from ..sources.search_store import key_for
+
+        return key_for(self.program.digest) if self.program.digest and not is_waiting(self.program) else None
+
+    def stored(self) -> Store | None:
+        from ..sources.search_store import open_store
+
+        key = self.key
+        store = open_store(key) if key is not None else None
+        if store is not None and (store.zone != self.program.event.timezone or store.size != _entries(self.program)):
+            store.close()  # built for this file read in another zone (``--timezone``): not this program
+            return None
+        return store
+
+    def keep(self) -> None:
+        from ..sources.search_store import build, open_store
+
+        key = self.key
+        if key is None:
+            return
+        found = open_store(key)
+        if found is not None:
+            found.close()
+            return
+        build(key, self.get(), len(self.program.days))
 
     @property
     def ready(self) -> bool:

@@ -65,15 +65,19 @@ def scheduled(tl: Timeline, entry: Entry) -> str:
 
 
 def _state(start: datetime, end: datetime, now: datetime) -> State:
-    if utc(end) <= utc(now):
+    """``now`` in UTC already: then Python compares each time with it as instants (aware
+    datetimes of different zones compare in UTC; two of one zone would compare on the wall
+    clock, which a DST night gets wrong), without converting thousands of rows' times."""
+    if end <= now:
         return "past"
-    return "now" if utc(start) <= utc(now) else "later"
+    return "now" if start <= now else "later"
 
 
 def rows(tl: Timeline, now: datetime) -> list[Row]:
     """Every row of the agenda at ``now``, grouped by conference day in time order."""
-    program = tl.program
+    name = tl.program.speaker_name
     found: list[Row] = []
+    now = utc(now)
     for day, group in groupby(sorted(tl.items, key=lambda i: i.day), key=lambda i: i.day):
         items = list(group)
         found.append(Row("day", f"day:{day.isoformat()}", fmt.day_title(day), day=day))
@@ -85,12 +89,12 @@ def rows(tl: Timeline, now: datetime) -> list[Row]:
                                  f"nothing scheduled ({fmt.duration(start - latest)})",
                                  latest, start, "gap", state=_state(latest, start, now), day=day))
             found.append(Row("item", item.id, item.title, start, end, item.kind, item.room or "",
-                             ", ".join(program.speaker_name(s) for s in item.speakers), item.id,
+                             ", ".join([name(s) for s in item.speakers]), item.id,
                              _state(start, end, now), scheduled(tl, item), day))
             for talk in item.talks:
                 t0, t1 = tl.start(talk), tl.end(talk)
                 found.append(Row("talk", talk.id, talk.title, t0, t1, "talk", "",
-                                 ", ".join(program.speaker_name(s) for s in talk.speakers), talk.id,
+                                 ", ".join([name(s) for s in talk.speakers]), talk.id,
                                  _state(t0, t1, now), scheduled(tl, talk), day))
             latest = end if latest is None else max(latest, end)
     return found

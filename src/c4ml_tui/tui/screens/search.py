@@ -1,12 +1,15 @@
 """Search (``/``): type, and the best matches of the whole program come as you type.
 
 The index belongs to the app's state (one per program: a new copy of the program gets a new
-index, and the screen searches again); a big program (thousands of talks) is indexed in a
-thread, after the screen's first frame, while the screen says so. Searching runs
-on the UI thread after each keystroke (a few milliseconds: ``bench/search.py``); keys typed
-before a search starts are searched together. A page of :data:`PAGE` hits is listed, and only
-the rows near the view are built (``widgets/search_results.py``); ``bench/search_ui.py``
-times a keystroke from key to frame.
+index, and the screen searches again). A big program (thousands of talks) is searched at once
+from its stored index (``sources/search_store.py``, SQLite, written the first time), while the
+index is built in memory in a thread after the screen's first frame; once built it answers
+instead (the same hits, faster as you type). With no stored index yet, the screen says it is
+indexing until the thread is done, then writes the store in another thread for the next time.
+Searching runs on the UI thread after each keystroke (a few milliseconds: ``bench/search.py``);
+keys typed before a search starts are searched together. A page of :data:`PAGE` hits is listed,
+and only the rows near the view are built (``widgets/search_results.py``);
+``bench/search_ui.py`` times a keystroke from key to frame.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ from textual.binding import Binding
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from ...core.model import Item, Poster, Speaker, Talk
+from ...core.model import Item, Poster, Program, Speaker, Talk
 from ...core.search import SearchIndex
 from ...core.search_hits import Hit, Results
 from ...core.timeline import Snapshot
+from ...sources.search_store import Store
 from ...words import board
 from ..state import State
 from ..widgets.literal import LiveLabel
@@ -54,6 +58,8 @@ class SearchScreen(LiveScreen):
     def __init__(self) -> None:
         super().__init__()
         self.index: SearchIndex | None = None
+        self.store: Store | None = None
+        """The program's stored index, searched until ``index`` is built (UI thread only)."""
         self.results: Results | None = None
         self._pending = False
         self._list: SearchResults | None = None
@@ -85,22 +91,40 @@ class SearchScreen(LiveScreen):
         self.use_index()
 
     def use_index(self) -> None:
-        """Take the state's index: at once when it is built or small, else from a thread."""
+        """Take the state's index: at once when it is built or small; else search the stored
+        index at once (when there is one) and build the index in a thread."""
         state = self.c4ml.state
         self.index, self.results = None, None
+        self.close_store()
         self._indexed = state.program
         program = state.program
         size = len(program.by_id) + len(program.speakers) + sum(len(i.posters) for i in program.items)
         if state.search_ready or size <= BUILD_IN_THREAD:
             self.index = state.search_index()
             self.search_now()
+            return
+        self.store = state.search_store()
+        if self.store is not None:
+            self.search_now()  # usable at once
         else:
             self.status(f"Indexing {size:,} entries…")
-            self.call_after_refresh(self.build_index, state)  # after the first frame: the thread holds the GIL
+        self.call_after_refresh(self.build_index, state)  # after the first frame: the thread holds the GIL
+
+    def close_store(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def on_unmount(self) -> None:
+        self.close_store()
 
     @work(thread=True, exclusive=True, group="search-index")
     def build_index(self, state: State) -> SearchIndex:
         return state.search_index()
+
+    @work(thread=True, exclusive=True, group="search-store")
+    def keep_index(self, state: State) -> None:
+        state.keep_search_index()
 
     @on(Worker.StateChanged)
     def _index_built(self, event: Worker.StateChanged) -> None:
@@ -112,13 +136,18 @@ class SearchScreen(LiveScreen):
             if index.program is not self.c4ml.program:
                 return  # built for a copy of the program that was replaced meanwhile
             self.index = index
+            stored = self.store is not None  # its results are on screen already: the index finds the same
+            self.close_store()
+            if not stored:
+                self.keep_index(self.c4ml.state)  # for the next time: the store answers at once
             # The index is hundreds of thousands of long-lived objects: keep the garbage
             # collector's full passes (set off by the rows each keystroke builds) from walking
             # them every time. It lives as long as the app anyway.
             gc.freeze()
-            self.status(HINT)
-            self.search_now()
-        elif event.state == WorkerState.ERROR:
+            if not stored:
+                self.status(HINT)
+                self.search_now()
+        elif event.state == WorkerState.ERROR and self.index is None and self.store is None:
             self.status(f"Search is not available: {event.worker.error}")
 
     # -- searching -----------------------------------------------------------------------------
@@ -131,12 +160,12 @@ class SearchScreen(LiveScreen):
     def search_now(self) -> None:
         """Search for what the input holds now, and show the first page."""
         self._pending = False
-        if self.index is None:
+        if self.index is None and self.store is None:
             return
         query = self.input.value
         if self.results is not None and self.results.query == query:
             return
-        self.results = results = self.index.search(query, PAGE)
+        self.results = results = self.search(query, PAGE)
         self.list.show(self.rows(results.hits), results.more, PAGE)
         if self._wants_results and self.list.option_count:
             self._wants_results = False
@@ -149,6 +178,17 @@ class SearchScreen(LiveScreen):
         else:
             self.status(self.summary())
 
+    def search(self, query: str, limit: int) -> Results:
+        """The built index's answer, else the stored index's (the same hits, given their entries)."""
+        if self.index is not None:
+            return self.index.search(query, limit)
+        assert self.store is not None
+        results = self.store.search(query, limit)
+        program = self.c4ml.program
+        for hit in results.hits:
+            hit.target = entry_of(program, hit)  # type: ignore[assignment]
+        return results
+
     def summary(self) -> str:
         results, shown = self.results, len(self.list.rows)
         if results is None:
@@ -159,10 +199,10 @@ class SearchScreen(LiveScreen):
 
     def more(self) -> None:
         """The next page of the current query."""
-        if self.index is None or self.results is None:
+        if (self.index is None and self.store is None) or self.results is None:
             return
         shown = len(self.list.rows)
-        self.results = results = self.index.search(self.results.query, shown + PAGE)
+        self.results = results = self.search(self.results.query, shown + PAGE)
         self.list.append(self.rows(results.hits[shown:]), results.more)
         self.status(self.summary())
 
@@ -177,7 +217,7 @@ class SearchScreen(LiveScreen):
         entry = hit.target if hit.kind != "poster" else program.by_id.get(hit.parent or "")
         when = board.short_when(tl, entry) if isinstance(entry, (Item, Talk)) else ""
         kind = entry.kind if hit.kind == "item" and isinstance(entry, Item) else hit.kind
-        people = hit.target.authors if isinstance(hit.target, Poster) else hit.target.speakers
+        people = hit.target.authors if isinstance(hit.target, Poster) else getattr(hit.target, "speakers", ())
         context = ", ".join(program.speaker_name(s) for s in people)
         return Row(hit, when, kind, self.c4ml.is_starred(hit.id), context)
 
@@ -187,7 +227,7 @@ class SearchScreen(LiveScreen):
     # -- moving and opening --------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "into_results":
-            if self.is_mounted and self.index is None:
+            if self.is_mounted and self.index is None and self.store is None:
                 return True  # still indexing: Down is kept for when the results come
             return self.is_mounted and self.list.option_count > 0 and self.focused is not self.list
         return True
@@ -195,7 +235,7 @@ class SearchScreen(LiveScreen):
     def action_into_results(self) -> None:
         if self.list.option_count:
             self.set_focus(self.list)  # now, not after the keys already queued
-        elif self.index is None and self.input.value.strip():
+        elif self.index is None and self.store is None and self.input.value.strip():
             self._wants_results = True  # the results are still to come: go there when they do
 
     def action_focus_input(self) -> None:
@@ -261,3 +301,13 @@ class SearchScreen(LiveScreen):
             highlighted = self.list.highlighted
             self.list.show(self.rows(hits), self.results.more, PAGE)
             self.list.highlighted = highlighted
+
+
+def entry_of(program: Program, hit: Hit) -> Item | Talk | Poster | Speaker | None:
+    """The entry of a hit from the stored index (which keeps ids, not the model)."""
+    if hit.kind == "speaker":
+        return program.speakers.get(hit.id)
+    if hit.kind == "poster":
+        parent = program.by_id.get(hit.parent or "")
+        return next((p for p in getattr(parent, "posters", ()) if p.id == hit.id), None)
+    return program.by_id.get(hit.id)

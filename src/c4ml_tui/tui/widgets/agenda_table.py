@@ -24,7 +24,7 @@ ROOM_MAX = {False: 20, True: 44}
 WIDE = 140
 TIME_MAX = 24
 """The time column's widest: ``Mon 11:30 AM-12:30 PM CET``."""
-WINDOW = 240
+WINDOW = 160
 """Rows in the table at a time (at least four screenfuls) when a day has more than
 :data:`WHOLE_DAY`: a day of a big program has thousands, and each costs a row of cells to build;
 the window moves with the view (``AgendaTable._slide``)."""
@@ -54,19 +54,41 @@ def row_title(row: Row, starred: frozenset[str] = frozenset()) -> str:
     return f"{title} — {row.who}" if row.who else title
 
 
-def row_cells(row: Row, rooms: bool, starred: frozenset[str] = frozenset()) -> list[Text]:
-    """The cells of one row: mark, time, title (with who speaks), kind, and room if ``rooms``."""
+def row_cells(row: Row, rooms: bool, starred: frozenset[str] = frozenset(),
+              times: dict[tuple, str] | None = None) -> list[Text]:
+    """The cells of one row: mark, time, title (with who speaks), kind, and room if ``rooms``;
+    ``times``: the time words by ``(start, end)`` worked out already (see :func:`times_of`)."""
     style = row_style(row)
     title = row_title(row, starred)
     cells = [
         cell(MARK_NOW if row.state == "now" and row.kind != "day" else "", "bold"),
-        cell(row.times, style),
+        cell(times.get(_pair(row)) or row.times if times else row.times, style),
         cell(title, style),
         cell(row.label, style),
     ]
     if rooms:
         cells.append(cell(row.room, style))
     return cells
+
+
+def times_of(rows: list[Row]) -> dict[tuple, str]:
+    """Each row's time words (``09:15-10:00``) by ``(start, end)``: worked out once per pair
+    (parallel rooms share their times: a day of 10 rooms has a tenth as many pairs as rows)."""
+    found: dict[tuple, str] = {}
+    for r in rows:
+        pair = _pair(r)
+        if pair not in found and r.start and r.end:
+            found[pair] = r.times
+    return found
+
+
+def _pair(row: Row) -> tuple:
+    """What a row's time words depend on: its start and end, each with its zone and fold (01:10
+    EDT and 01:10 EST of a DST night are equal datetimes, and so are two zones' same instant)."""
+    start, end = row.start, row.end
+    if start is None or end is None:
+        return (None, None)
+    return start, end, start.fold, end.fold, id(start.tzinfo), id(end.tzinfo)
 
 
 def _has_rooms(rows: list[Row]) -> bool:
@@ -104,6 +126,8 @@ class AgendaTable(DataTable):
     def __init__(self, *, id: str | None = None):
         super().__init__(id=id, cursor_type="row", zebra_stripes=False)
         self._agenda_rows: list[Row] = []
+        self._times: dict[tuple, str] | None = None
+        """The rows' time words (:func:`times_of`), for the rows shown now and how times are shown."""
         self._built_width = 0
         self._can_open: bool | None = None
         self._starred: frozenset[str] = frozenset()
@@ -134,6 +158,7 @@ class AgendaTable(DataTable):
         of all of them and of the footer."""
         keep = self.cursor_key()
         old, self._agenda_rows = self._agenda_rows, rows
+        self._times = None
         restarred: frozenset[str] = frozenset()
         if starred is not None:
             restarred, self._starred = self._starred ^ starred, starred
@@ -194,9 +219,9 @@ class AgendaTable(DataTable):
         lo = min(max(lo, 0), max(len(self._agenda_rows) - window, 0))
         self._lo = lo
         self.clear(columns=False)
-        rooms = _has_rooms(self._agenda_rows)
+        rooms, times = _has_rooms(self._agenda_rows), self.times()
         for row in self._agenda_rows[lo:lo + window]:
-            self.add_row(*row_cells(row, rooms, self._starred), key=row.key)
+            self.add_row(*row_cells(row, rooms, self._starred, times), key=row.key)
 
     def _margin(self) -> int:
         """How near an edge of the window the view may come before the window moves: a screenful."""
@@ -249,7 +274,7 @@ class AgendaTable(DataTable):
         room_width = max((len(r.room) for r in self._agenda_rows), default=0) if rooms else 0
         room_width = min(max(room_width, 4), ROOM_MAX[width >= WIDE]) if rooms else 0
         # 11 cells fit 09:15-10:00; a 12-hour clock, a zone label or a weekday need more
-        time_width = min(max([FIXED["time"], *(len(r.times) for r in self._agenda_rows)]), TIME_MAX)
+        time_width = min(max([FIXED["time"], *map(len, self.times().values())]), TIME_MAX)
         fixed = sum(FIXED.values()) - FIXED["time"] + time_width + room_width
         columns = 4 + (1 if rooms else 0)
         # Leave room for a vertical scrollbar, so the columns do not jump when one appears.
@@ -258,6 +283,14 @@ class AgendaTable(DataTable):
         if rooms:
             widths["room"] = room_width
         return widths
+
+    def times(self) -> dict[tuple, str]:
+        """The time words of the rows (worked out again for new rows, or times shown another way)."""
+        if self._times is None or self._times_style is not fmt.shown():
+            self._times, self._times_style = times_of(self._agenda_rows), fmt.shown()
+        return self._times
+
+    _times_style: fmt.Shown | None = None
 
     def _fit_columns(self) -> None:
         """Give the columns their widths at the table's new width, keeping every row."""

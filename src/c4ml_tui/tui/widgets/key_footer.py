@@ -42,6 +42,30 @@ class KeyFooter(Footer):
         super().__init__(compact=True)
         self._widths: dict[Widget, int] = {}
         self._retries = 0
+        self._laid_out: tuple | None = None
+        """The keys as last laid out (see :meth:`bindings_changed`)."""
+        self._queued = False
+
+    def keys(self) -> tuple:
+        """What the footer shows of the screen's keys: each key, its words, whether it is on."""
+        return tuple((b.key, b.description, b.action, b.show, enabled, tooltip)
+                     for _, b, enabled, tooltip in self.screen.active_bindings.values())
+
+    def bindings_changed(self, screen) -> None:
+        """Lay the keys out again only when they changed, once per frame at most. Textual's
+        footer does it on every notice (a focus moved, a screen came, a key may have turned
+        on), each time building every key anew and styling it: an agenda shown cost 14 of them."""
+        if not self._bindings_ready or not (self.is_attached and screen is self.screen and screen.app.app_focus):
+            super().bindings_changed(screen)  # the first time, or not for this footer
+        elif not self._queued:
+            self._queued = True
+            self.call_after_refresh(self._relay)
+
+    async def _relay(self) -> None:
+        self._queued = False
+        # (a screen behind another is told too when one is pushed: its keys are for when it is back)
+        if self.is_attached and self.screen.is_active and self.keys() != self._laid_out:
+            await self.recompose()
 
     def on_resize(self) -> None:
         self._retries = 0
@@ -51,8 +75,19 @@ class KeyFooter(Footer):
         self._retries = 0
         self.call_after_refresh(self.fit)
 
+    def compose(self):
+        """Textual's keys, each made compact before it is mounted: Textual's footer makes each
+        one compact once mounted, which styles it a second time (a fifth of a screen shown)."""
+        from textual.widgets._footer import FooterKey
+
+        for widget in super().compose():
+            if self.compact and isinstance(widget, FooterKey):
+                widget.add_class("-compact", update=False)  # styled once, when mounted
+            yield widget
+
     async def recompose(self) -> None:
         """New keys (another screen, a key turned on or off): lay them out, then fit them."""
+        self._laid_out = self.keys() if self._bindings_ready and self.is_attached else None
         self._widths = {}
         self._retries = 0
         await super().recompose()
