@@ -26,7 +26,6 @@ its own.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 from datetime import datetime
 
@@ -167,76 +166,49 @@ def _score(words: tuple[str, ...]) -> tuple[str, list[str]]:
 def open_store(key: bytes) -> Store | None:
     """The stored index of the program keyed ``key``, or ``None`` (none yet, or unusable: then
     the file is removed, to be built again)."""
+    from .sqlite_file import connect
+
     where = path(key)
-    if not os.path.exists(where):
-        return None
-    try:
-        db = sqlite3.connect(where)  # (not a file: URI, which a '?' or '#' in the folder would break)
-        meta = dict(db.execute("SELECT name, value FROM meta"))
-        if meta.get("schema") != SCHEMA or meta.get("key") != _digest(key):
-            raise sqlite3.DatabaseError("built for another parse or schema")
-        return Store(db, where)
-    except (sqlite3.Error, ValueError, KeyError):
-        try:
-            os.remove(where)
-        except OSError:
-            pass
-        return None
+    found = connect(where, lambda meta: meta.get("schema") == SCHEMA and meta.get("key") == _digest(key))
+    return Store(found[0], where) if found is not None else None
 
 
 def build(key: bytes, index: SearchIndex, days: int) -> None:
     """Store ``index`` (of a program with ``days`` days) under ``key``; a read-only or full
     cache folder only costs speed."""
-    from pathlib import Path
+    from .sqlite_file import build as build_file
 
+    build_file(path(key), lambda db: _fill(db, key, index, days))
+
+
+def _fill(db: sqlite3.Connection, key: bytes, index: SearchIndex, days: int) -> None:
     from ..core.textfold import words_form
-    from ..store.atomic import remove_orphans
 
-    where = path(key)
-    folder, name = os.path.split(where)
-    temporary = os.path.join(folder, f".{name}.{os.getpid()}.tmp")  # named as atomic writes name theirs
     zone = index.program.event.timezone if index.program is not None else ""
-    try:
-        os.makedirs(folder, exist_ok=True)
-        remove_orphans(Path(where))  # a build killed half-way left its copy: gone after 10 minutes
-        if os.path.exists(temporary):
-            os.remove(temporary)
-        db = sqlite3.connect(temporary)
-        try:
-            db.executescript(
-                "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
-                "CREATE TABLE docs (rowid INTEGER PRIMARY KEY, kind TEXT, id TEXT, doc TEXT);"
-                "CREATE TABLE rank (rowid INTEGER PRIMARY KEY, t TEXT, p TEXT, d TEXT, ft TEXT, fp TEXT, fd TEXT);"
-                "CREATE TABLE body (rowid INTEGER PRIMARY KEY, form TEXT);"
-                "CREATE VIRTUAL TABLE fts USING fts5(blob, tokenize = 'trigram case_sensitive 1');")
-            rows = list(enumerate(index.rows()))
+    db.executescript(
+        "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
+        "CREATE TABLE docs (rowid INTEGER PRIMARY KEY, kind TEXT, id TEXT, doc TEXT);"
+        "CREATE TABLE rank (rowid INTEGER PRIMARY KEY, t TEXT, p TEXT, d TEXT, ft TEXT, fp TEXT, fd TEXT);"
+        "CREATE TABLE body (rowid INTEGER PRIMARY KEY, form TEXT);"
+        "CREATE VIRTUAL TABLE fts USING fts5(blob, tokenize = 'trigram case_sensitive 1');")
+    rows = list(enumerate(index.rows()))
 
-            def ranked():
-                for i, (plain, blob) in rows:
-                    cuts: tuple[int, int, int] = plain[-1]  # type: ignore[assignment]
-                    pieces = blob[:cuts[0]], blob[cuts[0]:cuts[1]], blob[cuts[1]:cuts[2]]
-                    yield (i, *pieces, *map(words_form, pieces))
+    def ranked():
+        for i, (plain, blob) in rows:
+            cuts: tuple[int, int, int] = plain[-1]  # type: ignore[assignment]
+            pieces = blob[:cuts[0]], blob[cuts[0]:cuts[1]], blob[cuts[1]:cuts[2]]
+            yield (i, *pieces, *map(words_form, pieces))
 
-            def bodies():
-                for i, (plain, blob) in rows:
-                    cuts: tuple[int, int, int] = plain[-1]  # type: ignore[assignment]
-                    yield i, words_form(blob[cuts[2]:])
+    def bodies():
+        for i, (plain, blob) in rows:
+            cuts: tuple[int, int, int] = plain[-1]  # type: ignore[assignment]
+            yield i, words_form(blob[cuts[2]:])
 
-            db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)", (
-                (i, plain[0], plain[1], json.dumps(plain, ensure_ascii=False)) for i, (plain, _) in rows))
-            db.executemany("INSERT INTO rank VALUES (?, ?, ?, ?, ?, ?, ?)", ranked())
-            db.executemany("INSERT INTO body VALUES (?, ?)", bodies())
-            db.executemany("INSERT INTO fts (rowid, blob) VALUES (?, ?)", ((i, blob) for i, (_, blob) in rows))
-            db.executemany("INSERT INTO meta VALUES (?, ?)", [
-                ("schema", SCHEMA), ("key", _digest(key)), ("days", str(days)), ("entries", str(len(rows))),
-                ("zone", zone)])
-            db.commit()
-        finally:
-            db.close()
-        os.replace(temporary, where)
-    except (OSError, sqlite3.Error, ValueError):
-        try:
-            os.remove(temporary)
-        except OSError:
-            pass
+    db.executemany("INSERT INTO docs VALUES (?, ?, ?, ?)", (
+        (i, plain[0], plain[1], json.dumps(plain, ensure_ascii=False)) for i, (plain, _) in rows))
+    db.executemany("INSERT INTO rank VALUES (?, ?, ?, ?, ?, ?, ?)", ranked())
+    db.executemany("INSERT INTO body VALUES (?, ?)", bodies())
+    db.executemany("INSERT INTO fts (rowid, blob) VALUES (?, ?)", ((i, blob) for i, (_, blob) in rows))
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [
+        ("schema", SCHEMA), ("key", _digest(key)), ("days", str(days)), ("entries", str(len(rows))),
+        ("zone", zone)])
