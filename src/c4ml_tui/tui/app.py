@@ -29,6 +29,7 @@ from . import appearance
 from .screens import PLACES
 from .screens.base import LiveScreen
 from .screens.now import NowScreen
+from .stars import Stars
 from .state import State
 
 if TYPE_CHECKING:
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from ..sources.delayfeed import FeedSource
     from ..sources.refresh import Source
     from ..store.config import Config
-    from ..store.favourites import Favourites
     from ..store.publish import Publisher
     from .widgets.links import Link
 
@@ -53,7 +53,7 @@ def entries_provider() -> type[Provider]:
     return EntriesProvider
 
 
-class C4mlApp(App[int]):
+class C4mlApp(Stars, App[int]):
     """A live board of one program, in the event's time zone, on any clock.
 
     ``state`` is reactive: assign a new :class:`State` (a new copy of the program, a mark, a
@@ -360,61 +360,6 @@ class C4mlApp(App[int]):
                 return None if action == "star" else False
             return self.is_starred(target) == (action == "unstar")
         return True
-
-    # -- favourites and reminders ----------------------------------------------------------------
-    @property
-    def favourites(self) -> Favourites:
-        """The starred ids of this program, read from the user data folder on first use."""
-        user = self.state.user
-        if not user.favourites_loaded:
-            user.favourites  # noqa: B018 (reads the file)
-            self._warn_favourites()
-        return user.favourites
-
-    def is_starred(self, entry_id: str | None) -> bool:
-        """Whether ``entry_id`` is starred; ``False`` until the favourites are read (just after
-        the first frame, so the board paints without reading them)."""
-        user = self.state.user
-        return user.favourites_loaded and entry_id in user.favourites
-
-    def _load_favourites(self) -> None:
-        if not self._stars_read:
-            self._stars_read = True
-            self.favourites  # noqa: B018 (reads the file, warns about a bad one)
-            self._stars_changed()
-        self.check_reminders()
-
-    def _warn_favourites(self) -> None:
-        user = self.state.user
-        favourites = user.favourites if user.favourites_loaded else None
-        if favourites is not None and favourites.warning:
-            self.notify(favourites.warning, title="Favourites", severity="warning", timeout=15, markup=False)
-            favourites.warning = None
-
-    def toggle_star(self, entry_id: str) -> None:
-        """Star or unstar an item or talk, say so, and redraw the stars on the screen in front."""
-        entry = self.program.by_id.get(entry_id)
-        if entry is None:
-            return
-        starred = self.favourites.toggle(entry_id)
-        self.notify(f"{'Starred' if starred else 'Unstarred'}: {entry.title}", markup=False, timeout=3)
-        self._warn_favourites()  # a save that failed
-        self._reminders_changed()
-        self._stars_changed()
-
-    def _stars_changed(self) -> None:
-        front = self.front
-        if isinstance(front, LiveScreen) and front.is_mounted:
-            front.show_stars()
-        self.screen.refresh_bindings()
-
-    def action_star(self) -> None:
-        front = self.front
-        target = front.star_target() if isinstance(front, LiveScreen) else None
-        if target is not None:
-            self.toggle_star(target)
-
-    action_unstar = action_star
 
     def check_reminders(self) -> None:
         """Notify the reminders that fell due since the last check (``reminding.py``)."""
