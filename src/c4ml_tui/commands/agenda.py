@@ -112,7 +112,7 @@ def one_day(args) -> Program | None:
     """The day ``--day`` names, read alone from the program's store (in ``--room``); ``None``
     after saying why not."""
     from ..core.filters import day_named
-    from .common import say, view_and_clock
+    from .common import room_of, say, view_and_clock
 
     loaded = view_and_clock(args)
     if loaded is None:
@@ -123,9 +123,4 @@ def one_day(args) -> Program | None:
     except ValueError as error:
         say(str(error))
         return None
-    room = getattr(args, "room", None)
-    if room:
-        from ..core.filters import find_room
-
-        room = find_room(view, room)
-    return view.day(day, room)
+    return view.day(day, room_of(view, args))

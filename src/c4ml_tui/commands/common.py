@@ -83,12 +83,16 @@ def load_view(args: argparse.Namespace):
 def around(view, args: argparse.Namespace, now: datetime, marks: Iterable[Mark] = ()) -> Program:
     """The part of ``view``'s program an answer at ``now`` needs, in ``--room`` (and the items
     with no room) when it is given."""
-    room = getattr(args, "room", None)
-    if room:
-        from ..core.filters import find_room
+    return view.around(now, [m.id for m in marks], room_of(view, args))
 
-        room = find_room(view, room)  # checked by load_view: it is one of the rooms
-    return view.around(now, [m.id for m in marks], room or None)
+
+def room_of(view, args: argparse.Namespace) -> str | None:
+    """The room ``--room`` names in ``view``'s program (checked by :func:`load_view`), or ``None``."""
+    if not getattr(args, "room", None):
+        return None
+    from ..core.filters import find_room
+
+    return find_room(view, args.room)
 
 
 def _loaded(args: argparse.Namespace, where: str | None, load, *, narrow: bool = True, quiet: bool = False):
