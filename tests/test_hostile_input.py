@@ -313,3 +313,20 @@ def test_a_lone_surrogate_from_a_url_never_breaks_a_later_run(server, capsys):
     assert main(["--program", server.url, "--at", "2031-01-02 10:10", "now"]) == 0
     out = capsys.readouterr().out
     assert out.count("now: Talk One (10:00-10:30") == 2
+
+
+def test_clean_removes_the_controls_and_keeps_every_other_character_of_the_unicode_range():
+    """Every code point, alone and between letters: the controls, C1, separators, bidi overrides
+    and lone surrogates go (a carriage return becomes a newline); everything else is kept, the
+    printable strings that skip the pattern included."""
+    from c4ml_tui.core.textclean import clean, is_clean
+
+    removed = {*range(0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029,
+               *range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xD800, 0xE000)} - {0x0D}
+    for code in range(0x110000):
+        char = chr(code)
+        want = "" if code in removed else "\n" if char == "\r" else char
+        assert clean(char) == want, hex(code)
+        if code in removed or code % 7 == 0:
+            assert clean(f"a{char}b") == f"a{want}b", hex(code)
+        assert is_clean(char) == (want == char), hex(code)

@@ -10,6 +10,7 @@ command) is ``commands/app.py``.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
 
@@ -80,8 +81,10 @@ class Parser(argparse.ArgumentParser):
         return self.formatter_class(prog=self.prog, width=_help_width())  # type: ignore[call-arg]
 
 
+@functools.cache
 def _help_width() -> int:
-    """What ``shutil.get_terminal_size`` gives argparse (``$COLUMNS``, the terminal, else 80), less 2."""
+    """What ``shutil.get_terminal_size`` gives argparse (``$COLUMNS``, the terminal, else 80), less 2.
+    Asked once: argparse makes a formatter for every option added (~25 for a ``now``)."""
     import os
 
     try:
@@ -151,6 +154,7 @@ def command_of(argv: list[str], top: argparse.ArgumentParser | None = None) -> s
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    _help_width.cache_clear()  # (the terminal may have changed since the last call in this process)
     parser = build_parser(None)  # built once: what it takes tells the command, whose parser is added
     add_commands(parser, command_of(argv, parser))
     args, unknown = parser.parse_known_args(argv)

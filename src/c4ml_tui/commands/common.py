@@ -96,7 +96,6 @@ def room_of(view, args: argparse.Namespace) -> str | None:
 
 
 def _loaded(args: argparse.Namespace, where: str | None, load, *, narrow: bool = True, quiet: bool = False):
-    from ..core.filters import find_room, only_room
     from ..sources.loader import bundled_file
 
     timezone = getattr(args, "timezone", None)
@@ -111,6 +110,8 @@ def _loaded(args: argparse.Namespace, where: str | None, load, *, narrow: bool =
         # A program file names its own zone; --timezone only sets a schedule's.
         say(f"--timezone {timezone} is ignored: {where} says its times are in {program.event.timezone}")
     if getattr(args, "room", None):
+        from ..core.filters import find_room, only_room
+
         try:
             room = find_room(program, args.room)
         except ValueError as error:

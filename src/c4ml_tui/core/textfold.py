@@ -11,7 +11,6 @@ highlights.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
 
 _EXTRA = {"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th",
@@ -32,6 +31,8 @@ def fold_char(char: str) -> str:
     """The folded form of one character (possibly empty, possibly several characters)."""
     if char.isascii():
         return char.lower()
+    import unicodedata  # here: its 1 MB library costs `now` ~1 ms to load, and ASCII never needs it
+
     text = char
     for _ in range(4):  # until stable: a casefold can expose a mark ("İ" -> "i" + dot)
         out = []

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 
 from ..core.identity import program_key
 from ..core.model import Program
@@ -19,7 +18,9 @@ from .paths import data_folder
 
 
 def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    import unicodedata  # here: its 1 MB library costs a start ~1 ms to load (see core/textfold.fold_char)
+
+    ascii_text = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
@@ -37,13 +38,14 @@ def old_chair_files(program: Program) -> list[str]:
     """The old chair logs of ``program``, the one of its current file name first, then the most
     recently written (under another file name: the file was renamed)."""
     folder = os.path.join(data_folder(), "chair")
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []  # (most machines: no old folder, and nothing to work out)
     prefix = old_chair_prefix(program)
     name = program.source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1].split("?", 1)[0]
     own = f"{prefix}{_slug(name)[:40] or 'program'}.json"
-    try:
-        found = [f for f in os.listdir(folder) if f.startswith(prefix) and f.endswith(".json")]
-    except OSError:
-        return []
+    found = [f for f in names if f.startswith(prefix) and f.endswith(".json")]
     found.sort(key=lambda f: (f != own, -_mtime(os.path.join(folder, f))))
     return [os.path.join(folder, f) for f in found]
 
