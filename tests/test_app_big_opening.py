@@ -16,6 +16,7 @@ from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.core.model import whole_size
 from c4ml_tui.sources.loader import load, open_view
 from c4ml_tui.tui.app import make_app
+from c4ml_tui.tui.screens.help import HelpScreen
 
 XML = SCHEDULES / "38c3.xml"
 needs_38c3 = pytest.mark.skipif(not XML.exists(), reason="the shared schedules are not here")
@@ -44,9 +45,35 @@ async def test_the_board_shows_the_slice_and_the_agenda_waits_for_the_whole_prog
         gate.set()
         await until(ui.pilot, lambda: app.rest.done, "the whole program swapped in")
         assert len(app.state.program.items) == whole_size(part)
-        await ui.press("a")
+        # the agenda asked for opens by itself once the program is in: no second key
         await until(ui.pilot, lambda: getattr(ui.screen, "PLACE", None) == "agenda", "the agenda")
         await until(ui.pilot, lambda: "Illegal instructions by legals" in ui.text, "Saturday's 11:00 talk")
+
+
+@needs_38c3
+@pilot_test
+async def test_a_place_asked_for_while_reading_does_not_open_once_the_user_went_elsewhere():
+    view = open_view(XML)
+    part = view.around(AT)
+    gate = threading.Event()
+
+    def rest():
+        gate.wait(30)
+        return load(XML)
+
+    app = make_app(part, ManualClock(part.tz, AT), rest=rest)
+    async with running(app, (120, 40)) as ui:
+        await ui.press("a")
+        await until(ui.pilot, lambda: any("Still reading the whole program" in n.message
+                                          for n in app._notifications), "the note that the program is read")
+        await ui.press("question_mark")
+        await until(ui.pilot, lambda: isinstance(ui.screen, HelpScreen), "the help")
+        gate.set()
+        await until(ui.pilot, lambda: app.rest.done, "the whole program swapped in")
+        await ui.pilot.pause()
+        assert isinstance(ui.screen, HelpScreen)  # the agenda did not open over it
+        await ui.press("escape")
+        assert getattr(ui.screen, "PLACE", None) != "agenda"
 
 
 @needs_38c3

@@ -25,6 +25,9 @@ class Rest:
         self.app = app
         self.read = read
         self.done = False
+        self.wanted: tuple[str, object] | None = None
+        """The place asked for while the program was read, and the screen it was asked from: it
+        opens when the program arrives, unless the user has gone elsewhere meanwhile."""
 
     def start(self) -> None:
         """After the first frame: read the whole program in a worker thread."""
@@ -50,6 +53,9 @@ class Rest:
         # a mark or a filter made meanwhile: build again from the state as it is now
         self.app.state = ready if self.app.state is base else self.app.state.with_program(program)
         self.app.refresh_bindings()
+        wanted, self.wanted = self.wanted, None
+        if wanted is not None and self.app.screen is wanted[1]:
+            self.app.show(wanted[0])
 
     def _failed(self, why: str) -> None:
         self.app.notify(f"Only the items around now are shown: the whole program could not be read ({why}).",
@@ -59,6 +65,7 @@ class Rest:
         """Whether ``place`` can open now; if not, say why (once the program is read, it can)."""
         if self.done:
             return True
+        self.wanted = (place, self.app.screen)
         size = whole_size(self.app.state.program)
         count = f"{size:,} items" if size else "every item"
         self.app.notify(f"Still reading the whole program ({count}); this opens once it is read.",
