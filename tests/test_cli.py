@@ -302,3 +302,46 @@ def test_options_before_or_after_the_command_reach_it(args):
 def test_a_misspelt_command_is_refused_with_the_list_of_commands():
     [*_, error] = refused(run("nwo"))
     assert "invalid choice: 'nwo'" in error and "'now'" in error and "'validate'" in error
+
+
+QUICK_LINES = [
+    ["now"], ["now", "--json"], ["--at", "2025-03-02T09:15", "now", "--json"], ["now", "--at=2025-03-02T09:15"],
+    ["--program", "program.yaml", "now"], ["now", "--program=p.xml", "--room", "Saal 1", "--json", "--json"],
+    ["--timezone", "Europe/Brussels", "--show-zone", "local", "now"], ["--room=", "now", "--at", "now"],
+    ["now", "--show-zone", "Asia/Tokyo", "--timezone=UTC"],
+]
+ARGPARSE_LINES = [  # what the quick reading leaves to argparse: help, abbreviations, other options, ...
+    ["now", "--help"], ["--prog", "p.yaml", "now"], ["now", "--at"], ["now", "--at", "-5"], ["now", "--speed", "60"],
+    ["now", "--at", "1", "--at", "2"], ["--json", "now"], ["now", "extra"], ["now", "now"], ["agenda"], [],
+    ["now", "--delays", "feed.json"], ["now", "--clock", "12"], ["now", "--", "x"], ["-h"], ["now", "-h"],
+]
+
+
+@pytest.mark.parametrize("argv", QUICK_LINES, ids=" ".join)
+def test_a_plain_now_is_read_without_argparse_exactly_as_argparse_reads_it(argv):
+    """``cli.quick`` reads a plain ``now`` itself (argparse costs a quarter of a bare start): the
+    same arguments as argparse's, every one of them."""
+    from c4ml_tui.cli import add_commands, build_parser, quick
+
+    parser = add_commands(build_parser(None), "now")
+    expected = vars(parser.parse_args(argv))
+    got = vars(quick(argv))
+    assert got.pop("run") is expected.pop("run")
+    got.pop("subparsers"), expected.pop("subparsers")
+    assert got == expected
+
+
+@pytest.mark.parametrize("argv", ARGPARSE_LINES, ids=lambda a: " ".join(a) or "(none)")
+def test_anything_but_a_plain_now_is_left_to_argparse(argv):
+    from c4ml_tui.cli import quick
+
+    assert quick(argv) is None
+
+
+def test_a_plain_now_does_not_import_argparse():
+    code = ("import sys, io, contextlib\nfrom c4ml_tui.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    main(['--at', '2025-03-02T09:15', 'now', '--json'])\n"
+            "print('argparse' in sys.modules, 'gettext' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["False", "False"], result.stderr

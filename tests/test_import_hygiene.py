@@ -46,6 +46,7 @@ SLOW = {
     "shutil": "argparse sizes help with it (and bz2, lzma) for every option added; cli.Parser does not",
     "subprocess": "only `watch` and `chair --publish-cmd` run other programs (~10 ms)",
     "csv": "only `timings --csv` writes CSV",
+    "argparse": "~4 ms with gettext and the parsers it builds; cli.quick reads a plain `now` itself",
     "unicodedata": "~1-2 ms to load its library; only folding a non-ASCII character needs it (core/textfold.py)",
     "locale": "gettext imports it to look up argparse's words (~3 ms in all), in a catalogue CPython never ships",
 }

@@ -9,17 +9,26 @@ command) is ``commands/app.py``.
 
 from __future__ import annotations
 
-import argparse
 import functools
-import importlib
 import sys
 
-from .commands import app
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
 
-# argparse asks gettext for each of its words (about 50 times per start) and gettext searches the
-# disk for an "argparse" catalogue each time, importing locale first; CPython ships none, so the
-# words are argparse's own either way. Answering at once saves ~3 ms of a ~65 ms `now` (15 runs).
-argparse._ = str  # type: ignore[attr-defined]
+
+@functools.cache
+def _argparse():
+    """argparse, imported when a parser is built (a plain ``now`` needs none: :func:`quick`).
+
+    argparse asks gettext for each of its words (about 50 times per start) and gettext searches
+    the disk for an "argparse" catalogue each time, importing locale first; CPython ships none, so
+    the words are argparse's own either way. Answering at once saves ~3 ms of a ~65 ms start."""
+    import argparse
+
+    argparse._ = str  # type: ignore[attr-defined]
+    return argparse
+
 
 COMMANDS = ("now", "agenda", "search", "chair", "stage", "say", "watch", "timings", "export", "validate", "import_",
             "changes")
@@ -43,7 +52,7 @@ def common_options(parser: argparse.ArgumentParser, top: bool = False) -> None:
     """Options accepted before and after the command (``c4ml-tui --at T now`` = ``now --at T``)."""
     from .commands.common import bounded
 
-    default = None if top else argparse.SUPPRESS
+    default = None if top else _argparse().SUPPRESS
     parser.add_argument("--program", metavar="FILE", default=default,
                         help="program file (default: the bundled C4ML 2025 program)")
     parser.add_argument("--at", metavar="TIME", default=default,
@@ -72,13 +81,20 @@ ALL = "*"
 """``build_parser(ALL)``: every command's parser (``--help``, and whenever the command is unclear)."""
 
 
-class Parser(argparse.ArgumentParser):
-    """argparse's parser, whose help formatter is sized without ``shutil``: argparse makes a
-    formatter for every option added, and ``shutil.get_terminal_size`` would import ``shutil``
-    (with bz2 and lzma) on every start."""
+@functools.cache
+def _parser_class() -> type[argparse.ArgumentParser]:
+    _argparse()  # (its words answered at once)
+    import argparse
 
-    def _get_formatter(self):
-        return self.formatter_class(prog=self.prog, width=_help_width())  # type: ignore[call-arg]
+    class Parser(argparse.ArgumentParser):
+        """argparse's parser, whose help formatter is sized without ``shutil``: argparse makes a
+        formatter for every option added, and ``shutil.get_terminal_size`` would import ``shutil``
+        (with bz2 and lzma) on every start."""
+
+        def _get_formatter(self):
+            return self.formatter_class(prog=self.prog, width=_help_width())  # type: ignore[call-arg]
+
+    return Parser
 
 
 @functools.cache
@@ -100,7 +116,10 @@ def _help_width() -> int:
 def build_parser(command: str | None = ALL) -> argparse.ArgumentParser:
     """The parser, with the subparser of ``command`` only (its module alone is imported), every
     command's (``ALL``, the default), or none (``None``: no command, the app)."""
-    parser = Parser(
+    from .commands import app
+
+    argparse = _argparse()
+    parser = _parser_class()(
         prog="c4ml-tui",
         description="A terminal companion for a conference day: what is on now, what is next, "
                     "in the event's local time. With no command, opens the app.",
@@ -116,6 +135,8 @@ def build_parser(command: str | None = ALL) -> argparse.ArgumentParser:
 
 def add_commands(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser:
     """Add the subparser of ``command`` (or every command's: ``ALL``) to a :func:`build_parser` parser."""
+    import importlib
+
     sub = parser._commands  # type: ignore[attr-defined]
     commands: dict[str, argparse.ArgumentParser] = parser.get_default("subparsers")
     for name in COMMANDS if command == ALL else [n for n in COMMANDS if n.rstrip("_") == command]:
@@ -154,6 +175,11 @@ def command_of(argv: list[str], top: argparse.ArgumentParser | None = None) -> s
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    plain = quick(argv)
+    if plain is not None:
+        from .commands import now
+
+        return now.run(plain)
     _help_width.cache_clear()  # (the terminal may have changed since the last call in this process)
     parser = build_parser(None)  # built once: what it takes tells the command, whose parser is added
     add_commands(parser, command_of(argv, parser))
@@ -164,7 +190,56 @@ def main(argv: list[str] | None = None) -> int:
         if command is not parser and unknown[0] in COMMON:  # one the others take: say so
             hint = f" ({unknown[0]} is not an option of {args.command}: see c4ml-tui {args.command} --help)"
         command.error(f"unrecognized arguments: {' '.join(unknown)}{hint}")
-    return getattr(args, "run", app.run)(args)
+    if getattr(args, "run", None) is None:
+        from .commands import app
+
+        return app.run(args)
+    return args.run(args)
+
+
+QUICK = {"--program": "program", "--at": "at", "--room": "room", "--timezone": "timezone",
+         "--show-zone": "show_zone"}
+"""The options :func:`quick` reads itself: those that take any text."""
+
+
+def quick(argv: list[str]):
+    """The arguments of a plain ``now`` (``[--program F] [--at T] now [--json]``, the options of
+    :data:`QUICK` before or after the command, each once) as argparse would give them, without
+    importing argparse and building its parsers: ~4 ms, a quarter of a bare interpreter's start
+    and the difference between ``now --json`` at 4.0x and 3.7x of one on 38C3 (docs/performance.md).
+    ``None`` for anything else (help, an abbreviation, another option, a value that starts with
+    ``-``, an option given twice): argparse reads it and says what it says.
+    ``tests/test_cli.py`` checks that both give the same arguments."""
+    from types import SimpleNamespace
+
+    found: dict[str, object] = {}
+    command = False
+    words = iter(argv)
+    for word in words:
+        if word == "now" and not command:
+            command = True
+            continue
+        if word == "--json" and command:
+            found["json"] = True
+            continue
+        flag, equals, value = word.partition("=")
+        key = QUICK.get(flag)
+        if key is None or key in found:
+            return None
+        if not equals:
+            value = next(words, "-")
+            if value.startswith("-"):
+                return None
+        found[key] = value
+    if not command:
+        return None
+    from .commands import now
+
+    given = dict.fromkeys(("program", "at", "speed", "timezone", "room", "delays", "delays_every", "clock",
+                           "show_zone", "remind"))
+    given.update(remind_bell=False, subparsers={}, command="now", json=False, run=now.run)
+    given.update(found)
+    return SimpleNamespace(**given)
 
 
 COMMON = ("--program", "--at", "--speed", "--timezone", "--room", "--clock", "--show-zone")

@@ -3,12 +3,12 @@ while it runs). Its options (``--remind``, ``--remind-bell``) are given before a
 
 from __future__ import annotations
 
-import argparse
-
 from .common import bounded
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
+
     from ..sources.refresh import Source
 
 

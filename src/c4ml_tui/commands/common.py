@@ -8,7 +8,6 @@ file names, URLs and messages come from outside.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Iterable
 
@@ -19,6 +18,7 @@ from ..formats.problems import ProgramError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse  # (at run time only where a parser is built: `now` starts without it, see cli.quick)
     from datetime import datetime
 
     from ..core.marks import Mark
@@ -42,6 +42,8 @@ def bounded(low: float, high: float, unit: str):
         except ValueError:
             value = low - 1
         if not low <= value <= high:  # also refuses nan and inf
+            import argparse
+
             raise argparse.ArgumentTypeError(f"not a number of {unit} from {low:g} to {high:g}: {text!r}")
         return value
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 from datetime import datetime, timezone
 
@@ -125,6 +124,8 @@ def as_line(tl: Timeline, snap: Snapshot, program: Program, local=None) -> str:
 
 
 def add_parser(sub, common):
+    import argparse
+
     parser = sub.add_parser(
         "now", help="what is on now and what is next",
         formatter_class=argparse.RawDescriptionHelpFormatter,
