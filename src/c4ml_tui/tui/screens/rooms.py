@@ -64,6 +64,9 @@ class RoomsScreen(FilteredScreen):
     def __init__(self) -> None:
         super().__init__()
         self._answer: rooms.Answer | None = None
+        self._day_for: tuple = ()
+        """The timeline, room and answer the day under the table was worked out for: asked again
+        with the same three (the cursor's first highlight, just after ``compose``), it is kept."""
 
     def compose(self) -> ComposeResult:
         # Built with what it says now, the table's rows included (at the width the layout will
@@ -81,6 +84,7 @@ class RoomsScreen(FilteredScreen):
         self._fit(table, wide, height)
         line = next((line for line in shown.lines if line.room == table.room), None)
         days = rooms.room_days(tl, line, now, shown.day) if line else (("", []), ("", []))
+        self._day_for = (tl, table.room, shown)
         yield ClockBar(self.heading())
         with Container(id="rooms-board"):
             with Vertical(id="rooms-main"):
@@ -158,10 +162,15 @@ class RoomsScreen(FilteredScreen):
         later = self.query_one("#rooms-later", DayList)
         today = self.query_one("#rooms-today", DayList)
         if shown is None or line is None:
+            self._day_for = ()
             later.show("", [])
             today.show("", [])
             return
         tl, now = self.narrowed(), self.c4ml.clock.now()
+        asked = (tl, room, shown)
+        if len(self._day_for) == 3 and all(a is b for a, b in zip(asked, self._day_for, strict=True)):
+            return  # (its rows change only when something starts or ends: a new answer)
+        self._day_for = asked
         under, beside = rooms.room_days(tl, line, now, shown.day)
         later.show(*under)
         today.show(*beside)
