@@ -194,6 +194,8 @@ class RoomsScreen(FilteredScreen):
         return row
 
     def show_stars(self) -> None:
+        if not self.c4ml.state.user.favourites_loaded:
+            return  # nothing is starred until they are read, after the first frame (and then this runs)
         if self._answer is not None:
             self.show_countdown(self.c4ml.snapshot())
 
