@@ -102,7 +102,8 @@ class AgendaScreen(FilteredScreen):
         if today != self.day:
             self.show_day(today)
         self.table.jump_to(self.now_index())
-        self.table.focus()
+        if self.focused is not self.table:
+            self.table.focus()  # (which draws the table again, even when it has the focus)
 
     def now_index(self) -> int:
         """The row of "now"; with parallel rooms, the latest to start of the rows running."""
