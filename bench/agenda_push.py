@@ -117,8 +117,9 @@ def interleaved(before: Path, path: Path, runs: int, collector: str) -> int:
                     into[1].extend(cpus)
     load = os.getloadavg()
     for name, results in found.items():
-        report(f"{name}: {path.name}, 80x24 headless, {2 * runs} runs (2 apps in each of {runs} processes), collector {collector},"
-               f" load {load[0]:.1f}: median (min-max), ms; ratio of CPU to the floor's", results)
+        report(f"{name}: {path.name}, 80x24 headless, {2 * runs} runs (2 apps in each of {runs} processes),"
+               f" collector {collector}, load {load[0]:.1f}: median (min-max), ms; ratio of CPU to the floor's",
+               results)
     return 0
 
 

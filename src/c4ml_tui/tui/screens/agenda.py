@@ -139,8 +139,8 @@ class AgendaScreen(FilteredScreen):
         return super().check_action(action, parameters)
 
     def star_target(self) -> str | None:
-        key = self.table.cursor_key()
-        return next((r.entry_id for r in self.table.rows_shown if r.key == key), None)
+        row = self.table.cursor_row_shown()
+        return None if row is None else row.entry_id
 
     def show_stars(self) -> None:
         self.table.show_stars(frozenset(self.c4ml.favourites))

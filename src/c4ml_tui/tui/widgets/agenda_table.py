@@ -192,8 +192,13 @@ class AgendaTable(DataTable):
 
     def cursor_key(self) -> str | None:
         """The key of the row under the cursor."""
+        row = self.cursor_row_shown()
+        return None if row is None else row.key
+
+    def cursor_row_shown(self) -> Row | None:
+        """The row under the cursor (the footer asks often: not a search of the day's rows)."""
         if self.row_count and 0 <= self.cursor_index < len(self._agenda_rows):
-            return self._agenda_rows[self.cursor_index].key
+            return self._agenda_rows[self.cursor_index]
         return None
 
     def jump_to(self, index: int) -> None:
@@ -415,8 +420,7 @@ class AgendaTable(DataTable):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "select_cursor":
-            key = self.cursor_key()
-            row = next((r for r in self._agenda_rows if r.key == key), None)
+            row = self.cursor_row_shown()
             return None if row is None or row.entry_id is None else True  # None: shown disabled
         return True
 
