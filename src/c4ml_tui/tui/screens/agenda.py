@@ -89,10 +89,10 @@ class AgendaScreen(FilteredScreen):
         return [Row("day", f"day:{self.day.isoformat()}", fmt.day_title(self.day)),
                 Row("gap", "empty", f"nothing for {self.flt.label()} on this day", label="")]
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
+    def on_screen_resume(self, event: events.ScreenResume | None = None) -> None:
         # (LiveScreen's and Screen's handlers run too, after this one: Textual calls each class's)
         self._switched = False
-        if not self._resumed:
+        if event is not None and not self._resumed:
             # Shown for the first time: its widgets were styled as they were mounted, just now.
             # Styling every one of them again (what Textual does when a screen is pushed) cost
             # a tenth of showing the agenda.

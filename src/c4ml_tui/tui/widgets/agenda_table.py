@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
 from textual import events, on
 from textual.binding import Binding
 from textual.css.scalar import Unit
@@ -12,11 +13,11 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from ...core import fmt
-from ...core.textclean import clean
 from ...words.agenda import Row
-from .literal import STAR
+from .agenda_cells import MARK_NOW, _has_rooms, cell, draw_cell, row_cells, row_style, row_title, times_of
 
-MARK_NOW = "▶"
+__all__ = ["MARK_NOW", "AgendaTable", "cell", "row_cells", "row_style", "row_title", "times_of"]
+
 FIXED = {"mark": 1, "time": 11, "kind": 8}
 """Widths of the fixed columns; the title takes what is left, the room what it needs."""
 TITLE_MAX = 110
@@ -32,69 +33,6 @@ WINDOW = 160
 the window moves with the view (``AgendaTable._slide``)."""
 WHOLE_DAY = 600
 """Up to this many rows (a day of 38C3 has 320) the whole day is in the table."""
-
-
-def cell(text: str, style: str = "") -> Text:
-    """A literal cell: program text is never markup (``Text``, not a string)."""
-    return Text(clean(text), style=style, no_wrap=True, overflow="ellipsis")
-
-
-def row_style(row: Row) -> str:
-    """Past rows dim, the running row bold, gaps and talks set apart (shapes, not colours)."""
-    style = {"past": "dim", "now": "bold"}.get(row.state, "")
-    if row.kind == "gap":
-        style += " italic"
-    if row.kind == "day":
-        style = "bold underline"
-    return style.strip()
-
-
-def row_title(row: Row, starred: frozenset[str] = frozenset()) -> str:
-    """The title cell's text: a star for a starred entry, talks indented, who speaks after."""
-    title = f"{STAR} {row.caption}" if row.entry_id in starred else row.caption
-    title = title if row.kind != "talk" else f"  {title}"
-    return f"{title} — {row.who}" if row.who else title
-
-
-def row_cells(row: Row, rooms: bool, starred: frozenset[str] = frozenset(),
-              times: dict[tuple, str] | None = None) -> list[Text]:
-    """The cells of one row: mark, time, title (with who speaks), kind, and room if ``rooms``;
-    ``times``: the time words by ``(start, end)`` worked out already (see :func:`times_of`)."""
-    style = row_style(row)
-    title = row_title(row, starred)
-    cells = [
-        cell(MARK_NOW if row.state == "now" and row.kind != "day" else "", "bold"),
-        cell(times.get(_pair(row)) or row.times if times else row.times, style),
-        cell(title, style),
-        cell(row.label, style),
-    ]
-    if rooms:
-        cells.append(cell(row.room, style))
-    return cells
-
-
-def times_of(rows: list[Row]) -> dict[tuple, str]:
-    """Each row's time words (``09:15-10:00``) by ``(start, end)``: worked out once per pair
-    (parallel rooms share their times: a day of 10 rooms has a tenth as many pairs as rows)."""
-    found: dict[tuple, str] = {}
-    for r in rows:
-        pair = _pair(r)
-        if pair not in found and r.start and r.end:
-            found[pair] = r.times
-    return found
-
-
-def _pair(row: Row) -> tuple:
-    """What a row's time words depend on: its start and end, each with its zone and fold (01:10
-    EDT and 01:10 EST of a DST night are equal datetimes, and so are two zones' same instant)."""
-    start, end = row.start, row.end
-    if start is None or end is None:
-        return (None, None)
-    return start, end, start.fold, end.fold, id(start.tzinfo), id(end.tzinfo)
-
-
-def _has_rooms(rows: list[Row]) -> bool:
-    return any(r.room for r in rows)
 
 
 class AgendaTable(DataTable):
@@ -380,6 +318,15 @@ class AgendaTable(DataTable):
         # cell (what DataTable does, five per row) would change nothing and cost most of a build.
         self._new_rows.clear()
         super()._update_dimensions(())
+
+    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                     cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
+        """A cell drawn without Rich's renderers when it is a one-line plain text (see
+        :func:`~.agenda_cells.draw_cell`), else as Textual draws it."""
+        lines = draw_cell(self, row_index, column_index, base_style, width, cursor, hover)
+        if lines is None:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        return lines
 
     _built_style: fmt.Shown | None = None
     """How times were shown when the table was built (``z`` shows them in another zone)."""
