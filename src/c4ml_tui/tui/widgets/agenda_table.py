@@ -14,7 +14,7 @@ from textual.widgets.data_table import ColumnKey
 
 from ...core import fmt
 from ...words.agenda import Row
-from .agenda_cells import MARK_NOW, _has_rooms, cell, draw_cell, row_cells, row_style, row_title, times_of
+from .agenda_cells import MARK_NOW, _has_rooms, append_rows, cell, draw_cell, row_cells, row_style, row_title, times_of
 
 __all__ = ["MARK_NOW", "AgendaTable", "cell", "row_cells", "row_style", "row_title", "times_of"]
 
@@ -221,8 +221,8 @@ class AgendaTable(DataTable):
         self._lo = lo
         self.clear(columns=False)
         rooms, times = _has_rooms(self._agenda_rows), self.times()
-        for row in self._agenda_rows[lo:lo + window]:
-            self.add_row(*row_cells(row, rooms, self._starred, times), key=row.key)
+        append_rows(self, [(row.key, row_cells(row, rooms, self._starred, times))
+                           for row in self._agenda_rows[lo:lo + window]])
 
     def _margin(self) -> int:
         """How near an edge of the window the view may come before the window moves: a screenful."""
