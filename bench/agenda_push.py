@@ -2,14 +2,27 @@
 (headless 80x24, a manual clock). Each figure is press-to-paint (``pilot.pause()``), the median
 of several runs with min-max, in wall and CPU time; a resize of the agenda is timed too.
 
-    .venv/bin/python bench/agenda_push.py [--talks 10000] [--runs 7]
+The app starts as the command line starts it: without the garbage collector until its first
+frame, then one collection and ``gc.freeze()`` (``C4mlApp.start_collector``), so the program's
+objects are not walked by every later full pass (``--collector on`` keeps the collector on from
+the start, as this bench did before: a full pass that walks the whole program, 60-90 ms at
+10,000 talks, then falls into one push or another).
+
+``--before CHECKOUT`` times another copy of c4ml-tui too (a clone of ``main`` with its own
+``.venv``): each run starts a fresh process of each copy in turn, "before" and "after"
+interleaved, on the same program file.
+
+    .venv/bin/python bench/agenda_push.py [--talks 10000] [--runs 7] [--before ../main-clone]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -18,8 +31,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+FLOOR = "bare screen push (the floor)"
+PUSH = "a (the agenda shown)"
+RESIZE = "agenda: resize 80x24 -> 120x40"
 
-async def measure(path: Path, runs: int) -> dict[str, tuple[list[float], list[float]]]:
+
+async def measure(path: Path, runs: int, collector: str, warm: int = 0) -> dict[str, tuple[list[float], list[float]]]:
+    """``runs`` fresh apps, after ``warm`` not counted (their first ``a`` imports the agenda's modules)."""
+    import gc
+
     from textual.screen import Screen
     from textual.widgets import Static
 
@@ -45,18 +65,62 @@ async def measure(path: Path, runs: int) -> dict[str, tuple[list[float], list[fl
         cpus.append(time.process_time() - cpu)
 
     rows = 0
-    for _ in range(runs):  # a fresh app each time: the agenda screen is built on its first `a`
+    for run in range(runs + warm):  # a fresh app each time: the agenda screen is built on its first `a`
+        if collector == "cli":
+            gc.disable()  # as commands/app.py: the app collects and freezes after its first frame
         app = make_app(program, ManualClock(program.tz, at if isinstance(at, datetime) else None))
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            await timed("bare screen push (the floor)", lambda app=app: app.push_screen(Bare()), pilot)
+            await pilot.pause()
+            await timed(FLOOR, lambda app=app: app.push_screen(Bare()), pilot)
             await app.pop_screen()
             await pilot.pause()
-            await timed("a (the agenda shown)", lambda: pilot.press("a"), pilot)
+            await timed(PUSH, lambda: pilot.press("a"), pilot)
             rows = app.screen.table.row_count
-            await timed("agenda: resize 80x24 -> 120x40", lambda: pilot.resize_terminal(120, 40), pilot)
-    print(f"  agenda rows in the table: {rows}")
+            await timed(RESIZE, lambda: pilot.resize_terminal(120, 40), pilot)
+            if run < warm:
+                found.clear()
+        gc.unfreeze()
+        gc.enable()
+    print(f"  agenda rows in the table: {rows}", file=sys.stderr)
     return found
+
+
+def report(title: str, results: dict[str, tuple[list[float], list[float]]]) -> None:
+    floor = statistics.median(results[FLOOR][1])
+    print(title)
+    for name, (walls, cpus) in results.items():
+        print(f"  {name:<34} wall {statistics.median(walls) * 1000:7.1f}"
+              f" ({min(walls) * 1000:.0f}-{max(walls) * 1000:.0f})"
+              f"  cpu {statistics.median(cpus) * 1000:7.1f} ({min(cpus) * 1000:.0f}-{max(cpus) * 1000:.0f})"
+              f"  {statistics.median(cpus) / floor:5.1f}x")
+
+
+def interleaved(before: Path, path: Path, runs: int, collector: str) -> int:
+    """Each run: a process of "before", then one of "after", each timing two fresh apps after
+    a first one that imports what ``a`` needs."""
+    from common import environment, other_copy
+
+    env = environment()
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    pythons = {"before": other_copy(before) / "python", "after": Path(sys.executable)}
+    found: dict[str, dict[str, tuple[list[float], list[float]]]] = {name: {} for name in pythons}
+    for run in range(runs + 1):  # the first run of each writes the parse cache: not counted
+        for name, python in pythons.items():
+            out = subprocess.run([str(python), __file__, "--program", str(path), "--runs", "2",
+                                  "--collector", collector, "--child"],
+                                 env=env, check=True, capture_output=True, text=True).stdout
+            if run:
+                for measure_name, (walls, cpus) in json.loads(out).items():
+                    into = found[name].setdefault(measure_name, ([], []))
+                    into[0].extend(walls)
+                    into[1].extend(cpus)
+    load = os.getloadavg()
+    for name, results in found.items():
+        report(f"{name}: {path.name}, 80x24 headless, {2 * runs} runs (2 apps in each of {runs} processes),"
+               f" collector {collector}, load {load[0]:.1f}: median (min-max), ms; ratio of CPU to the floor's",
+               results)
+    return 0
 
 
 def main() -> int:
@@ -64,6 +128,10 @@ def main() -> int:
     parser.add_argument("--talks", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--program", help="this program file instead of a generated one")
+    parser.add_argument("--collector", choices=("cli", "on"), default="cli",
+                        help="cli: as the command line starts the app (default); on: the collector on throughout")
+    parser.add_argument("--before", type=Path, help="a checkout of another copy (with its .venv) to time alongside")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     from gen_program import generate
 
@@ -71,19 +139,17 @@ def main() -> int:
     path = Path(args.program) if args.program else folder / "big.yaml"
     if not args.program:
         path.write_text(generate(args.talks, days=5, rooms=10), encoding="utf-8")
-    import os
-
-    os.environ["C4ML_TUI_CACHE_DIR"] = str(folder / "cache")
-    os.environ["C4ML_TUI_DATA_DIR"] = str(folder / "data")
-    results = asyncio.run(measure(path, args.runs))
-    floor = statistics.median(results["bare screen push (the floor)"][1])
+    if args.before:
+        return interleaved(args.before, path, args.runs, args.collector)
+    os.environ.setdefault("C4ML_TUI_CACHE_DIR", str(folder / "cache"))
+    os.environ.setdefault("C4ML_TUI_DATA_DIR", str(folder / "data"))
+    results = asyncio.run(measure(path, args.runs, args.collector, warm=1 if args.child else 0))
+    if args.child:
+        print(json.dumps(results))
+        return 0
     what = args.program or f"{args.talks} talks"
-    print(f"{what}, 80x24 headless, {args.runs} runs: median (min-max), ms; ratio of CPU to the floor's")
-    for name, (walls, cpus) in results.items():
-        print(f"  {name:<34} wall {statistics.median(walls) * 1000:7.1f}"
-              f" ({min(walls) * 1000:.0f}-{max(walls) * 1000:.0f})"
-              f"  cpu {statistics.median(cpus) * 1000:7.1f} ({min(cpus) * 1000:.0f}-{max(cpus) * 1000:.0f})"
-              f"  {statistics.median(cpus) / floor:5.1f}x")
+    report(f"{what}, 80x24 headless, {args.runs} runs, collector {args.collector}: median (min-max), ms;"
+           " ratio of CPU to the floor's", results)
     return 0
 
 

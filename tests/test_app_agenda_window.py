@@ -86,3 +86,32 @@ async def test_a_new_width_keeps_the_rows_and_the_cursor():
         assert table.columns[next(k for k in table.columns if k.value == "title")].width > 60
         shown, meant = under_cursor(table)
         assert meant in shown
+
+
+@pilot_test
+async def test_cells_drawn_without_rich_look_as_textual_draws_them():
+    # The agenda draws its one-line cells itself (agenda_cells.draw_cell: Rich's renderers cost
+    # most of a frame): every cell in view, past (dim) and running (bold) rows, the cursor's row,
+    # titles cut with an ellipsis, must come out as DataTable draws them, style for style.
+    from rich.segment import Segment
+    from textual.widgets import DataTable
+
+    async with running_at(BIG, 15, 0, size=(80, 24)) as ui:
+        await ui.press("a")
+        table = ui.screen.query_one(AgendaTable)
+        top = round(table.scroll_y)
+        states = set()
+        cut = 0
+        for index in range(top, top + table.scrollable_content_region.height - 1):
+            states.add(table.rows_shown[table._lo + index].state)
+            for column, spec in enumerate(table.ordered_columns):
+                width = spec.get_render_width(table)
+                for cursor in (False, True):
+                    table._clear_caches()
+                    ours = table._render_cell(index, column, table.rich_style, width, cursor=cursor)
+                    table._clear_caches()
+                    textual = DataTable._render_cell(table, index, column, table.rich_style, width, cursor=cursor)
+                    assert list(Segment.simplify(ours[0])) == list(Segment.simplify(textual[0]))
+                    cut += "…" in "".join(s.text for s in ours[0])
+        assert {"past", "now"} <= states or {"now", "later"} <= states
+        assert cut  # some titles did not fit

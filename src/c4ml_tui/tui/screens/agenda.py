@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 
@@ -40,6 +40,7 @@ class AgendaScreen(FilteredScreen):
         self._days: tuple[object, tuple[date, ...]] | None = None
         self._switched = False
         """A day key was pressed since the screen came to the front (see ``action_jump_now``)."""
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
@@ -88,8 +89,15 @@ class AgendaScreen(FilteredScreen):
         return [Row("day", f"day:{self.day.isoformat()}", fmt.day_title(self.day)),
                 Row("gap", "empty", f"nothing for {self.flt.label()} on this day", label="")]
 
-    def on_screen_resume(self) -> None:  # (LiveScreen's handler runs too: Textual calls both)
+    def on_screen_resume(self, event: events.ScreenResume | None = None) -> None:
+        # (LiveScreen's and Screen's handlers run too, after this one: Textual calls each class's)
         self._switched = False
+        if event is not None and not self._resumed:
+            # Shown for the first time: its widgets were styled as they were mounted, just now.
+            # Styling every one of them again (what Textual does when a screen is pushed) cost
+            # a tenth of showing the agenda.
+            self._resumed = True
+            event.refresh_styles = False
 
     def action_jump_now(self, by_key: bool = False) -> None:
         """Today's day, and the row of now. The app also calls this just after showing the screen;
@@ -102,7 +110,8 @@ class AgendaScreen(FilteredScreen):
         if today != self.day:
             self.show_day(today)
         self.table.jump_to(self.now_index())
-        self.table.focus()
+        if self.focused is not self.table:
+            self.table.focus()  # (which draws the table again, even when it has the focus)
 
     def now_index(self) -> int:
         """The row of "now"; with parallel rooms, the latest to start of the rows running."""
@@ -138,8 +147,8 @@ class AgendaScreen(FilteredScreen):
         return super().check_action(action, parameters)
 
     def star_target(self) -> str | None:
-        key = self.table.cursor_key()
-        return next((r.entry_id for r in self.table.rows_shown if r.key == key), None)
+        row = self.table.cursor_row_shown()
+        return None if row is None else row.entry_id
 
     def show_stars(self) -> None:
         self.table.show_stars(frozenset(self.c4ml.favourites))

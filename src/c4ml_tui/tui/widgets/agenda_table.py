@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
 from textual import events, on
 from textual.binding import Binding
+from textual.css.scalar import Unit
+from textual.geometry import Size
 from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey
 
 from ...core import fmt
-from ...core.textclean import clean
 from ...words.agenda import Row
-from .literal import STAR
+from .agenda_cells import MARK_NOW, _has_rooms, append_rows, cell, draw_cell, row_cells, row_style, row_title, times_of
 
-MARK_NOW = "▶"
+__all__ = ["MARK_NOW", "AgendaTable", "cell", "row_cells", "row_style", "row_title", "times_of"]
+
 FIXED = {"mark": 1, "time": 11, "kind": 8}
 """Widths of the fixed columns; the title takes what is left, the room what it needs."""
 TITLE_MAX = 110
@@ -30,69 +33,6 @@ WINDOW = 160
 the window moves with the view (``AgendaTable._slide``)."""
 WHOLE_DAY = 600
 """Up to this many rows (a day of 38C3 has 320) the whole day is in the table."""
-
-
-def cell(text: str, style: str = "") -> Text:
-    """A literal cell: program text is never markup (``Text``, not a string)."""
-    return Text(clean(text), style=style, no_wrap=True, overflow="ellipsis")
-
-
-def row_style(row: Row) -> str:
-    """Past rows dim, the running row bold, gaps and talks set apart (shapes, not colours)."""
-    style = {"past": "dim", "now": "bold"}.get(row.state, "")
-    if row.kind == "gap":
-        style += " italic"
-    if row.kind == "day":
-        style = "bold underline"
-    return style.strip()
-
-
-def row_title(row: Row, starred: frozenset[str] = frozenset()) -> str:
-    """The title cell's text: a star for a starred entry, talks indented, who speaks after."""
-    title = f"{STAR} {row.caption}" if row.entry_id in starred else row.caption
-    title = title if row.kind != "talk" else f"  {title}"
-    return f"{title} — {row.who}" if row.who else title
-
-
-def row_cells(row: Row, rooms: bool, starred: frozenset[str] = frozenset(),
-              times: dict[tuple, str] | None = None) -> list[Text]:
-    """The cells of one row: mark, time, title (with who speaks), kind, and room if ``rooms``;
-    ``times``: the time words by ``(start, end)`` worked out already (see :func:`times_of`)."""
-    style = row_style(row)
-    title = row_title(row, starred)
-    cells = [
-        cell(MARK_NOW if row.state == "now" and row.kind != "day" else "", "bold"),
-        cell(times.get(_pair(row)) or row.times if times else row.times, style),
-        cell(title, style),
-        cell(row.label, style),
-    ]
-    if rooms:
-        cells.append(cell(row.room, style))
-    return cells
-
-
-def times_of(rows: list[Row]) -> dict[tuple, str]:
-    """Each row's time words (``09:15-10:00``) by ``(start, end)``: worked out once per pair
-    (parallel rooms share their times: a day of 10 rooms has a tenth as many pairs as rows)."""
-    found: dict[tuple, str] = {}
-    for r in rows:
-        pair = _pair(r)
-        if pair not in found and r.start and r.end:
-            found[pair] = r.times
-    return found
-
-
-def _pair(row: Row) -> tuple:
-    """What a row's time words depend on: its start and end, each with its zone and fold (01:10
-    EDT and 01:10 EST of a DST night are equal datetimes, and so are two zones' same instant)."""
-    start, end = row.start, row.end
-    if start is None or end is None:
-        return (None, None)
-    return start, end, start.fold, end.fold, id(start.tzinfo), id(end.tzinfo)
-
-
-def _has_rooms(rows: list[Row]) -> bool:
-    return any(r.room for r in rows)
 
 
 class AgendaTable(DataTable):
@@ -136,6 +76,8 @@ class AgendaTable(DataTable):
         self._pending: int | None = None
         self._centring = False
         """A row to put the cursor on once the table is built (``jump_to`` before its first size)."""
+        self._expected: Size | None = None
+        """The size the table was built for before its first layout (see :meth:`expected_size`)."""
 
     @property
     def rows_shown(self) -> list[Row]:
@@ -188,8 +130,13 @@ class AgendaTable(DataTable):
 
     def cursor_key(self) -> str | None:
         """The key of the row under the cursor."""
+        row = self.cursor_row_shown()
+        return None if row is None else row.key
+
+    def cursor_row_shown(self) -> Row | None:
+        """The row under the cursor (the footer asks often: not a search of the day's rows)."""
         if self.row_count and 0 <= self.cursor_index < len(self._agenda_rows):
-            return self._agenda_rows[self.cursor_index].key
+            return self._agenda_rows[self.cursor_index]
         return None
 
     def jump_to(self, index: int) -> None:
@@ -199,19 +146,73 @@ class AgendaTable(DataTable):
         index = min(max(index, 0), len(self._agenda_rows) - 1)
         if not self.columns:  # not built yet: the build puts the window and the cursor there
             self._pending = index
+            if not self.size.width:
+                self._expected = self.expected_size()
+                if self._expected is not None:
+                    self._rebuild(None)  # before the first frame, which then draws the rows once
             return
         if not self._in_table(index):
             self._fill(index - self._window() // 2)
         if not self.row_count:
             return
+        self._settle()
         self.move_cursor(row=index - self._lo, scroll=False)
-        self._centring = True
-        self.call_after_refresh(self._centre, index)
+        self._centre_soon(index)
+
+    def _centre_soon(self, index: int) -> None:
+        """Scroll row ``index`` to the middle of the view: at once when the table has its size
+        (the next frame draws the rows once, in their place), else after the next frame."""
+        if (self.size.height or self._expected) and not self._require_update_dimensions:
+            self._centre(index)
+        else:
+            self._centring = True
+            self.call_after_refresh(self._centre, index)
 
     def _centre(self, index: int) -> None:
         self._centring = False
-        self.scroll_to(y=max(0, index - self._lo - self.scrollable_content_region.height // 2), animate=False,
-                       immediate=True)
+        # (force: the scrollbar that allows scrolling comes with the next layout)
+        self.scroll_to(y=max(0, index - self._lo - self._view_height() // 2), animate=False,
+                       immediate=True, force=True)
+        if not self.size.height and self.virtual_size.height > self._view_height():
+            # before the first layout, which makes the scrollbar: give it the view's place now
+            self.vertical_scrollbar.position = self.scroll_y
+
+    def _view_height(self) -> int:
+        """The lines the view shows: laid out, its own; before, what it expects."""
+        if self.size.height or self._expected is None:
+            return self.scrollable_content_region.height
+        return self._expected.height
+
+    def _width(self) -> int:
+        if self.size.width or self._expected is None:
+            return self.size.width
+        return self._expected.width
+
+    def expected_size(self) -> Size | None:
+        """The size the screen's first layout will give the table, worked out before it: the
+        screen's, less the lines of the one-line widgets docked or stacked beside it (the clock
+        bar, the filter note, the footer). ``None`` when another widget's height is not a set
+        number of lines (then the first layout's resize builds the table, after a first frame)."""
+        parent = self.parent
+        width, height = self.app.size
+        if parent is not self.screen or not width or self.styles.gutter.height or self.styles.gutter.width:
+            return None
+        for widget in parent.children:
+            if widget is self or not widget.display:
+                continue
+            lines = widget.styles.height
+            if lines is None or lines.unit is not Unit.CELLS or widget.styles.margin.height:
+                return None
+            height -= int(lines.value)
+        return Size(width, height) if height > 0 else None
+
+    def _settle(self) -> None:
+        """Work out the rows' height now, not when Textual next idles: new rows can then be
+        scrolled to before the next frame, which draws them once instead of at the top first."""
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            self._update_dimensions(())
+            self._refresh_scrollbars()  # (a scrollbar that appears now shows where the view is)
 
     def _fill(self, lo: int) -> None:
         """Put the window of rows from ``lo`` in the table (the cursor is the caller's)."""
@@ -220,12 +221,12 @@ class AgendaTable(DataTable):
         self._lo = lo
         self.clear(columns=False)
         rooms, times = _has_rooms(self._agenda_rows), self.times()
-        for row in self._agenda_rows[lo:lo + window]:
-            self.add_row(*row_cells(row, rooms, self._starred, times), key=row.key)
+        append_rows(self, [(row.key, row_cells(row, rooms, self._starred, times))
+                           for row in self._agenda_rows[lo:lo + window]])
 
     def _margin(self) -> int:
         """How near an edge of the window the view may come before the window moves: a screenful."""
-        return max(self.scrollable_content_region.height, 20)
+        return max(self._view_height(), 20)
 
     def _window(self) -> int:
         """How many rows the table holds: a whole day up to :data:`WHOLE_DAY` rows (its scrollbar
@@ -260,13 +261,22 @@ class AgendaTable(DataTable):
         if not self._moving and round(old_value) != round(new_value):
             self.call_after_refresh(self._slide)
 
-    def on_resize(self, event: events.Resize) -> None:
+    def _on_resize(self, event: events.Resize) -> None:
         """A new width only changes the columns' widths: the rows stay (a day of a big program
-        has thousands); the first size the table gets builds it."""
+        has thousands); the first size the table gets builds it, unless it was built before.
+
+        (In place of ``DataTable._on_resize``, which makes every line drawn stale: the first
+        layout's resize would have the rows drawn again, a second time, on the next refresh.
+        A new width draws them again anyway, through :meth:`_fit_columns`.)"""
+        event.prevent_default()
+        expected, self._expected = self._expected, None
         if not self._built_width or not self.columns:
             self._rebuild(self.cursor_key())
-        elif event.size.width != self._built_width:
+            return
+        if event.size.width != self._built_width:
             self._fit_columns()
+        if expected is not None and expected.height != self.scrollable_content_region.height and self.row_count:
+            self._centre(self.cursor_index)  # built for a height the layout did not give
 
     def _widths(self, width: int) -> dict[str, int]:
         """Each column's width at ``width`` cells: the title takes what the others leave."""
@@ -294,7 +304,7 @@ class AgendaTable(DataTable):
 
     def _fit_columns(self) -> None:
         """Give the columns their widths at the table's new width, keeping every row."""
-        self._built_width = self.size.width
+        self._built_width = self._width()
         for key, width in self._widths(self._built_width).items():
             column = self.columns.get(ColumnKey(key))
             if column is not None:
@@ -309,11 +319,20 @@ class AgendaTable(DataTable):
         self._new_rows.clear()
         super()._update_dimensions(())
 
+    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                     cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
+        """A cell drawn without Rich's renderers when it is a one-line plain text (see
+        :func:`~.agenda_cells.draw_cell`), else as Textual draws it."""
+        lines = draw_cell(self, row_index, column_index, base_style, width, cursor, hover)
+        if lines is None:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        return lines
+
     _built_style: fmt.Shown | None = None
     """How times were shown when the table was built (``z`` shows them in another zone)."""
 
     def _rebuild(self, current: str | None) -> None:
-        self._built_width = self.size.width
+        self._built_width = self._width()
         self._built_style = fmt.shown()
         self.clear(columns=True)
         rooms = _has_rooms(self._agenda_rows)
@@ -331,10 +350,10 @@ class AgendaTable(DataTable):
             index = self._keys.index(current) if current is not None and current in self._keys else 0
         self._fill(index - self._window() // 2)
         if self.row_count and (pending is not None or (current is not None and current in self._keys)):
+            self._settle()
             self.move_cursor(row=index - self._lo, scroll=False)
             if pending is not None:
-                self._centring = True
-                self.call_after_refresh(self._centre, index)
+                self._centre_soon(index)
 
     @property
     def _keys(self) -> list[str]:
@@ -348,8 +367,7 @@ class AgendaTable(DataTable):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "select_cursor":
-            key = self.cursor_key()
-            row = next((r for r in self._agenda_rows if r.key == key), None)
+            row = self.cursor_row_shown()
             return None if row is None or row.entry_id is None else True  # None: shown disabled
         return True
 

@@ -1,0 +1,157 @@
+"""The agenda table's cells: what each row's cells say (mark, time, title, kind, room), how a
+window of rows goes into the table (:func:`append_rows`), and how they are drawn: a one-line cell
+of plain text without Rich's renderers, which cost a quarter of a millisecond a cell (a screenful
+of rows is drawn on every new window, width or view)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+
+from ...core.textclean import clean
+from ...words.agenda import Row
+from .literal import STAR
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
+MARK_NOW = "▶"
+
+
+def cell(text: str, style: str = "") -> Text:
+    """A literal cell: program text is never markup (``Text``, not a string)."""
+    return Text(clean(text), style=style, no_wrap=True, overflow="ellipsis")
+
+
+def row_style(row: Row) -> str:
+    """Past rows dim, the running row bold, gaps and talks set apart (shapes, not colours)."""
+    style = {"past": "dim", "now": "bold"}.get(row.state, "")
+    if row.kind == "gap":
+        style += " italic"
+    if row.kind == "day":
+        style = "bold underline"
+    return style.strip()
+
+
+def row_title(row: Row, starred: frozenset[str] = frozenset()) -> str:
+    """The title cell's text: a star for a starred entry, talks indented, who speaks after."""
+    title = f"{STAR} {row.caption}" if row.entry_id in starred else row.caption
+    title = title if row.kind != "talk" else f"  {title}"
+    return f"{title} — {row.who}" if row.who else title
+
+
+def row_cells(row: Row, rooms: bool, starred: frozenset[str] = frozenset(),
+              times: dict[tuple, str] | None = None) -> list[Text]:
+    """The cells of one row: mark, time, title (with who speaks), kind, and room if ``rooms``;
+    ``times``: the time words by ``(start, end)`` worked out already (see :func:`times_of`)."""
+    style = row_style(row)
+    title = row_title(row, starred)
+    cells = [
+        cell(MARK_NOW if row.state == "now" and row.kind != "day" else "", "bold"),
+        cell(times.get(_pair(row)) or row.times if times else row.times, style),
+        cell(title, style),
+        cell(row.label, style),
+    ]
+    if rooms:
+        cells.append(cell(row.room, style))
+    return cells
+
+
+def times_of(rows: list[Row]) -> dict[tuple, str]:
+    """Each row's time words (``09:15-10:00``) by ``(start, end)``: worked out once per pair
+    (parallel rooms share their times: a day of 10 rooms has a tenth as many pairs as rows)."""
+    found: dict[tuple, str] = {}
+    for r in rows:
+        pair = _pair(r)
+        if pair not in found and r.start and r.end:
+            found[pair] = r.times
+    return found
+
+
+def _pair(row: Row) -> tuple:
+    """What a row's time words depend on: its start and end, each with its zone and fold (01:10
+    EDT and 01:10 EST of a DST night are equal datetimes, and so are two zones' same instant)."""
+    start, end = row.start, row.end
+    if start is None or end is None:
+        return (None, None)
+    return start, end, start.fold, end.fold, id(start.tzinfo), id(end.tzinfo)
+
+
+def _has_rooms(rows: list[Row]) -> bool:
+    return any(r.room for r in rows)
+
+
+def draw_cell(table: DataTable, row_index: int, column_index: int, base_style: Style, width: int,
+              cursor: bool = False, hover: bool = False) -> list[list[Segment]] | None:
+    """A cell of ``table`` as Textual draws it (``Styled(Padding(cell))``, one line, an ellipsis
+    where it does not fit: the same segments, in the same cache), or ``None`` for anything but
+    a one-line plain :class:`Text` in a row (a header, a label, a span, a tab: Textual's)."""
+    if row_index < table.fixed_rows or column_index < table.fixed_columns or row_index < 0 or column_index < 0:
+        return None
+    row_key = table._row_locations.get_key(row_index)
+    column_key = table._column_locations.get_key(column_index)
+    if row_key is None or column_key is None:
+        return None
+    row = table.rows.get(row_key)
+    cell = table._data.get(row_key, {}).get(column_key)
+    if (row is None or row.height != 1 or row.label is not None or not isinstance(cell, Text) or cell.spans
+            or "\n" in cell.plain or "\t" in cell.plain):
+        return None
+    key = (row_key, column_key, base_style, cursor, hover, table._show_hover_cursor, table._update_count,
+           table._pseudo_class_state)
+    lines = table._cell_render_cache.get(key)
+    if lines is None:
+        component_style, post_style = table._get_styles_to_render_cell(
+            False, False, False, hover, cursor, table.show_cursor, table._show_hover_cursor,
+            table.cursor_foreground_priority == "css", table.cursor_background_priority == "css")
+        console = table.app.console
+        pre = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
+        pad = table.cell_padding
+        inner = max(width - 2 * pad, 0)
+        text = cell.plain
+        if cell_len(text) > inner:
+            ellipsis = (cell.overflow or "fold") == "ellipsis"
+            text = set_cell_size(text, inner - 1) + "…" if ellipsis and inner else set_cell_size(text, inner)
+        used = cell_len(text)
+        text_style = console.get_style(cell.style, default=Style.null()) if cell.style else None
+        plain = pre + post_style
+        line = [Segment(" " * pad, plain)] if pad else []
+        if text:
+            line.append(Segment(text, pre + text_style + post_style if text_style else plain))
+        if inner - used + pad > 0:
+            line.append(Segment(" " * (inner - used + pad), plain))
+        lines = table._cell_render_cache[key] = [line]
+    return lines
+
+
+def append_rows(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
+    """``table.add_row(*cells, key=key)`` for each of ``rows`` (one line high, no label), at once:
+    ``add_row`` validates the cursor, counts an update and asks for an idle pass for each row
+    (60 microseconds a row, two thirds of a window's build); here once for them all."""
+    from textual.widgets._data_table import DuplicateKey, RowKey
+    from textual.widgets._data_table import Row as TableRow
+
+    if not rows:
+        return
+    keys = [column.key for column in table.ordered_columns]
+    first = table.row_count
+    for offset, (key, cells) in enumerate(rows):
+        row_key = RowKey(key)
+        if row_key in table._row_locations:
+            raise DuplicateKey(f"The row key {row_key!r} already exists.")
+        if len(cells) > len(keys):
+            raise ValueError("More values provided than there are columns.")
+        table._row_locations[row_key] = first + offset
+        table._data[row_key] = dict(zip(keys, cells, strict=False))
+        table.rows[row_key] = TableRow(row_key, 1, None, False)
+        table._new_rows.add(row_key)
+    table._require_update_dimensions = True
+    table.cursor_coordinate = table.cursor_coordinate
+    if first == 0 and keys and table.show_cursor and table.cursor_type != "none":
+        table._highlight_cursor()  # as add_row does when the first row gives the cursor a cell
+    table._update_count += 1
+    table.check_idle()
