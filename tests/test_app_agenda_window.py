@@ -115,3 +115,28 @@ async def test_cells_drawn_without_rich_look_as_textual_draws_them():
                     cut += "…" in "".join(s.text for s in ours[0])
         assert {"past", "now"} <= states or {"now", "later"} <= states
         assert cut  # some titles did not fit
+
+
+@pilot_test
+async def test_a_datatable_without_the_fields_the_agenda_writes_still_gets_every_row(monkeypatch):
+    # agenda_cells writes a few of DataTable's private fields (Textual 8.2); a Textual that keeps
+    # them otherwise must still get the rows, through add_row, and still be drawn by Textual.
+    from textual.widgets import DataTable
+
+    from c4ml_tui.tui.widgets import agenda_cells
+
+    async with running_at(BIG, 15, 0, size=(80, 24)) as ui:
+        await ui.press("a")
+        table = ui.screen.query_one(AgendaTable)
+        probe = DataTable()
+        probe.add_columns("a", "b")
+        monkeypatch.setattr(agenda_cells, "_INTERNALS", (*agenda_cells._INTERNALS, "_not_in_this_textual"))
+        agenda_cells.append_rows(probe, [("one", [agenda_cells.cell("x"), agenda_cells.cell("y")]),
+                                         ("two", [agenda_cells.cell("z"), agenda_cells.cell("w")])])
+        assert probe.row_count == 2 and probe.get_row("two")[0].plain == "z"
+        cache = table._cell_render_cache
+        del table._cell_render_cache  # nor this one: the cell is left to Textual
+        try:
+            assert agenda_cells.draw_cell(table, 0, 1, table.rich_style, 12) is None
+        finally:
+            table._cell_render_cache = cache

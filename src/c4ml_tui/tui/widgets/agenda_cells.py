@@ -90,6 +90,14 @@ def draw_cell(table: DataTable, row_index: int, column_index: int, base_style: S
     """A cell of ``table`` as Textual draws it (``Styled(Padding(cell))``, one line, an ellipsis
     where it does not fit: the same segments, in the same cache), or ``None`` for anything but
     a one-line plain :class:`Text` in a row (a header, a label, a span, a tab: Textual's)."""
+    try:
+        return _draw_cell(table, row_index, column_index, base_style, width, cursor, hover)
+    except AttributeError:  # a Textual whose DataTable keeps its cells otherwise: its own drawing
+        return None
+
+
+def _draw_cell(table: DataTable, row_index: int, column_index: int, base_style: Style, width: int,
+               cursor: bool, hover: bool) -> list[list[Segment]] | None:
     if row_index < table.fixed_rows or column_index < table.fixed_columns or row_index < 0 or column_index < 0:
         return None
     row_key = table._row_locations.get_key(row_index)
@@ -128,14 +136,29 @@ def draw_cell(table: DataTable, row_index: int, column_index: int, base_style: S
     return lines
 
 
+_INTERNALS = ("_row_locations", "_data", "rows", "_new_rows", "_require_update_dimensions", "cursor_coordinate",
+              "_highlight_cursor", "_update_count", "check_idle")
+"""What :func:`append_rows` writes in a ``DataTable`` (Textual's private fields, as of 8.2): with
+any of them missing, the rows go in through ``add_row``."""
+
+
 def append_rows(table: DataTable, rows: list[tuple[str, list[Text]]]) -> None:
     """``table.add_row(*cells, key=key)`` for each of ``rows`` (one line high, no label), at once:
     ``add_row`` validates the cursor, counts an update and asks for an idle pass for each row
     (60 microseconds a row, two thirds of a window's build); here once for them all."""
-    from textual.widgets._data_table import DuplicateKey, RowKey
-    from textual.widgets._data_table import Row as TableRow
-
     if not rows:
+        return
+    try:
+        from textual.widgets._data_table import DuplicateKey, RowKey
+        from textual.widgets._data_table import Row as TableRow
+    except ImportError:
+        known = False
+    else:
+        known = all(hasattr(table, name) for name in _INTERNALS)
+    if not known:
+        # a Textual whose DataTable keeps its rows otherwise: its own way, a row at a time
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
         return
     keys = [column.key for column in table.ordered_columns]
     first = table.row_count
