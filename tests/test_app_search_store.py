@@ -41,9 +41,9 @@ def held(monkeypatch):
     gate = threading.Event()
     build = state_module._Index.get
 
-    def get(self):
+    def get(self, pause=None):
         gate.wait(30)  # a bound, so a broken test fails instead of hanging
-        return build(self)
+        return build(self, pause)
 
     monkeypatch.setattr(state_module._Index, "get", get)
     yield gate

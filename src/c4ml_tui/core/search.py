@@ -20,7 +20,7 @@ matches instead of the whole program. ``bench/search.py`` measures all this on 1
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -50,7 +50,9 @@ class SearchIndex:
     query cache is not locked.
     """
 
-    def __init__(self, program: Program):
+    def __init__(self, program: Program, pause: Callable[[], object] | None = None):
+        """``pause``: called every few hundred entries (a thread building the index lets the
+        UI thread run there: ``time.sleep(0)``)."""
         self.program = program
         raw = list(_documents(program))
         raw.sort(key=lambda r: (r[0].timestamp() if r[0] else float("inf"), _KIND_ORDER[r[1].kind],
@@ -59,8 +61,10 @@ class SearchIndex:
         self._blobs: list[str] = []
         self._texts: dict[int, list[str]] = {c: [] for c in (TITLE, PERSON, DETAIL)}
         self._forms: dict[int, list[str]] = {c: [] for c in (TITLE, PERSON, DETAIL, BODY)}
-        for _, doc, fields in raw:
+        for count, (_, doc, fields) in enumerate(raw):
             self._add(doc, fields)
+            if pause is not None and not count % 256:
+                pause()
         self._every = list(range(len(self._docs)))
         self._cache: OrderedDict[tuple[str, ...], _Cached] = OrderedDict()
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 import threading
+import time
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -148,7 +149,9 @@ class SearchScreen(LiveScreen):
 
     @work(thread=True, exclusive=True, group="search-index")
     def build_index(self, state: State) -> SearchIndex:
-        return state.search_index()
+        # Every few hundred entries the thread lets go of the interpreter, so the UI thread
+        # (waiting for it) runs first: keys are echoed and answered while it builds.
+        return state.search_index(pause=lambda: time.sleep(0))
 
     @work(thread=True, exclusive=True, group="search-store")
     def keep_index(self, state: State) -> None:

@@ -27,8 +27,8 @@ NARROW = 100
 MORE = "more"
 """The id of the option that shows the next page."""
 CHUNK = 40
-"""Rows built at a time: new results build a screenful or two, scrolling or moving down builds
-the next ones (building a row means finding and highlighting its matches)."""
+"""Rows built at a time as the cursor or the scroll nears the last one built (building a row
+means finding and highlighting its matches); new results build a screenful, at most this many."""
 FIELD_WORDS = {"name": "name", "speaker": "speaker", "author": "author", "affiliation": "affiliation",
                "chair": "chair", "subtitle": "subtitle", "abstract": "abstract", "description": "description",
                "bio": "bio", "room": "room", "track": "track"}
@@ -135,13 +135,13 @@ class SearchResults(OptionList):
         """Replace the options: ``rows`` and, when ``more`` hits are left out, a line that
         offers the next ``page`` of them. The first row is highlighted.
 
-        Only the first :data:`CHUNK` rows (``every``: all) get an option now; the next ones come
-        when the cursor or the scroll nears the end of those (see :meth:`fill_more`). So a
-        keystroke costs a screenful of rows, whatever the page size."""
+        Only the rows that fill the view (``every``: all) get an option now, at most
+        :data:`CHUNK`; the next ones come when the cursor or the scroll nears the end of those
+        (see :meth:`fill_more`). So a keystroke costs a screenful of rows, whatever the page size."""
         self.rows, self.more, self.page = rows, more, page
         self._filled = 0
         self.clear_options()
-        self._fill(None if every else CHUNK)
+        self._fill(None if every else CHUNK, lines=None if every else self.view_lines())
         if self.option_count:
             self.highlighted = 0
 
@@ -150,15 +150,28 @@ class SearchResults(OptionList):
         if self._filled < len(self.rows):
             self._fill(CHUNK)
 
-    def _fill(self, count: int | None = None) -> None:
-        """Add options for the next ``count`` rows (``None``: all), then the "more" line."""
+    def view_lines(self) -> int:
+        """Lines of rows that fill the view, and two more (before the first layout: the
+        terminal's height)."""
+        return (self.scrollable_content_region.height or self.app.size.height) + 2
+
+    def _fill(self, count: int | None = None, lines: int | None = None) -> None:
+        """Add options for the next ``count`` rows (``None``: all), or fewer once they make
+        ``lines`` lines; then, after the last row, the "more" line."""
         if self.rows and self._filled >= len(self.rows):
             return  # all built, the "more" line too
         width, when = self.row_width(), self.when_width()
         match, meta = self.styles_for_rows()
         upto = len(self.rows) if count is None else min(len(self.rows), self._filled + count)
-        options = [Option(prompt(row, width, when, match, meta)) for row in self.rows[self._filled:upto]]
-        self._filled = upto
+        options = []
+        made = 0
+        for index in range(self._filled, upto):  # (a slice of the rows would build them all)
+            text = prompt(self.rows[index], width, when, match, meta)
+            options.append(Option(text))
+            made += 1 + text.plain.count("\n")
+            if lines is not None and made >= lines:
+                break
+        upto = self._filled = self._filled + len(options)
         if upto == len(self.rows) and self.more:
             words = f"{self.more:,} more: Enter here shows {min(self.more, self.page):,} more"
             options.append(Option(literal(words).stylize(meta), id=MORE))
