@@ -213,33 +213,40 @@ class SearchIndex:
         """One word: split the matches into tiers, best first (title whole word, title word
         start, inside a title, then the same for names, details, bodies) and stop once the
         tiers so far fill ``need``: the long abstracts are read only when the titles do not
-        fill the page. Within a tier entries stay in index (time) order, so no sort is needed."""
+        fill the page. Within a tier entries stay in index order, so no sort is needed. What is
+        left after a tier (the rest of a class, the other classes) is worked out only when the
+        next tier is needed: a short word that fills the page with titles costs three passes."""
         w, whole, start = probe
         n = len(self._docs)
         keys: list[int] = []
         rest = matches
         for cls in (TITLE, PERSON, DETAIL, BODY):
-            if cls == BODY:
-                inside, rest = rest, []
-            else:
-                texts = self._texts[cls]
-                inside = [i for i in rest if w in texts[i]]
-                if inside:
-                    taken = set(inside)
-                    rest = [i for i in rest if i not in taken]
+            inside = rest if cls == BODY else [i for i in rest if w in self._texts[cls][i]]
             form = self._forms[cls]
-            for bonus, probe_text in ((2, whole), (1, start), (0, None)):
-                if probe_text is None:
-                    tier, inside = inside, []
-                else:
-                    tier = [i for i in inside if probe_text in form[i]]
-                    if tier:
-                        taken = set(tier)
-                        inside = [i for i in inside if i not in taken]
+            wholes = [i for i in inside if whole in form[i]]
+            starts = [i for i in inside if start in form[i]]  # the whole words too: " w " holds " w"
+            if wholes:
+                taken = set(wholes)
+                starts = [i for i in starts if i not in taken]
+            for bonus, tier in ((2, wholes), (1, starts), (0, None)):
+                if tier is None:  # inside the word: the class's entries in neither tier above
+                    taken = set(wholes)
+                    taken.update(starts)
+                    tier = [i for i in inside if i not in taken] if taken else inside
                 base = -(cls * 3 + bonus) * n
                 keys += [base + i for i in tier]
-                if need is not None and len(keys) >= need and (inside or rest):
-                    return keys, len(keys)
+                if need is not None and len(keys) >= need:
+                    placed = len(wholes) + len(starts) + (len(tier) if bonus == 0 else 0)
+                    if placed < len(inside) or len(inside) < len(rest):  # more entries below
+                        return keys, len(keys)
+            if cls != BODY:
+                if len(inside) == len(rest):
+                    rest = []
+                else:
+                    taken = set(inside)
+                    rest = [i for i in rest if i not in taken]
+            if not rest:
+                break
         return keys, None
 
 
