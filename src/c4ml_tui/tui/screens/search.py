@@ -38,7 +38,7 @@ from ...core.timeline import Snapshot
 from ...sources.search_store import Store
 from ...words import board
 from ..state import State
-from ..widgets.literal import LiveLabel
+from ..widgets.literal import LiveLabel, literal
 from ..widgets.search_results import Row, Rows, SearchResults
 from .base import LiveScreen
 
@@ -88,6 +88,8 @@ class SearchScreen(LiveScreen):
         """The number of the latest question to the store: an answer with another is stale."""
         self._store_lock = threading.Lock()
         """One query at a time on the store's connection (an interrupted one ends first)."""
+        self._into: bool | None = None
+        """Whether ↓ (into the results) was offered when the bindings were last refreshed."""
         self._open_first = False
         """Enter was pressed in the box while the store was still answering: the best hit of the
         answer opens when it comes."""
@@ -95,7 +97,7 @@ class SearchScreen(LiveScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
         yield Input(placeholder="Search: a word, a name, part of a title…", id="search-input")
-        yield LiveLabel(HINT, id="search-status", classes="note")
+        yield StatusLine(HINT, id="search-status", classes="note")
         yield SearchResults(id="search-results")
         yield from self.compose_footer()
 
@@ -248,7 +250,10 @@ class SearchScreen(LiveScreen):
         if self._wants_results and self.list.option_count:
             self._wants_results = False
             self.set_focus(self.list)
-        self.refresh_bindings()
+        into = self.check_action("into_results", ())
+        if into != self._into:  # the footer's ↓ Results comes or goes (asking costs the footer a pass)
+            self._into = into
+            self.refresh_bindings()
         if not query.strip():
             self.status(HINT)
         elif not results.total:
@@ -268,9 +273,7 @@ class SearchScreen(LiveScreen):
         if self.index is not None:
             return self.index.search(query, limit)
         assert self.store is not None
-        self._serial += 1  # a question on its way is stale now
-        self.store.interrupt()
-        with self._store_lock:
+        with self._store_lock:  # after a question on its way (its answer, the latest, still shows)
             results = self.store.search(query, limit)
         program = self.c4ml.program
         for hit in results.hits:
@@ -291,7 +294,6 @@ class SearchScreen(LiveScreen):
             return
         shown = len(self.list.rows)
         self.results = results = self.search(self.results.query, shown + PAGE)
-        self._asked = results.query
         self.list.append(results.hits[shown:], results.more)
         self.status(self.summary())
 
@@ -394,6 +396,17 @@ class SearchScreen(LiveScreen):
             highlighted = self.list.highlighted
             self.list.show(self.rows(hits), self.results.more, PAGE)
             self.list.highlighted = highlighted
+
+
+class StatusLine(LiveLabel):
+    """The line under the box ("1,173 matches, best 200 listed"): one line of the screen's
+    width whatever it says, so a new text is only painted (a label asks for the screen's
+    layout again when its text's length changes: each keystroke would pay for one)."""
+
+    def show(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.update(literal(text, self._style), layout=False)
 
 
 def entry_of(program: Program, hit: Hit) -> Item | Talk | Poster | Speaker | None:
