@@ -38,8 +38,7 @@ from ...core.timeline import Snapshot
 from ...sources.search_store import Store
 from ...words import board
 from ..state import State
-from ..widgets.literal import LiveLabel, literal
-from ..widgets.search_results import Row, Rows, SearchResults
+from ..widgets.search_results import Row, Rows, SearchResults, StatusLine
 from .base import LiveScreen
 
 PAGE = 200
@@ -314,7 +313,7 @@ class SearchScreen(LiveScreen):
         return Row(hit, when, kind, self.c4ml.is_starred(hit.id), context)
 
     def status(self, text: str) -> None:
-        self.query_one("#search-status", LiveLabel).show(text)
+        self.query_one("#search-status", StatusLine).show(text)
 
     # -- moving and opening --------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -396,17 +395,6 @@ class SearchScreen(LiveScreen):
             highlighted = self.list.highlighted
             self.list.show(self.rows(hits), self.results.more, PAGE)
             self.list.highlighted = highlighted
-
-
-class StatusLine(LiveLabel):
-    """The line under the box ("1,173 matches, best 200 listed"): one line of the screen's
-    width whatever it says, so a new text is only painted (a label asks for the screen's
-    layout again when its text's length changes: each keystroke would pay for one)."""
-
-    def show(self, text: str) -> None:
-        if text != self._text:
-            self._text = text
-            self.update(literal(text, self._style), layout=False)
 
 
 def entry_of(program: Program, hit: Hit) -> Item | Talk | Poster | Speaker | None:

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 
 from ...core.search_hits import Hit
 from ...words.plain import window
-from .literal import STAR, colours, highlighted, literal, text_style
+from .literal import STAR, LiveLabel, colours, highlighted, literal, text_style
 
 NARROW = 100
 """Below this many cells a row's second line is indented by 4 only (not under the title)."""
@@ -249,6 +249,17 @@ class SearchResults(OptionList):
         if self.highlighted is not None and self.highlighted >= self._filled - max(1, min(5, CHUNK // 4)):
             self.fill_more()
         self.refresh_bindings()  # Star or Unstar, after the row
+
+
+class StatusLine(LiveLabel):
+    """The line under the box ("1,173 matches, best 200 listed"): one line of the screen's
+    width whatever it says, so a new text is only painted (a label asks for the screen's
+    layout again when its text's length changes: each keystroke would pay for one)."""
+
+    def show(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.update(literal(text, self._style), layout=False)
 
 
 def prompt(row: Row, width: int, when_width: int, match, meta) -> Content:
