@@ -2,7 +2,7 @@
 a floor measured in the same run. Headless (Textual's Pilot), so it times the app's work (key
 handling, searching, building and laying out the rows), not a terminal's drawing:
 
-    .venv/bin/python bench/search_ui.py [--talks 10000] [--queries 30] [--no-store]
+    .venv/bin/python bench/search_ui.py [--talks 10000] [--queries 30] [--no-store] [--keep DIR]
 
 * opening: from pressing ``/`` to the search screen's first frame, and to the first frame where
   it answers (with the program's stored index, at once; ``--no-store``: once the index is built
@@ -88,20 +88,31 @@ class BareApp(App):
 
 
 class TimedSearch(SearchScreen):
-    """The search screen, stamping its frames (the only change)."""
+    """The search screen, stamping its frames (the only change). Where the screen puts
+    results in its list (``show_results``: the store may answer in a worker) is stamped; a tree
+    without it (before issue 15's third round) is stamped after ``search_now``."""
 
     def on_mount(self) -> None:
         super().on_mount()
         stamp(self, "open")
 
-    def search_now(self) -> None:
-        before = self.results
-        super().search_now()
+    def stamp_results(self, before) -> None:
         if self.results is not before:
             shown = before is not None or self.input.value
             stamp(self, "shown" if shown else "indexed")
             if shown:  # which answered, in the order of the "shown" stamps: the stored index or the built one
                 BY_STORE.append(getattr(self, "index", None) is None)
+
+    if hasattr(SearchScreen, "show_results"):
+        def show_results(self, results) -> None:
+            before = self.results
+            super().show_results(results)
+            self.stamp_results(before)
+    else:
+        def search_now(self) -> None:
+            before = self.results
+            super().search_now()
+            self.stamp_results(before)
 
 
 class TimedApp(C4mlApp):
@@ -177,14 +188,15 @@ async def ours(program, typed: list[str]) -> dict:
             "by_store": by_store, "by_index": by_index}
 
 
-def with_store(program, talks: int):
+def with_store(program, talks: int, keep: str | None = None):
     """The program as if read from a file (a digest keys its stored index), and that index
-    written, as a first search would have (a temporary cache folder)."""
+    written, as a first search would have (a temporary cache folder, or ``keep``, where a store
+    written by an earlier run is used again)."""
     import hashlib
     import os
     import tempfile
 
-    os.environ["C4ML_TUI_CACHE_DIR"] = tempfile.mkdtemp(prefix="c4ml-search-ui-")
+    os.environ["C4ML_TUI_CACHE_DIR"] = keep or tempfile.mkdtemp(prefix="c4ml-search-ui-")
     program = records.replace(program, digest=hashlib.sha256(f"bench {talks}".encode()).hexdigest())
     try:
         from c4ml_tui.sources import search_store
@@ -193,7 +205,27 @@ def with_store(program, talks: int):
     if hasattr(search_store, "key_for"):  # (before the app used the store, it had no such key)
         from c4ml_tui.core.search import SearchIndex
 
-        search_store.build(search_store.key_for(program.digest), SearchIndex(program), len(program.days))
+        key = search_store.key_for(program.digest)
+        found = search_store.open_store(key) if keep else None
+        if found is not None:
+            found.close()
+        else:
+            search_store.build(key, SearchIndex(program), len(program.days))
+    return program
+
+
+def generated(talks: int, keep: str | None):
+    """The generated program (about 2.5 s per 1,000 talks), kept in ``keep`` for the next run."""
+    if not keep:
+        return build(talks)
+    import pickle
+
+    saved = Path(keep) / f"program-{talks}.pickle"
+    if saved.exists():
+        return pickle.loads(saved.read_bytes())
+    program = build(talks)
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_bytes(pickle.dumps(program))
     return program
 
 
@@ -203,12 +235,13 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=30)
     parser.add_argument("--page", type=int, default=search_screen.PAGE, help="hits put in the list at a time")
     parser.add_argument("--no-store", action="store_true", help="no stored index: the first search builds it")
+    parser.add_argument("--keep", metavar="DIR", help="a cache folder kept between runs (the program and its store)")
     args = parser.parse_args()
     search_screen.PAGE = args.page
     typed = queries(random.Random(7), args.queries)
-    program = build(args.talks)
+    program = generated(args.talks, args.keep)
     if not args.no_store:
-        program = with_store(program, args.talks)
+        program = with_store(program, args.talks, args.keep)
     base = asyncio.run(floor(typed))
     run = asyncio.run(ours(program, typed))
     key_floor = statistics.median(base["keys"])

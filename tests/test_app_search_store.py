@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import threading
+from typing import ClassVar
 
 import pytest
 from apptools import pilot_test, running_at
 from conftest import SCHEDULES
-from test_app_search import FIXTURE, fictional, ids, marked, results, search
+from test_app_search import FIXTURE, fictional, ids, marked, results, search, typed
 
 from c4ml_tui.core import records
 from c4ml_tui.core.search import SearchIndex
@@ -40,13 +41,20 @@ def held(monkeypatch):
     gate = threading.Event()
     build = state_module._Index.get
 
-    def get(self):
+    def get(self, pause=None):
         gate.wait(30)  # a bound, so a broken test fails instead of hanging
-        return build(self)
+        return build(self, pause)
 
     monkeypatch.setattr(state_module._Index, "get", get)
     yield gate
     gate.set()
+
+
+def answered(app, query: str) -> bool:
+    """Whether the screen shows the answer to ``query`` (the store answers in a worker: the
+    keys before the last one may have answered first)."""
+    shown = app.screen.results
+    return shown is not None and shown.query == query and bool(ids(app))
 
 
 def prompts(app) -> list[str]:
@@ -61,7 +69,7 @@ async def test_the_store_answers_at_once_and_the_built_index_shows_the_same(held
     async with running_at(program, 9, 10) as ui:
         app = ui.app
         await search(ui, "zoe")
-        await ui.until(lambda: ids(app), "results from the store")
+        await ui.until(lambda: answered(app, "zoe"), "results from the store")
         assert app.screen.index is None and app.screen.store is not None  # the thread is held
         assert "Indexing" not in ui.text
         assert ids(app)[:2] == ["zoe", "t-zoe"]
@@ -83,7 +91,7 @@ async def test_a_starred_hit_from_the_store_shows_its_star_and_opens(held):
     async with running_at(program, 9, 10) as ui:
         app = ui.app
         await search(ui, "tensor")
-        await ui.until(lambda: ids(app), "results from the store")
+        await ui.until(lambda: answered(app, "tensor"), "results from the store")
         first = ids(app)[0]
         await ui.press("down", "f")
         assert app.is_starred(first)
@@ -103,7 +111,7 @@ async def test_a_room_filter_stays_on_and_search_still_finds_every_room(held):
         app.room_filter = app.room_filter.with_room(rooms[0])
         await ui.pause()
         await search(ui, "a")
-        await ui.until(lambda: ids(app), "results from the store")
+        await ui.until(lambda: answered(app, "a"), "results from the store")
         expected = SearchIndex(program).search("a", search_screen.PAGE)
         assert ids(app) == [h.id for h in expected.hits]  # the whole program, as before
         assert f"{expected.total:,} matches" in ui.text
@@ -146,7 +154,7 @@ async def test_a_refreshed_program_is_searched_never_the_old_store(held, tmp_pat
     async with running_at(program, 9, 10) as ui:
         app = ui.app
         await search(ui, "zoe")
-        await ui.until(lambda: ids(app), "results from the store")
+        await ui.until(lambda: answered(app, "zoe"), "results from the store")
         assert "Zoë Example" in ui.text
         app.swap_program(newer)
         held.set()  # the new copy has no store: it is indexed in memory
@@ -176,7 +184,7 @@ async def test_38c3_answers_from_the_store_with_the_index_hits(held):
     async with running_at(program, 12, 0, size=(120, 40)) as ui:
         app = ui.app
         await search(ui, "security")
-        await ui.until(lambda: ids(app), "results from the store")
+        await ui.until(lambda: answered(app, "security"), "results from the store")
         assert app.screen.index is None
         expected = SearchIndex(program).search("security", search_screen.PAGE)
         assert ids(app) == [h.id for h in expected.hits]
@@ -184,3 +192,82 @@ async def test_38c3_answers_from_the_store_with_the_index_hits(held):
         top = expected.hits[0]
         assert top.title[:30] in ui.text
         assert marked(app, top.id) and all(m.lower() == "security" for m in marked(app, top.id))
+
+
+@pytest.fixture
+def slow_store(monkeypatch, held):
+    """The store holds its answer to one query (``slow_store.query``) until the test lets it
+    go (``slow_store.gate.set()``); what the screen showed is in ``slow_store.shown``."""
+
+    class Slow:
+        query = "zo"
+        gate = threading.Event()
+        shown: ClassVar[list[str]] = []
+
+    ask = search_store.Store.search
+
+    def search(self, query, limit=50):
+        if query == Slow.query:
+            Slow.gate.wait(30)
+        return ask(self, query, limit)
+
+    show = search_screen.SearchScreen.show_results
+
+    def show_results(self, results):
+        Slow.shown.append(results.query)
+        show(self, results)
+
+    monkeypatch.setattr(search_store.Store, "search", search)
+    monkeypatch.setattr(search_screen.SearchScreen, "show_results", show_results)
+    yield Slow
+    Slow.gate.set()
+
+
+@pilot_test
+async def test_the_box_echoes_while_the_store_answers_and_a_late_answer_never_shows(slow_store):
+    program = fictional()
+    build_store(program)
+    async with running_at(program, 9, 10) as ui:
+        app = ui.app
+        await ui.press("slash", "z", "o")
+        await ui.pause()
+        await ui.press("e")  # "zo" is still being answered
+        assert typed(app) == "zoe" and "zoe" in ui.text  # echoed at once
+        assert app.screen.results is None or app.screen.results.query != "zo"
+        slow_store.gate.set()  # the answer to "zo" comes, late: dropped
+        await ui.until(lambda: answered(app, "zoe"), "the answer to the query typed")
+        await app.workers.wait_for_complete()
+        await ui.pause()
+        assert "zo" not in slow_store.shown and app.screen.results.query == "zoe"
+        assert ids(app)[:2] == ["zoe", "t-zoe"]
+
+
+@pilot_test
+async def test_enter_while_the_store_answers_opens_the_best_hit_of_what_was_typed(slow_store):
+    slow_store.query = "zoe"
+    program = fictional()
+    build_store(program)
+    async with running_at(program, 9, 10) as ui:
+        app = ui.app
+        await ui.press("slash", *"zoe", "enter")
+        assert isinstance(app.screen, search_screen.SearchScreen)  # not the first hit of "zo"
+        slow_store.gate.set()
+        await ui.until(lambda: not isinstance(app.screen, search_screen.SearchScreen), "the best hit opened")
+        assert getattr(app.screen, "speaker_id", None) == "zoe"  # the best hit of "zoe": her page
+
+
+@pilot_test
+async def test_a_very_big_program_with_a_store_is_never_indexed_in_memory(monkeypatch):
+    monkeypatch.setattr(search_screen, "BUILD_IN_THREAD", 0)
+    monkeypatch.setattr(search_screen, "STORE_ONLY", 0)
+    program = fictional()
+    build_store(program)
+    async with running_at(program, 9, 10) as ui:
+        app = ui.app
+        await search(ui, "zoe")
+        await ui.until(lambda: answered(app, "zoe"), "results from the store")
+        await app.workers.wait_for_complete()
+        await ui.press("backspace", "e")
+        await ui.until(lambda: answered(app, "zoe"), "the store again")
+        assert app.screen.index is None and not app.state.search_ready
+        assert ids(app)[:2] == ["zoe", "t-zoe"]

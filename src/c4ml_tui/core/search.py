@@ -20,7 +20,7 @@ matches instead of the whole program. ``bench/search.py`` measures all this on 1
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -50,7 +50,9 @@ class SearchIndex:
     query cache is not locked.
     """
 
-    def __init__(self, program: Program):
+    def __init__(self, program: Program, pause: Callable[[], object] | None = None):
+        """``pause``: called every few hundred entries (a thread building the index lets the
+        UI thread run there: ``time.sleep(0)``)."""
         self.program = program
         raw = list(_documents(program))
         raw.sort(key=lambda r: (r[0].timestamp() if r[0] else float("inf"), _KIND_ORDER[r[1].kind],
@@ -59,8 +61,10 @@ class SearchIndex:
         self._blobs: list[str] = []
         self._texts: dict[int, list[str]] = {c: [] for c in (TITLE, PERSON, DETAIL)}
         self._forms: dict[int, list[str]] = {c: [] for c in (TITLE, PERSON, DETAIL, BODY)}
-        for _, doc, fields in raw:
+        for count, (_, doc, fields) in enumerate(raw):
             self._add(doc, fields)
+            if pause is not None and not count % 256:
+                pause()
         self._every = list(range(len(self._docs)))
         self._cache: OrderedDict[tuple[str, ...], _Cached] = OrderedDict()
 
@@ -209,33 +213,40 @@ class SearchIndex:
         """One word: split the matches into tiers, best first (title whole word, title word
         start, inside a title, then the same for names, details, bodies) and stop once the
         tiers so far fill ``need``: the long abstracts are read only when the titles do not
-        fill the page. Within a tier entries stay in index (time) order, so no sort is needed."""
+        fill the page. Within a tier entries stay in index order, so no sort is needed. What is
+        left after a tier (the rest of a class, the other classes) is worked out only when the
+        next tier is needed: a short word that fills the page with titles costs three passes."""
         w, whole, start = probe
         n = len(self._docs)
         keys: list[int] = []
         rest = matches
         for cls in (TITLE, PERSON, DETAIL, BODY):
-            if cls == BODY:
-                inside, rest = rest, []
-            else:
-                texts = self._texts[cls]
-                inside = [i for i in rest if w in texts[i]]
-                if inside:
-                    taken = set(inside)
-                    rest = [i for i in rest if i not in taken]
+            inside = rest if cls == BODY else [i for i in rest if w in self._texts[cls][i]]
             form = self._forms[cls]
-            for bonus, probe_text in ((2, whole), (1, start), (0, None)):
-                if probe_text is None:
-                    tier, inside = inside, []
-                else:
-                    tier = [i for i in inside if probe_text in form[i]]
-                    if tier:
-                        taken = set(tier)
-                        inside = [i for i in inside if i not in taken]
+            wholes = [i for i in inside if whole in form[i]]
+            starts = [i for i in inside if start in form[i]]  # the whole words too: " w " holds " w"
+            if wholes:
+                taken = set(wholes)
+                starts = [i for i in starts if i not in taken]
+            for bonus, tier in ((2, wholes), (1, starts), (0, None)):
+                if tier is None:  # inside the word: the class's entries in neither tier above
+                    taken = set(wholes)
+                    taken.update(starts)
+                    tier = [i for i in inside if i not in taken] if taken else inside
                 base = -(cls * 3 + bonus) * n
                 keys += [base + i for i in tier]
-                if need is not None and len(keys) >= need and (inside or rest):
-                    return keys, len(keys)
+                if need is not None and len(keys) >= need:
+                    placed = len(wholes) + len(starts) + (len(tier) if bonus == 0 else 0)
+                    if placed < len(inside) or len(inside) < len(rest):  # more entries below
+                        return keys, len(keys)
+            if cls != BODY:
+                if len(inside) == len(rest):
+                    rest = []
+                else:
+                    taken = set(inside)
+                    rest = [i for i in rest if i not in taken]
+            if not rest:
+                break
         return keys, None
 
 

@@ -21,6 +21,7 @@ Pure Python: no Textual here, so the tests can drive it without an app.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import date, datetime
 
 from ..core import filters
@@ -217,9 +218,10 @@ class State:
             found = self._narrowed[day] = filters.narrowed(self.timeline, self.flt, day)
         return found
 
-    def search_index(self) -> SearchIndex:
-        """The program's search index, built on first use (from any thread, once)."""
-        return self._index.get()
+    def search_index(self, pause: Callable[[], object] | None = None) -> SearchIndex:
+        """The program's search index, built on first use (from any thread, once; ``pause``
+        is called every few hundred entries while it is built)."""
+        return self._index.get(pause)
 
     @property
     def search_ready(self) -> bool:
@@ -295,8 +297,8 @@ class _Index:
     def ready(self) -> bool:
         return self._built is not None
 
-    def get(self) -> SearchIndex:
+    def get(self, pause: Callable[[], object] | None = None) -> SearchIndex:
         with self._lock:
             if self._built is None:
-                self._built = SearchIndex(self.program)
+                self._built = SearchIndex(self.program, pause)
             return self._built
