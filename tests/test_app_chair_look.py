@@ -10,7 +10,7 @@ from chair_fixtures import TZ, at, fictional
 from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.store.chairlog import ChairLog
 from c4ml_tui.tui.app import make_app
-from c4ml_tui.tui.widgets.countdown import BigCountdown, ScaledDigits, fitting_scale, scaled_lines
+from c4ml_tui.tui.widgets.countdown import BigCountdown, digit_lines, fitting_scale, scaled_lines
 
 
 def chair_at(when, started: str | None = None):
@@ -33,11 +33,14 @@ def test_chair_overtime_late_200x60(snap_compare):
 async def test_the_countdown_fits_and_grows_with_the_terminal(size, scale):
     app = chair_at("09:49:13", started="09:12")
     async with running(app, size):
-        big, digits = app.screen.query_one(BigCountdown), app.screen.query_one(ScaledDigits)
-        assert (digits.scale, digits.value) == (scale, "+17:13")
-        assert digits.region.height == (len(scaled_lines(digits.value, scale)) if scale > 1 else 3)
+        big = app.screen.query_one(BigCountdown)
+        assert (big.scale, big.digits) == (scale, "+17:13")
+        assert big.content_region.height == (len(scaled_lines(big.digits, scale)) if scale > 1 else 3)
         assert big.region.right <= size[0] and big.region.bottom <= size[1] - 1  # above the footer
-        assert digits.region.right <= big.region.right
+        drawn = big.lines()  # the digits and the word, whole, inside the box
+        assert len(drawn) == big.content_region.height and any(big.word in row for row in drawn)
+        assert max(map(len, drawn)) <= big.content_region.width
+        assert drawn[0].startswith(digit_lines("+17:13", scale)[0])
 
 
 def test_fitting_scale_leaves_room_for_the_widest_countdown_and_its_word():

@@ -1,6 +1,6 @@
 """A large countdown for the chair: big digits and a word, coloured by stage.
 
-On a big terminal the digits are drawn 3 or 5 times larger (:class:`ScaledDigits`): Textual's
+On a big terminal the digits are drawn 3 or 5 times larger (:func:`scaled_lines`): Textual's
 3x3 glyphs with each line stretched, 7 or 11 rows tall, for a chair at the back of the room.
 
 The stage is a CSS class on the widget (``-normal``, ``-wrap-up``, ``-last-minute``,
@@ -13,15 +13,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from rich.align import Align
 from rich.style import Style
-from rich.text import Text
 from textual import events
-from textual.app import ComposeResult, RenderResult
+from textual.content import Content
 from textual.geometry import Size
 from textual.renderables.digits import Digits as DigitsRenderable
+from textual.style import Style as TextStyle
 from textual.widget import Widget
-from textual.widgets import Digits, Label
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -68,43 +66,26 @@ def scale_cell(char: str, k: int) -> list[str]:
     return rows
 
 
+def glyph_rows(text: str) -> list[str]:
+    """``text`` in Textual's bold 3x3 digit glyphs (:class:`~textual.widgets.Digits`): 3 lines."""
+    # Typed as any renderable; the digits are Segments only.
+    segments = cast("Iterable[Segment]", DigitsRenderable(text).render(Style(bold=True)))
+    return [segment.text for segment in segments if segment.text != "\n"]
+
+
 def scaled_lines(text: str, k: int) -> list[str]:
     """``text`` in Textual's bold 3x3 digit glyphs, ``k`` times larger (``3 * k`` lines)."""
-    glyph_rows: list[str] = []
-    # Typed as any renderable; the digits are Segments only.
-    for segment in cast("Iterable[Segment]", DigitsRenderable(text).render(Style(bold=True))):
-        if segment.text == "\n":
-            continue
-        glyph_rows.append(segment.text)
     out: list[str] = []
-    for row in glyph_rows:
+    for row in glyph_rows(text):
         blocks = [scale_cell(char, k) for char in row]
         out.extend("".join(block[r] for block in blocks) for r in range(k))
     c = k // 2  # the stretched glyphs leave the outer half-blocks empty
     return out[c:len(out) - c]
 
 
-class ScaledDigits(Digits):
-    """Textual's :class:`~textual.widgets.Digits`, drawn ``scale`` times larger when ``scale`` > 1."""
-
-    scale = 1
-
-    def set_scale(self, scale: int) -> None:
-        if scale != self.scale:
-            self.scale = scale
-            self.refresh(layout=True)
-
-    def render(self) -> RenderResult:
-        if self.scale == 1:
-            return super().render()
-        text = Text("\n".join(scaled_lines(self.value, self.scale)), style=self.rich_style, no_wrap=True)
-        return Align(text, "left", self.rich_style)
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return super().get_content_width(container, viewport) * self.scale
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return 3 * self.scale - 2 * (self.scale // 2)
+def digit_lines(text: str, k: int) -> list[str]:
+    """The rows of ``text`` as the countdown draws it at scale ``k`` (1, 3 or 5)."""
+    return glyph_rows(text) if k == 1 else scaled_lines(text, k)
 
 
 def fitting_scale(width: int, height: int) -> int:
@@ -116,36 +97,36 @@ def fitting_scale(width: int, height: int) -> int:
     return 1
 
 
+WORD_GAP = 3
+"""Cells between the digits and the word."""
+
+
 class BigCountdown(Widget):
-    """Digits and a word; :meth:`show` changes only what changed (the digits once a second)."""
+    """Digits and a word in a box, drawn as one widget: a tick that moves the digits draws this
+    widget again and nothing around it (Textual draws again every widget that overlaps the lines
+    that changed, so three widgets here cost three each second). :meth:`show` repaints only when
+    something changed, and never lays the screen out: the box's size does not depend on what
+    it says, only on the scale."""
 
     DEFAULT_CSS = """
     BigCountdown {
-        layout: horizontal;
         height: auto;
         width: 1fr;
         padding: 0 2;
         border: round $success;
-        & > Digits { width: auto; color: $success; text-style: bold; }
-        & > .countdown--word {
-            width: 1fr;
-            height: 100%;
-            padding: 0 0 0 3;
-            content-align: left middle;
-            text-style: bold;
-            color: $success;
-        }
-        &.-wrap-up { border: round $warning; }
-        &.-wrap-up > Digits, &.-wrap-up > .countdown--word { color: $warning; }
-        &.-last-minute { border: heavy $error; }
-        &.-last-minute > Digits, &.-last-minute > .countdown--word { color: $error; }
-        &.-overtime { border: double $error; background: $error 15%; }
-        &.-overtime > Digits, &.-overtime > .countdown--word { color: $error; }
-        &.-waiting, &.-idle { border: round $foreground 30%; }
-        &.-waiting > Digits, &.-waiting > .countdown--word,
-        &.-idle > Digits, &.-idle > .countdown--word { color: $text-muted; }
+        color: $success;
+        text-style: bold;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        &.-wrap-up { border: round $warning; color: $warning; }
+        &.-last-minute { border: heavy $error; color: $error; }
+        &.-overtime { border: double $error; background: $error 15%; color: $error; }
+        &.-waiting, &.-idle { border: round $foreground 30%; color: $text-muted; }
     }
     """
+
+    scale = 1
+    """How much larger than Textual's 3x3 glyphs the digits are drawn (1, 3 or 5; see :func:`fitting_scale`)."""
 
     def __init__(self, digits: str = "--:--", stage: str = "idle", word: str = "", *, id: str | None = None):
         super().__init__(id=id, classes=STAGE_CLASSES[stage])
@@ -163,22 +144,37 @@ class BigCountdown(Widget):
     def word(self) -> str:
         return self._word
 
-    def compose(self) -> ComposeResult:
-        yield ScaledDigits(self._digits)
-        yield Label(self._word, markup=False, classes="countdown--word")
-
     def show(self, digits: str, stage: str, word: str) -> None:
         """Show ``digits`` (``04:59``, ``+02:13``) in ``stage`` with ``word`` beside them."""
-        if digits != self._digits:
-            self._digits = digits
-            self.query_one(Digits).update(digits)
         if stage != self._stage:
-            self.remove_class(STAGE_CLASSES[self._stage])
-            self.add_class(STAGE_CLASSES[stage])
+            self.remove_class(STAGE_CLASSES[self._stage], update=False)
+            self.add_class(STAGE_CLASSES[stage])  # new colours and border: styles, then a repaint
             self._stage = stage
-        if word != self._word:
-            self._word = word
-            self.query_one(".countdown--word", Label).update(word)
+        if (digits, word) != (self._digits, self._word):
+            self._digits, self._word = digits, word
+            self.refresh(layout=False)
+
+    def lines(self) -> list[str]:
+        """What the box holds: the digits, the word beside their middle row."""
+        rows = digit_lines(self._digits, self.scale)
+        if not self._word:
+            return rows
+        wide, middle = max(map(len, rows)), (len(rows) - 1) // 2
+        return [f"{row:<{wide}}{' ' * WORD_GAP}{self._word}" if k == middle else row for k, row in enumerate(rows)]
+
+    def render(self) -> Content:
+        rows = [Content(row) for row in self.lines()]
+        if self._word:  # the gap not bold: the word is a run of its own in SVG screenshots, where it is
+            middle = (len(rows) - 1) // 2  # drawn in its cells (in a terminal, it looks the same)
+            gap = rows[middle].cell_length - len(self._word) - WORD_GAP
+            rows[middle] = rows[middle].stylize(TextStyle(bold=False), gap, gap + WORD_GAP)
+        return Content("\n").join(rows)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 3 * self.scale - 2 * (self.scale // 2)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one(ScaledDigits).set_scale(fitting_scale(event.size.width, self.app.size.height))
+        scale = fitting_scale(event.size.width, self.app.size.height)
+        if scale != self.scale:
+            self.scale = scale
+            self.refresh(layout=True)
