@@ -4,10 +4,13 @@ when offline, and the user's own time when it differs from the event's."""
 
 from __future__ import annotations
 
-from textual.content import Content
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
 from textual.widget import Widget
 
-from .literal import colours, literal
+from .literal import literal
 
 
 class ClockBar(Widget):
@@ -33,6 +36,9 @@ class ClockBar(Widget):
         """The event's clock as shown: ``Las Vegas 09:15:00 PST``."""
         self.notes = ""
         """What follows the clock, as shown: ``· running 7 min late · your time 18:15 CET``, or ``""``."""
+        self._styles: tuple[Style, Style] | None = None
+        self._key: tuple | None = None
+        self._strip = Strip([])
 
     def set_heading(self, title: str) -> None:
         """Change the title (a room filter, a day): a no-op when it is the one shown."""
@@ -53,15 +59,36 @@ class ClockBar(Widget):
             self.notes = shown
             self.refresh()
 
-    def render(self) -> Content:
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None  # a new theme, or the app's styles read again
+
+    def line_styles(self) -> tuple[Style, Style]:
+        """The bar's style and the clock's, worked out once (Textual works a widget's styles
+        out again at each repaint when it draws through ``render``: most of a tick's cost)."""
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = (base, base + self.get_component_rich_style("clock-bar--clock", partial=True))
+        return self._styles
+
+    def render_line(self, y: int) -> Strip:
         """``title…  clock notes``: the clock and its notes keep their room (as far as the
         terminal has it), the title gets what is left, less two spaces before the clock."""
+        width = self.content_size.width
+        key = (self.heading, self.clock, self.notes, width)
+        if key != self._key:
+            self._key, self._strip = key, self.build(width)
+        return self._strip if y == 0 else Strip.blank(width, self.line_styles()[0])
+
+    def build(self, width: int) -> Strip:
+        base, clock_style = self.line_styles()
         # (the space before the notes goes with the clock: a run of text that starts with a
         # space is drawn narrower in the SVG screenshots)
-        clock = Content(f"{self.clock} " if self.notes else self.clock).stylize(colours(self, "clock-bar--clock"))
-        notes = Content(self.notes)
-        width = self.content_size.width
-        room = width - clock.cell_length - notes.cell_length - 2
-        title = literal(self.heading).truncate(room, ellipsis=True, pad=True) if room > 0 else Content("")
-        line = Content.assemble(title, "  " if room > 0 else "", clock, notes)
-        return line.truncate(width) if width else line
+        clock = f"{self.clock} " if self.notes else self.clock
+        room = width - cell_len(clock) - cell_len(self.notes) - 2
+        parts = []
+        if room > 0:
+            title = literal(self.heading).truncate(room, ellipsis=True, pad=True).plain
+            parts.append(Segment(f"{title}  ", base))
+        parts.extend([Segment(clock, clock_style), Segment(self.notes, base)])
+        return Strip(parts).crop_extend(0, width, base) if width else Strip(parts)

@@ -13,18 +13,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.content import Content
 from textual.geometry import Size
 from textual.renderables.digits import Digits as DigitsRenderable
-from textual.style import Style as TextStyle
+from textual.strip import Strip
 from textual.widget import Widget
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-    from rich.segment import Segment
 
 STAGE_CLASSES = {
     "normal": "-normal",
@@ -131,6 +129,9 @@ class BigCountdown(Widget):
     def __init__(self, digits: str = "--:--", stage: str = "idle", word: str = "", *, id: str | None = None):
         super().__init__(id=id, classes=STAGE_CLASSES[stage])
         self._digits, self._stage, self._word = digits, stage, word
+        self._key: tuple | None = None
+        self._strips: list[Strip] | None = None
+        self._style: Style | None = None
 
     @property
     def stage(self) -> str:
@@ -152,7 +153,7 @@ class BigCountdown(Widget):
             self._stage = stage
         if (digits, word) != (self._digits, self._word):
             self._digits, self._word = digits, word
-            self.refresh(layout=False)
+            self.refresh(self.size.region)  # the digits' rows: not the border
 
     def lines(self) -> list[str]:
         """What the box holds: the digits, the word beside their middle row."""
@@ -162,13 +163,37 @@ class BigCountdown(Widget):
         wide, middle = max(map(len, rows)), (len(rows) - 1) // 2
         return [f"{row:<{wide}}{' ' * WORD_GAP}{self._word}" if k == middle else row for k, row in enumerate(rows)]
 
-    def render(self) -> Content:
-        rows = [Content(row) for row in self.lines()]
-        if self._word:  # the gap not bold: the word is a run of its own in SVG screenshots, where it is
-            middle = (len(rows) - 1) // 2  # drawn in its cells (in a terminal, it looks the same)
-            gap = rows[middle].cell_length - len(self._word) - WORD_GAP
-            rows[middle] = rows[middle].stylize(TextStyle(bold=False), gap, gap + WORD_GAP)
-        return Content("\n").join(rows)
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips = self._style = None  # another stage's colours, or another theme
+
+    def render_line(self, y: int) -> Strip:
+        """Row ``y`` of the digits (the word beside the middle one), drawn once per change with
+        styles worked out once (drawing through ``render`` works them out at each repaint)."""
+        width = self.content_size.width
+        key = (self._digits, self._word, self.scale, width)
+        if self._strips is None or key != self._key:
+            self._key, self._strips = key, self.build(width)
+        return self._strips[y] if y < len(self._strips) else Strip.blank(width, self.base_style())
+
+    def base_style(self) -> Style:
+        """The stage's colour, bold, on the box's background (worked out once per stage)."""
+        if self._style is None:
+            self._style = self.rich_style
+        return self._style
+
+    def build(self, width: int) -> list[Strip]:
+        base = self.base_style()
+        strips = []
+        for row in self.lines():
+            if self._word and row.endswith(self._word):  # the gap not bold: the word is a run of its
+                digits = row[:len(row) - len(self._word) - WORD_GAP]  # own in SVG screenshots too
+                segments = [Segment(digits, base), Segment(" " * WORD_GAP, base + Style(bold=False)),
+                            Segment(self._word, base)]
+            else:
+                segments = [Segment(row, base)]
+            strips.append(Strip(segments).crop_extend(0, width, base))
+        return strips
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 3 * self.scale - 2 * (self.scale // 2)
