@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from apptools import pilot_test, running
 from chair_fixtures import TZ, at, fictional
+from rich.style import Style
+from textual.renderables.digits import Digits as DigitsRenderable
 
 from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.store.chairlog import ChairLog
@@ -48,6 +50,12 @@ def test_fitting_scale_leaves_room_for_the_widest_countdown_and_its_word():
     assert fitting_scale(112, 40) == 3
     assert fitting_scale(190, 60) == 5
     assert fitting_scale(190, 30) == 3  # wide but low: the digits keep to a third of the height
+
+
+@pytest.mark.parametrize("text", ["09:59", "+1:00:00", "--:--", "+02:13"])
+def test_the_countdown_draws_textuals_digits(text):
+    rows = [s.text for s in DigitsRenderable(text).render(Style(bold=True)) if s.text != "\n"]
+    assert digit_lines(text, 1) == rows
 
 
 def test_scaled_glyphs_stretch_the_lines_of_textuals_digits():

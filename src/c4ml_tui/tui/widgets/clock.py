@@ -39,6 +39,7 @@ class ClockBar(Widget):
         self._styles: tuple[Style, Style] | None = None
         self._key: tuple | None = None
         self._strip = Strip([])
+        self._title: tuple[str, int, str] = ("", 0, "")
 
     def set_heading(self, title: str) -> None:
         """Change the title (a room filter, a day): a no-op when it is the one shown."""
@@ -88,7 +89,8 @@ class ClockBar(Widget):
         room = width - cell_len(clock) - cell_len(self.notes) - 2
         parts = []
         if room > 0:
-            title = literal(self.heading).truncate(room, ellipsis=True, pad=True).plain
-            parts.append(Segment(f"{title}  ", base))
+            if self._title[:2] != (self.heading, room):  # (cut once per title and width)
+                self._title = (self.heading, room, literal(self.heading).truncate(room, ellipsis=True, pad=True).plain)
+            parts.append(Segment(f"{self._title[2]}  ", base))
         parts.extend([Segment(clock, clock_style), Segment(self.notes, base)])
         return Strip(parts).crop_extend(0, width, base) if width else Strip(parts)

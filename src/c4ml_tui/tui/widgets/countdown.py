@@ -11,6 +11,7 @@ overtime and the border's shape (round, heavy, double) still tell the stages apa
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
 from rich.segment import Segment
@@ -64,11 +65,18 @@ def scale_cell(char: str, k: int) -> list[str]:
     return rows
 
 
-def glyph_rows(text: str) -> list[str]:
-    """``text`` in Textual's bold 3x3 digit glyphs (:class:`~textual.widgets.Digits`): 3 lines."""
+@lru_cache(maxsize=32)
+def glyph(char: str) -> tuple[str, ...]:
+    """One character in Textual's bold 3x3 digit glyphs (:class:`~textual.widgets.Digits`)."""
     # Typed as any renderable; the digits are Segments only.
-    segments = cast("Iterable[Segment]", DigitsRenderable(text).render(Style(bold=True)))
-    return [segment.text for segment in segments if segment.text != "\n"]
+    segments = cast("Iterable[Segment]", DigitsRenderable(char).render(Style(bold=True)))
+    return tuple(segment.text for segment in segments if segment.text != "\n")
+
+
+def glyph_rows(text: str) -> list[str]:
+    """``text`` in Textual's bold 3x3 digit glyphs: 3 lines (each glyph worked out once)."""
+    glyphs = [glyph(char) for char in text]
+    return ["".join(g[row] for g in glyphs) for row in range(3)]
 
 
 def scaled_lines(text: str, k: int) -> list[str]:
