@@ -7,12 +7,13 @@ import pytest
 from apptools import pilot_test, running
 from chair_fixtures import TZ, at, fictional
 from rich.style import Style
+from textual.geometry import Region
 from textual.renderables.digits import Digits as DigitsRenderable
 
 from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.store.chairlog import ChairLog
 from c4ml_tui.tui.app import make_app
-from c4ml_tui.tui.widgets.countdown import BigCountdown, digit_lines, fitting_scale, scaled_lines
+from c4ml_tui.tui.widgets.countdown import BigCountdown, changed_columns, digit_lines, fitting_scale, scaled_lines
 
 
 def chair_at(when, started: str | None = None):
@@ -43,6 +44,15 @@ async def test_the_countdown_fits_and_grows_with_the_terminal(size, scale):
         assert len(drawn) == big.content_region.height and any(big.word in row for row in drawn)
         assert max(map(len, drawn)) <= big.content_region.width
         assert drawn[0].startswith(digit_lines("+17:13", scale)[0])
+
+
+def test_a_tick_repaints_only_the_glyphs_that_changed():
+    box = Region(0, 0, 72, 3)
+    assert changed_columns(digit_lines("10:00", 1), digit_lines("09:59", 1), box) == box.intersection(
+        Region(0, 0, 15, 3))  # every digit
+    assert changed_columns(digit_lines("09:59", 1), digit_lines("09:58", 1), box) == Region(12, 0, 1, 3)  # one stroke
+    assert changed_columns(digit_lines("00:00", 1), digit_lines("+00:01", 1), box) == Region(0, 0, 18, 3)
+    assert changed_columns(digit_lines("09:58", 1), digit_lines("09:58", 1), box) is None
 
 
 def test_fitting_scale_leaves_room_for_the_widest_countdown_and_its_word():

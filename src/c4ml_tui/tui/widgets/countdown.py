@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, cast
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.renderables.digits import Digits as DigitsRenderable
 from textual.strip import Strip
 from textual.widget import Widget
@@ -107,6 +107,21 @@ WORD_GAP = 3
 """Cells between the digits and the word."""
 
 
+def changed_columns(before: list[str], after: list[str], box: Region) -> Region | None:
+    """The part of ``box`` (the countdown's rows) where ``after`` differs from ``before``: a tick
+    repaints only the glyphs that changed (usually the last digit), not the border nor the
+    rest of a 5x countdown. Every glyph is one cell wide."""
+    if len(before) != len(after):
+        return box
+    width = max(map(len, before + after), default=0)
+    old = [row.ljust(width) for row in before]
+    new = [row.ljust(width) for row in after]
+    differ = [x for x in range(width) if any(a[x] != b[x] for a, b in zip(old, new, strict=True))]
+    if not differ:
+        return None
+    return Region(differ[0], 0, differ[-1] + 1 - differ[0], box.height).intersection(box)
+
+
 class BigCountdown(Widget):
     """Digits and a word in a box, drawn as one widget: a tick that moves the digits draws this
     widget again and nothing around it (Textual draws again every widget that overlaps the lines
@@ -160,8 +175,10 @@ class BigCountdown(Widget):
             self.add_class(STAGE_CLASSES[stage])  # new colours and border: styles, then a repaint
             self._stage = stage
         if (digits, word) != (self._digits, self._word):
+            before = self.lines()
             self._digits, self._word = digits, word
-            self.refresh(self.size.region)  # the digits' rows: not the border
+            if (changed := changed_columns(before, self.lines(), self.size.region)) is not None:
+                self.refresh(changed)
 
     def lines(self) -> list[str]:
         """What the box holds: the digits, the word beside their middle row."""
