@@ -43,7 +43,8 @@ WIDEST = 8
 """Glyphs in the widest countdown the scale must fit (``+1:00:00``)."""
 
 
-def scale_cell(char: str, k: int) -> list[str]:
+@lru_cache(maxsize=64)
+def scale_cell(char: str, k: int) -> tuple[str, ...]:
     """One cell of a glyph as ``k`` rows of ``k`` cells: its lines stretched to the block's edges."""
     c, arms = k // 2, ARMS.get(char)
     rows = []
@@ -62,7 +63,7 @@ def scale_cell(char: str, k: int) -> list[str]:
     if char == ":" and k > 1:  # two dots, not one
         rows[c] = " " * k
         rows[c - 1] = rows[c + 1] = " " * c + "●" + " " * (k - c - 1)
-    return rows
+    return tuple(rows)
 
 
 @lru_cache(maxsize=32)
@@ -155,6 +156,7 @@ class BigCountdown(Widget):
         self._key: tuple | None = None
         self._strips: list[Strip] | None = None
         self._style: Style | None = None
+        self._lines: tuple[tuple, list[str]] = ((), [])
 
     @property
     def stage(self) -> str:
@@ -182,6 +184,12 @@ class BigCountdown(Widget):
 
     def lines(self) -> list[str]:
         """What the box holds: the digits, the word beside their middle row."""
+        key = (self._digits, self._word, self.scale)
+        if self._lines[0] != key:  # (each tick asks twice: what changed, then what to draw)
+            self._lines = (key, self.layout_lines())
+        return self._lines[1]
+
+    def layout_lines(self) -> list[str]:
         rows = digit_lines(self._digits, self.scale)
         if not self._word:
             return rows
