@@ -26,7 +26,9 @@ from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.core.model import Program
 from c4ml_tui.tui.app import C4mlApp, make_app
 from c4ml_tui.tui.widgets.card import Card
-from c4ml_tui.tui.widgets.clock import ClockBar, ClockFace, YourTime
+from c4ml_tui.tui.widgets.clock import ClockBar
+from c4ml_tui.tui.widgets.countdown import BigCountdown
+from c4ml_tui.tui.widgets.lines import Lines
 
 DATA = Path(__file__).parent / "data"
 PARIS = ZoneInfo("Europe/Paris")
@@ -159,11 +161,9 @@ def shown(widget: Widget) -> bool:
 
 def text_of(widget: Widget) -> str:
     """The plain text a widget shows (labels, tables, link lists, Markdown source)."""
-    if isinstance(widget, ClockBar):  # the clock as one line, the way it reads
-        face, mine = widget.query_one(ClockFace).text, widget.query_one(YourTime).text
-        return f"{face} {mine}" if mine else face
-    if isinstance(widget, (ClockFace, YourTime)):
-        return ""
+    if isinstance(widget, ClockBar):  # the clock and its notes as they read, then the title
+        clock = f"{widget.clock} {widget.notes}" if widget.notes else widget.clock
+        return f"{clock}\n{widget.heading}"
     if isinstance(widget, DataTable):
         return "\n".join(
             " | ".join(str(getattr(c, "plain", c)) for c in widget.get_row_at(i)) for i in range(widget.row_count)
@@ -177,6 +177,10 @@ def text_of(widget: Widget) -> str:
         return str(getattr(content, "plain", content))
     if isinstance(widget, Card):  # drawn in one piece by render()
         return widget.render().plain
+    if isinstance(widget, Lines):  # the chair's words, one widget: the lines that say something
+        return "\n".join(text for text in map(widget.text, widget.names) if text)
+    if isinstance(widget, BigCountdown):  # the digits are a picture: the word beside them
+        return widget.word
 
     return ""
 

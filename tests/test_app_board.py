@@ -10,7 +10,7 @@ from apptools import app_at, load_data, pilot_test, running_at
 from c4ml_tui.tui import app as app_module
 from c4ml_tui.tui.screens.now import NowScreen
 from c4ml_tui.tui.widgets.card import Card
-from c4ml_tui.tui.widgets.clock import ClockFace
+from c4ml_tui.tui.widgets.clock import ClockBar
 
 
 async def board_text(program, hour, minute, **kw) -> str:
@@ -113,7 +113,7 @@ async def test_countdowns_move_every_minute_and_the_answer_only_on_change(c4ml):
 async def test_a_tick_repaints_the_clock_bar_alone_and_only_when_it_changed(c4ml):
     async with running_at(c4ml, 9, 15) as ui:
         app, clock = ui.app, ui.clock
-        bar = ui.screen.query_one(ClockFace)
+        bar = ui.screen.query_one(ClockBar)
         repaints = []
         original = bar.refresh
         bar.refresh = lambda *a, **k: (repaints.append(k), original(*a, **k))
@@ -121,7 +121,7 @@ async def test_a_tick_repaints_the_clock_bar_alone_and_only_when_it_changed(c4ml
         app.tick()
         app.tick()  # the same second again: nothing to redraw
         await ui.pause()
-        assert bar.text.startswith("Las Vegas 09:15:01")
+        assert bar.clock.startswith("Las Vegas 09:15:01")
         assert repaints == [{"layout": False}]  # one repaint of the clock, no layout
 
 
@@ -164,7 +164,7 @@ async def test_an_idle_tick_moves_the_clock_and_asks_nothing_else(c4ml):
             clock.advance(seconds=1)
             app.tick()
         assert calls == []  # the same minute: only the clock moved
-        assert screen.query_one(ClockFace).text == "Las Vegas 09:15:30 PST"
+        assert screen.query_one(ClockBar).clock == "Las Vegas 09:15:30 PST"
         clock.advance(seconds=30)
         app.tick()
         assert len(calls) == 1  # 09:16: "44 min left"

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from apptools import pilot_test, running, screen_text, text_of
+from apptools import pilot_test, running, screen_text
 from chair_fixtures import TZ, YAML, at, fictional
 
 from c4ml_tui import cli
@@ -25,6 +25,7 @@ from c4ml_tui.tui.screens.agenda import AgendaScreen
 from c4ml_tui.tui.screens.chair import ChairScreen
 from c4ml_tui.tui.screens.now import NowScreen
 from c4ml_tui.tui.widgets.countdown import BigCountdown
+from c4ml_tui.tui.widgets.lines import Lines
 
 
 class Recording(C4mlApp):
@@ -76,7 +77,8 @@ def shown(app) -> tuple[str, str, str]:
 
 
 def line(app, name: str) -> str:
-    return text_of(app.screen.query_one(f"#chair-{name}"))
+    """What line ``name`` of the chair screen says (``title``, ``next``...), ``""`` when nothing."""
+    return next(lines.text(name) for lines in app.screen.query(Lines) if name in lines.names)
 
 
 # -- the countdown and its stages ---------------------------------------------------------------------

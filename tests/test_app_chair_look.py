@@ -6,11 +6,14 @@ from __future__ import annotations
 import pytest
 from apptools import pilot_test, running
 from chair_fixtures import TZ, at, fictional
+from rich.style import Style
+from textual.geometry import Region
+from textual.renderables.digits import Digits as DigitsRenderable
 
 from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.store.chairlog import ChairLog
 from c4ml_tui.tui.app import make_app
-from c4ml_tui.tui.widgets.countdown import BigCountdown, ScaledDigits, fitting_scale, scaled_lines
+from c4ml_tui.tui.widgets.countdown import BigCountdown, changed_columns, digit_lines, fitting_scale, scaled_lines
 
 
 def chair_at(when, started: str | None = None):
@@ -33,11 +36,23 @@ def test_chair_overtime_late_200x60(snap_compare):
 async def test_the_countdown_fits_and_grows_with_the_terminal(size, scale):
     app = chair_at("09:49:13", started="09:12")
     async with running(app, size):
-        big, digits = app.screen.query_one(BigCountdown), app.screen.query_one(ScaledDigits)
-        assert (digits.scale, digits.value) == (scale, "+17:13")
-        assert digits.region.height == (len(scaled_lines(digits.value, scale)) if scale > 1 else 3)
+        big = app.screen.query_one(BigCountdown)
+        assert (big.scale, big.digits) == (scale, "+17:13")
+        assert big.content_region.height == (len(scaled_lines(big.digits, scale)) if scale > 1 else 3)
         assert big.region.right <= size[0] and big.region.bottom <= size[1] - 1  # above the footer
-        assert digits.region.right <= big.region.right
+        drawn = big.lines()  # the digits and the word, whole, inside the box
+        assert len(drawn) == big.content_region.height and any(big.word in row for row in drawn)
+        assert max(map(len, drawn)) <= big.content_region.width
+        assert drawn[0].startswith(digit_lines("+17:13", scale)[0])
+
+
+def test_a_tick_repaints_only_the_glyphs_that_changed():
+    box = Region(0, 0, 72, 3)
+    assert changed_columns(digit_lines("10:00", 1), digit_lines("09:59", 1), box) == box.intersection(
+        Region(0, 0, 15, 3))  # every digit
+    assert changed_columns(digit_lines("09:59", 1), digit_lines("09:58", 1), box) == Region(12, 0, 1, 3)  # one stroke
+    assert changed_columns(digit_lines("00:00", 1), digit_lines("+00:01", 1), box) == Region(0, 0, 18, 3)
+    assert changed_columns(digit_lines("09:58", 1), digit_lines("09:58", 1), box) is None
 
 
 def test_fitting_scale_leaves_room_for_the_widest_countdown_and_its_word():
@@ -45,6 +60,12 @@ def test_fitting_scale_leaves_room_for_the_widest_countdown_and_its_word():
     assert fitting_scale(112, 40) == 3
     assert fitting_scale(190, 60) == 5
     assert fitting_scale(190, 30) == 3  # wide but low: the digits keep to a third of the height
+
+
+@pytest.mark.parametrize("text", ["09:59", "+1:00:00", "--:--", "+02:13"])
+def test_the_countdown_draws_textuals_digits(text):
+    rows = [s.text for s in DigitsRenderable(text).render(Style(bold=True)) if s.text != "\n"]
+    assert digit_lines(text, 1) == rows
 
 
 def test_scaled_glyphs_stretch_the_lines_of_textuals_digits():

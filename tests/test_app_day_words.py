@@ -11,7 +11,7 @@ import pytest
 from apptools import app_at, load_data, pilot_test, running, running_at, screen_text
 from conftest import SCHEDULES
 
-from c4ml_tui.tui.widgets.clock import ClockFace
+from c4ml_tui.tui.widgets.clock import ClockBar
 from c4ml_tui.tui.widgets.countdown import BigCountdown
 
 
@@ -77,4 +77,4 @@ async def test_a_utc_program_says_utc_once():
 
     program = load(SCHEDULES / "pretalx-democon.json")
     async with running_at(program, 10, 0, 6) as ui:
-        assert ui.screen.query_one(ClockFace).text == "UTC 10:00:06"
+        assert ui.screen.query_one(ClockBar).clock == "UTC 10:00:06"

@@ -18,7 +18,7 @@ from c4ml_tui.tui.app import make_app
 from c4ml_tui.tui.screens.agenda import AgendaScreen
 from c4ml_tui.tui.screens.detail import DetailScreen
 from c4ml_tui.tui.screens.rooms import RoomsScreen
-from c4ml_tui.tui.widgets.clock import YourTime
+from c4ml_tui.tui.widgets.clock import ClockBar
 from c4ml_tui.tui.widgets.room_table import RoomTable
 from c4ml_tui.words import live
 
@@ -69,7 +69,7 @@ async def test_a_new_version_swaps_in_and_says_what_changed(server):
 
 def your_time(app) -> str:
     """The right-hand part of the clock bar: the offline note, then the user's own time."""
-    return app.screen.query_one(YourTime).text
+    return app.screen.query_one(ClockBar).notes
 
 
 @pilot_test

@@ -13,7 +13,7 @@ from apptools import pilot_test, running, screen_text
 from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.sources.loader import load
 from c4ml_tui.tui.app import make_app
-from c4ml_tui.tui.widgets.clock import YourTime
+from c4ml_tui.tui.widgets.clock import ClockBar
 from c4ml_tui.tui.widgets.countdown import BigCountdown
 
 FIXTURE = Path(__file__).parent / "fixtures" / "fictional.yaml"
@@ -24,7 +24,7 @@ def at(program, hhmmss: str) -> datetime:
 
 
 def bar(app) -> str:
-    return app.screen.query_one(YourTime).text
+    return app.screen.query_one(ClockBar).notes
 
 
 @pilot_test

@@ -6,20 +6,22 @@ Saal 1 when the shared schedules are there."""
 from __future__ import annotations
 
 import pytest
-from apptools import load_data, pilot_test, running_at, text_of
+from apptools import load_data, pilot_test, running_at
 from conftest import SCHEDULES
 
 from c4ml_tui.tui.screens.chair import ChairScreen
 from c4ml_tui.tui.screens.pick import PickScreen
 from c4ml_tui.tui.widgets.clock import ClockBar
 from c4ml_tui.tui.widgets.countdown import BigCountdown
+from c4ml_tui.tui.widgets.lines import Lines
 from c4ml_tui.tui.widgets.room_table import RoomTable
 
 PROGRAM = load_data("rooms.yaml")
 
 
 def line(app, name: str) -> str:
-    return text_of(app.screen.query_one(f"#chair-{name}"))
+    """What line ``name`` of the chair screen says (``title``, ``next``...), ``""`` when nothing."""
+    return next(lines.text(name) for lines in app.screen.query(Lines) if name in lines.names)
 
 
 async def to_row(ui, room: str) -> None:
@@ -84,15 +86,15 @@ async def test_the_bar_says_how_late_the_chairs_room_runs():
     from datetime import datetime
 
     from c4ml_tui.store.chairlog import ChairLog
-    from c4ml_tui.tui.widgets.clock import YourTime
+    from c4ml_tui.tui.widgets.clock import ClockBar
 
     ChairLog.load(PROGRAM).mark_start("h1", datetime(2031, 9, 15, 9, 37, tzinfo=PROGRAM.tz))  # Hall Ω, 7 late
     async with running_at(PROGRAM, 10, 5) as ui:
-        assert ui.screen.query_one(YourTime).text == ""  # every room at once: no one delay to say
+        assert ui.screen.query_one(ClockBar).notes == ""  # every room at once: no one delay to say
         await to_row(ui, "Hall Ω")
         await ui.press("c")
-        assert ui.screen.query_one(YourTime).text == "· running 7 min late"
+        assert ui.screen.query_one(ClockBar).notes == "· running 7 min late"
         await ui.press("escape")
         await to_row(ui, "Studio Zwei")
         await ui.press("c")
-        assert ui.screen.query_one(YourTime).text == ""  # Studio Zwei runs on time
+        assert ui.screen.query_one(ClockBar).notes == ""  # Studio Zwei runs on time

@@ -18,7 +18,7 @@ from textual.screen import Screen
 
 from ...core.timeline import Snapshot
 from ...words import board
-from ..widgets.clock import ClockBar, ClockFace, YourTime
+from ..widgets.clock import ClockBar
 from ..widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class LiveScreen(Screen):
     def __init__(self, *, name: str | None = None, id: str | None = None):
         super().__init__(name=name, id=id)
         self._shown: tuple | None = None
-        self._clock: ClockFace | None = None
+        self._clock: ClockBar | None = None
 
     @property
     def c4ml(self) -> C4mlApp:
@@ -52,11 +52,18 @@ class LiveScreen(Screen):
     def compose_footer(self) -> ComposeResult:
         yield KeyFooter()  # compact, and fitted to the width: the least needed keys go first
 
+    def clock_bar(self) -> ClockBar | None:
+        """The bar on top, looked up once (a query per tick costs CPU all day); ``None`` between
+        the push and the mount of the widgets."""
+        if self._clock is None:
+            found = self.query(ClockBar)
+            self._clock = found.first() if found else None
+        return self._clock
+
     def show_clock(self, text: str) -> None:
         """Every tick: the event clock's text (repainted only when it changed)."""
-        if self._clock is None:
-            self._clock = self.query_one(ClockFace)
-        self._clock.show(text)
+        if (bar := self.clock_bar()) is not None:
+            bar.show_clock(text)
 
     def targets(self) -> list[datetime]:
         """Instants this screen counts to or from, beyond the board's (``board.targets``)."""
@@ -64,13 +71,13 @@ class LiveScreen(Screen):
 
     def show_time(self, snap: Snapshot) -> None:
         """When something on screen may have changed (see ``board.next_change``)."""
-        if not self.query(ClockFace):
+        if (bar := self.clock_bar()) is None:
             return  # a tick between the push and the mount of the widgets: resuming draws it all
-        self.show_clock(board.event_clock(self.c4ml.place, snap.at))
+        bar.show_clock(board.event_clock(self.c4ml.place, snap.at))
         mine = board.viewer_note(snap.at, self.c4ml.local_zone)  # issue 12: and the zone times are in
         late = self.late_words(snap)  # chair mode (issue 4): "running 7 min late"
         note = self.c4ml.source_note  # live updates (issue 6): "offline · copy 2 h old"
-        self.query_one(YourTime).show(" · ".join(part for part in (late, note, mine) if part))
+        bar.show_notes(" · ".join(part for part in (late, note, mine) if part))
         key = (self.c4ml.timeline, snap.key())
         if key != self._shown:
             self._shown = key

@@ -18,15 +18,20 @@ from ...core.timeline import Snapshot
 from ...words import chair as chairview
 from .. import desk
 from ..desk import Outcome
-from ..widgets.clock import ClockBar
 from ..widgets.countdown import BigCountdown
-from ..widgets.literal import LiveLabel
+from ..widgets.lines import Line, Lines
 from .base import LiveScreen
 
 NUDGE = Binding.Group("Nudge", compact=True)
 """``+`` and ``-`` share one footer entry (``+- Nudge``): the footer of an 80-column terminal is short."""
 STAGE = Binding.Group("Stage", compact=True)
 """``t`` (a message to the speaker) and ``v`` (the stage view) share one too: ``tv Stage``."""
+
+ABOVE = (Line("context", "lines--meta"), Line("title", "lines--accent", bold=True), Line("who", keep_empty=False))
+"""Above the countdown: where the talk is (muted), its title, its speakers (when it has any)."""
+BELOW = (Line("window", "lines--meta"), Line("next", keep_empty=False, gap=1),
+         Line("then", "lines--meta", keep_empty=False), Line("status", "lines--note", gap=1))
+"""Below it: the talk's time, what is next and then, the bell and the last mark."""
 
 
 class ChairScreen(LiveScreen):
@@ -35,11 +40,7 @@ class ChairScreen(LiveScreen):
     DEFAULT_CSS = """
     /* The talk, a large countdown coloured by stage (BigCountdown), what is next. */
     #chair { height: 1fr; padding: 1 2; overflow-y: auto; }
-    #chair-context { color: $text-muted; }
-    #chair-title { color: $accent; }
     #chair-countdown { margin: 1 0; }
-    #chair-next { margin-top: 1; }
-    #chair-status { margin-top: 1; }
     /* What a chair key did: one line right above the footer, one at a time (ChairScreen.done). */
     ChairScreen Toast { padding: 0 1; margin-top: 0; max-width: 90%; }
     ChairScreen.-wide #chair { padding: 1 4; }
@@ -78,14 +79,9 @@ class ChairScreen(LiveScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
         with Vertical(id="chair"):
-            yield LiveLabel(id="chair-context", classes="meta")
-            yield LiveLabel(id="chair-title", style="bold")
-            yield LiveLabel(id="chair-who", hide_empty=True)
+            yield Lines(*ABOVE, id="chair-talk")
             yield BigCountdown(id="chair-countdown")
-            yield LiveLabel(id="chair-window", classes="meta")
-            yield LiveLabel(id="chair-next", hide_empty=True)
-            yield LiveLabel(id="chair-then", hide_empty=True, classes="meta")
-            yield LiveLabel(id="chair-status", classes="note")
+            yield Lines(*BELOW, id="chair-after")
         yield from self.compose_footer()
 
     def view(self, snap: Snapshot) -> chairview.ChairView:
@@ -97,15 +93,25 @@ class ChairScreen(LiveScreen):
     def show_answer(self, snap: Snapshot) -> None:
         """The room the chair works in is in the heading (``Chair · Saal 1``)."""
         heading = chairview.heading(self.c4ml.state.chair_room if len(self.c4ml.program.rooms) > 1 else None)
-        self.query_one(ClockBar).set_heading(f"{heading} · {self.c4ml.program.event.title}")
+        if (bar := self.clock_bar()) is not None:
+            bar.set_heading(f"{heading} · {self.c4ml.program.event.title}")
+
+    _parts: tuple[Lines, BigCountdown, Lines] | None = None
+
+    def parts(self) -> tuple[Lines, BigCountdown, Lines]:
+        """The widgets a tick updates, looked up once (a query per tick costs CPU all day)."""
+        if self._parts is None:
+            self._parts = (self.query_one("#chair-talk", Lines), self.query_one(BigCountdown),
+                           self.query_one("#chair-after", Lines))
+        return self._parts
 
     def show_countdown(self, snap: Snapshot) -> None:
         """Every tick: the digits, and the words where they changed; the bell at a new stage."""
         view = self.view(snap)
-        self.query_one(BigCountdown).show(view.digits, view.stage, view.word)
-        for name in ("context", "title", "who", "window", "next", "then"):
-            self.query_one(f"#chair-{name}", LiveLabel).show(getattr(view, name))
-        self.query_one("#chair-status", LiveLabel).show(self.status())
+        talk, countdown, after = self.parts()
+        countdown.show(view.digits, view.stage, view.word)
+        talk.show(context=view.context, title=view.title, who=view.who)
+        after.show(window=view.window, next=view.next, then=view.then, status=self.status())
         if self.stage_watch.update(view.entry_id, view.left) and self.bell_on:
             self.app.bell()
 

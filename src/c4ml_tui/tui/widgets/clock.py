@@ -1,77 +1,96 @@
 """The bar on top of every screen: where you are on the left, the event's clock on the right,
-and before the clock a note when the day runs late (``running 7 min late``)."""
+and after the clock a note when the day runs late (``running 7 min late``), the copy's age
+when offline, and the user's own time when it differs from the event's."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.content import Content
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Label
 
-from .literal import LiveLabel, literal
+from .literal import literal
 
 
-class ClockBar(Horizontal):
-    """A title (program text, literal) drawn once, the event's clock that ticks every second,
-    and the user's own time, which changes once a minute.
+class ClockBar(Widget):
+    """One line, one widget: the title (program text, literal) cut with an ellipsis to the room
+    the clock leaves it, the event's clock (``Las Vegas 09:15:00 PST``, in the accent colour),
+    and the notes after it (``· running 7 min late · your time 18:15 CET``).
 
-    A tick repaints the event clock's few cells only (``Las Vegas 09:15:00 PST``), and never
-    lays out the screen while that text keeps its length.
+    One widget on purpose: Textual draws again every widget that overlaps a line that changed,
+    so a tick that moves the clock draws this widget and the screen behind it, nothing more.
+    Nothing here lays the screen out again: the bar is one line, whatever it says.
     """
 
     DEFAULT_CSS = """
-    ClockBar {
-        height: 1;
-        dock: top;
-        & > Label { width: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
-        & > YourTime { width: auto; padding: 0 1 0 0; }
-    }
+    ClockBar { height: 1; dock: top; padding: 0 1; text-wrap: nowrap; }
     """
+    COMPONENT_CLASSES = {"clock-bar--clock"}
+    """The event's clock (its colour is in ``app.tcss``)."""
 
     def __init__(self, title: str, *, id: str | None = None):
         super().__init__(id=id)
         self.heading = title
-
-    def compose(self) -> ComposeResult:
-        yield Label(literal(self.heading), markup=False)
-        yield ClockFace()
-        yield YourTime()
+        self.clock = ""
+        """The event's clock as shown: ``Las Vegas 09:15:00 PST``."""
+        self.notes = ""
+        """What follows the clock, as shown: ``· running 7 min late · your time 18:15 CET``, or ``""``."""
+        self._styles: tuple[Style, Style] | None = None
+        self._key: tuple | None = None
+        self._strip = Strip([])
+        self._title: tuple[str, int, str] = ("", 0, "")
 
     def set_heading(self, title: str) -> None:
         """Change the title (a room filter, a day): a no-op when it is the one shown."""
         if title != self.heading:
             self.heading = title
-            self.query_one(Label).update(literal(title))
+            self.refresh()
 
+    def show_clock(self, text: str) -> None:
+        """Every tick: the event's clock; a no-op when it is the one shown."""
+        if text != self.clock:
+            self.clock = text
+            self.refresh(layout=False)
 
-class ClockFace(Widget):
-    """Just the event's clock: ``Las Vegas 09:15:00 PST``."""
+    def show_notes(self, text: str) -> None:
+        """The notes after the clock (``running 7 min late``...), or none for ``""``."""
+        shown = f"· {text}" if text else ""
+        if shown != self.notes:
+            self.notes = shown
+            self.refresh()
 
-    DEFAULT_CSS = """
-    ClockFace { width: auto; padding: 0 1; text-wrap: nowrap; text-overflow: clip; }
-    """
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None  # a new theme, or the app's styles read again
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.text = ""
+    def line_styles(self) -> tuple[Style, Style]:
+        """The bar's style and the clock's, worked out once (Textual works a widget's styles
+        out again at each repaint when it draws through ``render``: most of a tick's cost)."""
+        if self._styles is None:
+            base = self.rich_style
+            self._styles = (base, base + self.get_component_rich_style("clock-bar--clock", partial=True))
+        return self._styles
 
-    def show(self, text: str) -> None:
-        """Show ``text``; a no-op when it is unchanged, no layout while its length is."""
-        if text != self.text:
-            layout = len(text) != len(self.text)
-            self.text = text
-            self.refresh(layout=layout)
+    def render_line(self, y: int) -> Strip:
+        """``title…  clock notes``: the clock and its notes keep their room (as far as the
+        terminal has it), the title gets what is left, less two spaces before the clock."""
+        width = self.content_size.width
+        key = (self.heading, self.clock, self.notes, width)
+        if key != self._key:
+            self._key, self._strip = key, self.build(width)
+        return self._strip if y == 0 else Strip.blank(width, self.line_styles()[0])
 
-    def render(self) -> Content:
-        return Content(self.text)
-
-
-class YourTime(LiveLabel):
-    """``· your time 18:15 CET``, or nothing when the user's clock shows the event's time."""
-
-    def __init__(self) -> None:
-        super().__init__(hide_empty=True)
-
-    def show(self, text: str) -> None:
-        super().show(f"· {text}" if text else "")
+    def build(self, width: int) -> Strip:
+        base, clock_style = self.line_styles()
+        # (the space before the notes goes with the clock: a run of text that starts with a
+        # space is drawn narrower in the SVG screenshots)
+        clock = f"{self.clock} " if self.notes else self.clock
+        room = width - cell_len(clock) - cell_len(self.notes) - 2
+        parts = []
+        if room > 0:
+            if self._title[:2] != (self.heading, room):  # (cut once per title and width)
+                self._title = (self.heading, room, literal(self.heading).truncate(room, ellipsis=True, pad=True).plain)
+            parts.append(Segment(f"{self._title[2]}  ", base))
+        parts.extend([Segment(clock, clock_style), Segment(self.notes, base)])
+        return Strip(parts).crop_extend(0, width, base) if width else Strip(parts)

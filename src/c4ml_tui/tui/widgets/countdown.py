@@ -1,6 +1,6 @@
 """A large countdown for the chair: big digits and a word, coloured by stage.
 
-On a big terminal the digits are drawn 3 or 5 times larger (:class:`ScaledDigits`): Textual's
+On a big terminal the digits are drawn 3 or 5 times larger (:func:`scaled_lines`): Textual's
 3x3 glyphs with each line stretched, 7 or 11 rows tall, for a chair at the back of the room.
 
 The stage is a CSS class on the widget (``-normal``, ``-wrap-up``, ``-last-minute``,
@@ -11,22 +11,19 @@ overtime and the border's shape (round, heavy, double) still tell the stages apa
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
-from rich.align import Align
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
-from textual.app import ComposeResult, RenderResult
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.renderables.digits import Digits as DigitsRenderable
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Digits, Label
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-    from rich.segment import Segment
 
 STAGE_CLASSES = {
     "normal": "-normal",
@@ -46,7 +43,8 @@ WIDEST = 8
 """Glyphs in the widest countdown the scale must fit (``+1:00:00``)."""
 
 
-def scale_cell(char: str, k: int) -> list[str]:
+@lru_cache(maxsize=64)
+def scale_cell(char: str, k: int) -> tuple[str, ...]:
     """One cell of a glyph as ``k`` rows of ``k`` cells: its lines stretched to the block's edges."""
     c, arms = k // 2, ARMS.get(char)
     rows = []
@@ -65,46 +63,36 @@ def scale_cell(char: str, k: int) -> list[str]:
     if char == ":" and k > 1:  # two dots, not one
         rows[c] = " " * k
         rows[c - 1] = rows[c + 1] = " " * c + "●" + " " * (k - c - 1)
-    return rows
+    return tuple(rows)
+
+
+@lru_cache(maxsize=32)
+def glyph(char: str) -> tuple[str, ...]:
+    """One character in Textual's bold 3x3 digit glyphs (:class:`~textual.widgets.Digits`)."""
+    # Typed as any renderable; the digits are Segments only.
+    segments = cast("Iterable[Segment]", DigitsRenderable(char).render(Style(bold=True)))
+    return tuple(segment.text for segment in segments if segment.text != "\n")
+
+
+def glyph_rows(text: str) -> list[str]:
+    """``text`` in Textual's bold 3x3 digit glyphs: 3 lines (each glyph worked out once)."""
+    glyphs = [glyph(char) for char in text]
+    return ["".join(g[row] for g in glyphs) for row in range(3)]
 
 
 def scaled_lines(text: str, k: int) -> list[str]:
     """``text`` in Textual's bold 3x3 digit glyphs, ``k`` times larger (``3 * k`` lines)."""
-    glyph_rows: list[str] = []
-    # Typed as any renderable; the digits are Segments only.
-    for segment in cast("Iterable[Segment]", DigitsRenderable(text).render(Style(bold=True))):
-        if segment.text == "\n":
-            continue
-        glyph_rows.append(segment.text)
     out: list[str] = []
-    for row in glyph_rows:
+    for row in glyph_rows(text):
         blocks = [scale_cell(char, k) for char in row]
         out.extend("".join(block[r] for block in blocks) for r in range(k))
     c = k // 2  # the stretched glyphs leave the outer half-blocks empty
     return out[c:len(out) - c]
 
 
-class ScaledDigits(Digits):
-    """Textual's :class:`~textual.widgets.Digits`, drawn ``scale`` times larger when ``scale`` > 1."""
-
-    scale = 1
-
-    def set_scale(self, scale: int) -> None:
-        if scale != self.scale:
-            self.scale = scale
-            self.refresh(layout=True)
-
-    def render(self) -> RenderResult:
-        if self.scale == 1:
-            return super().render()
-        text = Text("\n".join(scaled_lines(self.value, self.scale)), style=self.rich_style, no_wrap=True)
-        return Align(text, "left", self.rich_style)
-
-    def get_content_width(self, container: Size, viewport: Size) -> int:
-        return super().get_content_width(container, viewport) * self.scale
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return 3 * self.scale - 2 * (self.scale // 2)
+def digit_lines(text: str, k: int) -> list[str]:
+    """The rows of ``text`` as the countdown draws it at scale ``k`` (1, 3 or 5)."""
+    return glyph_rows(text) if k == 1 else scaled_lines(text, k)
 
 
 def fitting_scale(width: int, height: int) -> int:
@@ -116,40 +104,59 @@ def fitting_scale(width: int, height: int) -> int:
     return 1
 
 
+WORD_GAP = 3
+"""Cells between the digits and the word."""
+
+
+def changed_columns(before: list[str], after: list[str], box: Region) -> Region | None:
+    """The part of ``box`` (the countdown's rows) where ``after`` differs from ``before``: a tick
+    repaints only the glyphs that changed (usually the last digit), not the border nor the
+    rest of a 5x countdown. Every glyph is one cell wide."""
+    if len(before) != len(after):
+        return box
+    width = max(map(len, before + after), default=0)
+    old = [row.ljust(width) for row in before]
+    new = [row.ljust(width) for row in after]
+    differ = [x for x in range(width) if any(a[x] != b[x] for a, b in zip(old, new, strict=True))]
+    if not differ:
+        return None
+    return Region(differ[0], 0, differ[-1] + 1 - differ[0], box.height).intersection(box)
+
+
 class BigCountdown(Widget):
-    """Digits and a word; :meth:`show` changes only what changed (the digits once a second)."""
+    """Digits and a word in a box, drawn as one widget: a tick that moves the digits draws this
+    widget again and nothing around it (Textual draws again every widget that overlaps the lines
+    that changed, so three widgets here cost three each second). :meth:`show` repaints only when
+    something changed, and never lays the screen out: the box's size does not depend on what
+    it says, only on the scale."""
 
     DEFAULT_CSS = """
     BigCountdown {
-        layout: horizontal;
         height: auto;
         width: 1fr;
         padding: 0 2;
         border: round $success;
-        & > Digits { width: auto; color: $success; text-style: bold; }
-        & > .countdown--word {
-            width: 1fr;
-            height: 100%;
-            padding: 0 0 0 3;
-            content-align: left middle;
-            text-style: bold;
-            color: $success;
-        }
-        &.-wrap-up { border: round $warning; }
-        &.-wrap-up > Digits, &.-wrap-up > .countdown--word { color: $warning; }
-        &.-last-minute { border: heavy $error; }
-        &.-last-minute > Digits, &.-last-minute > .countdown--word { color: $error; }
-        &.-overtime { border: double $error; background: $error 15%; }
-        &.-overtime > Digits, &.-overtime > .countdown--word { color: $error; }
-        &.-waiting, &.-idle { border: round $foreground 30%; }
-        &.-waiting > Digits, &.-waiting > .countdown--word,
-        &.-idle > Digits, &.-idle > .countdown--word { color: $text-muted; }
+        color: $success;
+        text-style: bold;
+        text-wrap: nowrap;
+        text-overflow: clip;
+        &.-wrap-up { border: round $warning; color: $warning; }
+        &.-last-minute { border: heavy $error; color: $error; }
+        &.-overtime { border: double $error; background: $error 15%; color: $error; }
+        &.-waiting, &.-idle { border: round $foreground 30%; color: $text-muted; }
     }
     """
+
+    scale = 1
+    """How much larger than Textual's 3x3 glyphs the digits are drawn (1, 3 or 5; see :func:`fitting_scale`)."""
 
     def __init__(self, digits: str = "--:--", stage: str = "idle", word: str = "", *, id: str | None = None):
         super().__init__(id=id, classes=STAGE_CLASSES[stage])
         self._digits, self._stage, self._word = digits, stage, word
+        self._key: tuple | None = None
+        self._strips: list[Strip] | None = None
+        self._style: Style | None = None
+        self._lines: tuple[tuple, list[str]] = ((), [])
 
     @property
     def stage(self) -> str:
@@ -163,22 +170,69 @@ class BigCountdown(Widget):
     def word(self) -> str:
         return self._word
 
-    def compose(self) -> ComposeResult:
-        yield ScaledDigits(self._digits)
-        yield Label(self._word, markup=False, classes="countdown--word")
-
     def show(self, digits: str, stage: str, word: str) -> None:
         """Show ``digits`` (``04:59``, ``+02:13``) in ``stage`` with ``word`` beside them."""
-        if digits != self._digits:
-            self._digits = digits
-            self.query_one(Digits).update(digits)
         if stage != self._stage:
-            self.remove_class(STAGE_CLASSES[self._stage])
-            self.add_class(STAGE_CLASSES[stage])
+            self.remove_class(STAGE_CLASSES[self._stage], update=False)
+            self.add_class(STAGE_CLASSES[stage])  # new colours and border: styles, then a repaint
             self._stage = stage
-        if word != self._word:
-            self._word = word
-            self.query_one(".countdown--word", Label).update(word)
+        if (digits, word) != (self._digits, self._word):
+            before = self.lines()
+            self._digits, self._word = digits, word
+            if (changed := changed_columns(before, self.lines(), self.size.region)) is not None:
+                self.refresh(changed)
+
+    def lines(self) -> list[str]:
+        """What the box holds: the digits, the word beside their middle row."""
+        key = (self._digits, self._word, self.scale)
+        if self._lines[0] != key:  # (each tick asks twice: what changed, then what to draw)
+            self._lines = (key, self.layout_lines())
+        return self._lines[1]
+
+    def layout_lines(self) -> list[str]:
+        rows = digit_lines(self._digits, self.scale)
+        if not self._word:
+            return rows
+        wide, middle = max(map(len, rows)), (len(rows) - 1) // 2
+        return [f"{row:<{wide}}{' ' * WORD_GAP}{self._word}" if k == middle else row for k, row in enumerate(rows)]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips = self._style = None  # another stage's colours, or another theme
+
+    def render_line(self, y: int) -> Strip:
+        """Row ``y`` of the digits (the word beside the middle one), drawn once per change with
+        styles worked out once (drawing through ``render`` works them out at each repaint)."""
+        width = self.content_size.width
+        key = (self._digits, self._word, self.scale, width)
+        if self._strips is None or key != self._key:
+            self._key, self._strips = key, self.build(width)
+        return self._strips[y] if y < len(self._strips) else Strip.blank(width, self.base_style())
+
+    def base_style(self) -> Style:
+        """The stage's colour, bold, on the box's background (worked out once per stage)."""
+        if self._style is None:
+            self._style = self.rich_style
+        return self._style
+
+    def build(self, width: int) -> list[Strip]:
+        base = self.base_style()
+        strips = []
+        for row in self.lines():
+            if self._word and row.endswith(self._word):  # the gap not bold: the word is a run of its
+                digits = row[:len(row) - len(self._word) - WORD_GAP]  # own in SVG screenshots too
+                segments = [Segment(digits, base), Segment(" " * WORD_GAP, base + Style(bold=False)),
+                            Segment(self._word, base)]
+            else:
+                segments = [Segment(row, base)]
+            strips.append(Strip(segments).crop_extend(0, width, base))
+        return strips
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return 3 * self.scale - 2 * (self.scale // 2)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.query_one(ScaledDigits).set_scale(fitting_scale(event.size.width, self.app.size.height))
+        scale = fitting_scale(event.size.width, self.app.size.height)
+        if scale != self.scale:
+            self.scale = scale
+            self.refresh(layout=True)
