@@ -23,24 +23,32 @@ needs_38c3 = pytest.mark.skipif(not XML.exists(), reason="the shared schedules a
 AT = datetime.fromisoformat("2024-12-28T14:20:00+01:00")
 
 
-@needs_38c3
-@pilot_test
-async def test_the_board_shows_the_slice_and_the_agenda_waits_for_the_whole_program():
-    view = open_view(XML)
-    part = view.around(AT)
-    assert whole_size(part) == len(load(XML).items) > 10 * len(part.items) / 2
+def gated_app():
+    """The app on 38C3's slice at AT, the whole program held back until the gate is set."""
+    part = open_view(XML).around(AT)
     gate = threading.Event()
 
     def rest():
         gate.wait(30)
         return load(XML)
 
-    app = make_app(part, ManualClock(part.tz, AT), rest=rest)
+    return make_app(part, ManualClock(part.tz, AT), rest=rest), part, gate
+
+
+async def _asked_for(ui, app, key: str) -> None:
+    await ui.press(key)
+    await until(ui.pilot, lambda: any("Still reading the whole program" in n.message
+                                      for n in app._notifications), "the note that the program is read")
+
+
+@needs_38c3
+@pilot_test
+async def test_the_board_shows_the_slice_and_the_agenda_waits_for_the_whole_program():
+    app, part, gate = gated_app()
+    assert whole_size(part) == len(load(XML).items) > 10 * len(part.items) / 2
     async with running(app, (120, 40)) as ui:
         assert "Mittelhochdeutsche Literatur lesen" in ui.text  # on at 14:20, in its room
-        await ui.press("a")
-        await until(ui.pilot, lambda: any("Still reading the whole program" in n.message
-                                          for n in app._notifications), "the note that the program is read")
+        await _asked_for(ui, app, "a")
         assert getattr(ui.screen, "PLACE", None) != "agenda"
         gate.set()
         await until(ui.pilot, lambda: app.rest.done, "the whole program swapped in")
@@ -53,19 +61,9 @@ async def test_the_board_shows_the_slice_and_the_agenda_waits_for_the_whole_prog
 @needs_38c3
 @pilot_test
 async def test_a_place_asked_for_while_reading_does_not_open_once_the_user_went_elsewhere():
-    view = open_view(XML)
-    part = view.around(AT)
-    gate = threading.Event()
-
-    def rest():
-        gate.wait(30)
-        return load(XML)
-
-    app = make_app(part, ManualClock(part.tz, AT), rest=rest)
+    app, _, gate = gated_app()
     async with running(app, (120, 40)) as ui:
-        await ui.press("a")
-        await until(ui.pilot, lambda: any("Still reading the whole program" in n.message
-                                          for n in app._notifications), "the note that the program is read")
+        await _asked_for(ui, app, "a")
         await ui.press("question_mark")
         await until(ui.pilot, lambda: isinstance(ui.screen, HelpScreen), "the help")
         gate.set()
