@@ -1,6 +1,7 @@
 """The Textual app: wiring only. The program and all derived from it are the app's
 :class:`~c4ml_tui.tui.state.State` (``app.state``, swapped whole); screens live in ``screens/``,
-widgets in ``widgets/``, styles in ``app.tcss``; the words come from ``words/``.
+widgets in ``widgets/``, styles in ``app.tcss``; the words come from ``words/``. Moving between
+screens is ``navigation.py``, starring ``stars.py`` (parts of the app class).
 
 ``make_app(program, clock)`` builds the app for the command line and the tests alike.
 """
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 
 from ..core import fmt
 from ..core.clock import Clock
@@ -26,9 +27,9 @@ from ..core.stages import ChairOptions
 from ..core.timeline import Snapshot, Timeline
 from ..words import board
 from . import appearance
+from .navigation import Navigation
 from .screens import PLACES
 from .screens.base import LiveScreen
-from .screens.now import NowScreen
 from .stars import Stars
 from .state import State
 
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from ..sources.refresh import Source
     from ..store.config import Config
     from ..store.publish import Publisher
-    from .widgets.links import Link
 
 TICK_SECONDS = 1.0
 DEFAULT_REMIND_MINUTES = 5
@@ -53,7 +53,7 @@ def entries_provider() -> type[Provider]:
     return EntriesProvider
 
 
-class C4mlApp(Stars, App[int]):
+class C4mlApp(Stars, Navigation, App[int]):
     """A live board of one program, in the event's time zone, on any clock.
 
     ``state`` is reactive: assign a new :class:`State` (a new copy of the program, a mark, a
@@ -268,98 +268,6 @@ class C4mlApp(Stars, App[int]):
                     self.pop_screen()
                 break
         self.state = self.state.with_program(program)
-
-    # -- screens -------------------------------------------------------------------------------
-    @property
-    def front(self) -> Screen | None:
-        """The screen in front, not counting a modal box (help) over it; ``None`` once the app
-        has taken its screens down (a last tick can still come as it quits)."""
-        return next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), None)
-
-    def get_default_screen(self) -> Screen:
-        if len(self.program.rooms) > 1:  # parallel rooms (issue 6): the board per room
-            from .screens.rooms import RoomsScreen
-
-            return RoomsScreen()
-        return NowScreen()
-
-    def show(self, name: str) -> None:
-        """Bring the installed screen ``name`` to the front: back to it when it is open already."""
-        if self.rest is not None and not self.rest.ready(name):
-            return
-        target = self.get_screen(name)
-        if target in self.screen_stack:
-            while self.screen is not target:
-                self.pop_screen()
-        else:
-            self.push_screen(target)
-
-    # Panes are imported on first use: the board paints sooner without Markdown and friends.
-    def open_entry(self, entry_id: str | None) -> None:
-        if entry_id in self.program.by_id:
-            from .screens.detail import DetailScreen
-
-            self.push_screen(DetailScreen(entry_id))
-
-    def open_speaker(self, speaker_id: str) -> None:
-        if speaker_id in self.program.speakers:
-            from .screens.speaker import SpeakerScreen
-
-            self.push_screen(SpeakerScreen(speaker_id))
-
-    def open_link(self, link: Link) -> None:
-        if link.target == "entry":
-            self.open_entry(link.ref)
-        elif link.target == "speaker":
-            self.open_speaker(link.ref)
-        else:
-            self.open_url(link.ref)
-
-    # -- actions -------------------------------------------------------------------------------
-    def action_now(self) -> None:
-        """Back to the now board, from anywhere."""
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-
-    def action_show(self, name: str) -> None:
-        self.show(name)
-        if name == "agenda" and getattr(self.screen, "PLACE", None) == "agenda":
-            self.call_after_refresh(self.screen.action_jump_now)  # type: ignore[attr-defined]
-
-    async def action_back(self) -> None:  # async like App.action_back, which it replaces
-        if len(self.screen_stack) > 1:
-            self.pop_screen()
-
-    def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "back":
-            return bool(self.screen_stack) and self.front is not self.screen_stack[0]
-        if action == "show" and parameters:
-            place = next((p for p in PLACES if p.name == parameters[0]), None)
-            if place is not None and place.priority:
-                # A key that goes first must not be taken from a text box (the palette's too).
-                focused = self.focused
-                character = {"slash": "/"}.get(place.key, place.key if len(place.key) == 1 else None)
-                if focused is not None and focused.check_consume_key(place.key, character):
-                    return False
-            # No key for the screen already in front (its own keys say what to do there).
-            return getattr(self.front, "PLACE", None) != parameters[0]
-        if action in ("star", "unstar"):
-            # Shown where something can be starred; Star or Unstar after what is highlighted.
-            # (Asked by the footer at any time, even before a new screen's widgets exist.)
-            front = self.front
-            if not (isinstance(front, LiveScreen) and front.is_mounted and front.stars_here()):
-                return False
-            target = front.star_target()
-            if target is None:
-                return None if action == "star" else False
-            return self.is_starred(target) == (action == "unstar")
-        return True
 
     def check_reminders(self) -> None:
         """Notify the reminders that fell due since the last check (``reminding.py``)."""
