@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from .model import Item, Poster, Speaker, Talk
+from .model import Item, Poster, Program, Speaker, Talk
 from .records import record
 from .textfold import excerpt, fold_map, merge, to_original
 
@@ -142,3 +142,13 @@ def _field_matches(doc: _Doc, blob: str, words: tuple[str, ...]) -> tuple[FieldM
             original = merge([to_original(starts, a, b) for a, b in spans])
             found.append(FieldMatch(f.name, f.text, original, f.ref))
     return tuple(found)
+
+
+def entry_of(program: Program, hit: Hit) -> Item | Talk | Poster | Speaker | None:
+    """The entry of a hit from the stored index (which keeps ids, not the model), in ``program``."""
+    if hit.kind == "speaker":
+        return program.speakers.get(hit.id)
+    if hit.kind == "poster":
+        parent = program.by_id.get(hit.parent or "")
+        return next((p for p in getattr(parent, "posters", ()) if p.id == hit.id), None)
+    return program.by_id.get(hit.id)

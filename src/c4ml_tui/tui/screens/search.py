@@ -31,12 +31,11 @@ from textual.binding import Binding
 from textual.widgets import Input
 from textual.worker import Worker, WorkerState
 
-from ...core.model import Item, Poster, Program, Speaker, Talk
 from ...core.search import SearchIndex
-from ...core.search_hits import Hit, Results
+from ...core.search_hits import Hit, Results, entry_of
 from ...core.timeline import Snapshot
 from ...sources.search_store import Store
-from ...words import board
+from ...words.hits import hit_words
 from ..state import State
 from ..widgets.search_results import Row, Rows, SearchResults, StatusLine
 from .base import LiveScreen
@@ -302,15 +301,9 @@ class SearchScreen(LiveScreen):
 
     def row(self, hit: Hit) -> Row:
         """The time (expected, from the timeline), kind and context words of one hit."""
-        tl, program = self.c4ml.timeline, self.c4ml.program
-        if isinstance(hit.target, Speaker):  # hit.kind == "speaker"
-            return Row(hit, "", "speaker", False, hit.target.affiliation or "")
-        entry = hit.target if hit.kind != "poster" else program.by_id.get(hit.parent or "")
-        when = board.short_when(tl, entry) if isinstance(entry, (Item, Talk)) else ""
-        kind = entry.kind if hit.kind == "item" and isinstance(entry, Item) else hit.kind
-        people = hit.target.authors if isinstance(hit.target, Poster) else getattr(hit.target, "speakers", ())
-        context = ", ".join(program.speaker_name(s) for s in people)
-        return Row(hit, when, kind, self.c4ml.is_starred(hit.id), context)
+        when, kind, context = hit_words(self.c4ml.timeline, hit)
+        starred = kind != "speaker" and self.c4ml.is_starred(hit.id)
+        return Row(hit, when, kind, starred, context)
 
     def status(self, text: str) -> None:
         self.query_one("#search-status", StatusLine).show(text)
@@ -396,12 +389,3 @@ class SearchScreen(LiveScreen):
             self.list.show(self.rows(hits), self.results.more, PAGE)
             self.list.highlighted = highlighted
 
-
-def entry_of(program: Program, hit: Hit) -> Item | Talk | Poster | Speaker | None:
-    """The entry of a hit from the stored index (which keeps ids, not the model)."""
-    if hit.kind == "speaker":
-        return program.speakers.get(hit.id)
-    if hit.kind == "poster":
-        parent = program.by_id.get(hit.parent or "")
-        return next((p for p in getattr(parent, "posters", ()) if p.id == hit.id), None)
-    return program.by_id.get(hit.id)
