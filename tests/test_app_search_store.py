@@ -57,6 +57,12 @@ def answered(app, query: str) -> bool:
     return shown is not None and shown.query == query and bool(ids(app))
 
 
+async def asked(ui, query: str) -> None:
+    """Search ``query`` and wait for its answer (from the store, asked in a thread)."""
+    await search(ui, query)
+    await ui.until(lambda: answered(ui.app, query), "results from the store")
+
+
 def prompts(app) -> list[str]:
     widget = results(app)
     return [widget.get_option_at_index(i).prompt.plain for i in range(widget.option_count)]
@@ -68,8 +74,7 @@ async def test_the_store_answers_at_once_and_the_built_index_shows_the_same(held
     build_store(program)
     async with running_at(program, 9, 10) as ui:
         app = ui.app
-        await search(ui, "zoe")
-        await ui.until(lambda: answered(app, "zoe"), "results from the store")
+        await asked(ui, "zoe")
         assert app.screen.index is None and app.screen.store is not None  # the thread is held
         assert "Indexing" not in ui.text
         assert ids(app)[:2] == ["zoe", "t-zoe"]
@@ -90,8 +95,7 @@ async def test_a_starred_hit_from_the_store_shows_its_star_and_opens(held):
     build_store(program)
     async with running_at(program, 9, 10) as ui:
         app = ui.app
-        await search(ui, "tensor")
-        await ui.until(lambda: answered(app, "tensor"), "results from the store")
+        await asked(ui, "tensor")
         first = ids(app)[0]
         await ui.press("down", "f")
         assert app.is_starred(first)
@@ -110,8 +114,7 @@ async def test_a_room_filter_stays_on_and_search_still_finds_every_room(held):
         app = ui.app
         app.room_filter = app.room_filter.with_room(rooms[0])
         await ui.pause()
-        await search(ui, "a")
-        await ui.until(lambda: answered(app, "a"), "results from the store")
+        await asked(ui, "a")
         expected = SearchIndex(program).search("a", search_screen.PAGE)
         assert ids(app) == [h.id for h in expected.hits]  # the whole program, as before
         assert f"{expected.total:,} matches" in ui.text
@@ -153,8 +156,7 @@ async def test_a_refreshed_program_is_searched_never_the_old_store(held, tmp_pat
     assert newer.digest != program.digest
     async with running_at(program, 9, 10) as ui:
         app = ui.app
-        await search(ui, "zoe")
-        await ui.until(lambda: answered(app, "zoe"), "results from the store")
+        await asked(ui, "zoe")
         assert "Zoë Example" in ui.text
         app.swap_program(newer)
         held.set()  # the new copy has no store: it is indexed in memory
@@ -183,8 +185,7 @@ async def test_38c3_answers_from_the_store_with_the_index_hits(held):
     build_store(program)
     async with running_at(program, 12, 0, size=(120, 40)) as ui:
         app = ui.app
-        await search(ui, "security")
-        await ui.until(lambda: answered(app, "security"), "results from the store")
+        await asked(ui, "security")
         assert app.screen.index is None
         expected = SearchIndex(program).search("security", search_screen.PAGE)
         assert ids(app) == [h.id for h in expected.hits]
@@ -264,8 +265,7 @@ async def test_a_very_big_program_with_a_store_is_never_indexed_in_memory(monkey
     build_store(program)
     async with running_at(program, 9, 10) as ui:
         app = ui.app
-        await search(ui, "zoe")
-        await ui.until(lambda: answered(app, "zoe"), "results from the store")
+        await asked(ui, "zoe")
         await app.workers.wait_for_complete()
         await ui.press("backspace", "e")
         await ui.until(lambda: answered(app, "zoe"), "the store again")
