@@ -230,11 +230,7 @@ class SearchScreen(LiveScreen):
         answer = event.worker.result if event.state == WorkerState.SUCCESS else None
         if not isinstance(answer, tuple) or answer[0] != self._serial or self.store is None:
             return  # stale: a newer key, another program, or the index took over
-        results: Results = answer[1]
-        program = self.c4ml.program
-        for hit in results.hits:
-            hit.target = entry_of(program, hit)  # type: ignore[assignment]
-        self.show_results(results)
+        self.show_results(self._with_entries(answer[1]))
         if self._open_first:
             self._open_first = False
             if self.list.option_count and self.focused is self.input:
@@ -272,7 +268,10 @@ class SearchScreen(LiveScreen):
             return self.index.search(query, limit)
         assert self.store is not None
         with self._store_lock:  # after a question on its way (its answer, the latest, still shows)
-            results = self.store.search(query, limit)
+            return self._with_entries(self.store.search(query, limit))
+
+    def _with_entries(self, results: Results) -> Results:
+        """The stored index's ``results`` (ids only) given their entries in the program."""
         program = self.c4ml.program
         for hit in results.hits:
             hit.target = entry_of(program, hit)  # type: ignore[assignment]
