@@ -93,3 +93,21 @@ def test_a_field_without_default_after_one_with_is_refused():
         b: list = Factory(list)
 
     assert Good(1) == Good(1, []) and Good(1).b is not Good(1).b
+
+
+def test_a_records_first_use_is_checked_as_every_later_one():
+    """A record compiles its ``__init__`` when the first one is made (``now`` imports records it
+    never makes): that first call checks its arguments and fills defaults as every later one."""
+
+    @record
+    class Place:
+        name: str
+        rooms: list = Factory(default_factory=list)
+        floor: int = 0
+
+    with pytest.raises(TypeError, match="name"):
+        Place()  # the very first call: nothing compiled yet
+    first, second = Place("Willow"), Place("Willow")
+    assert (first.name, first.rooms, first.floor) == ("Willow", [], 0)
+    assert first == second and first.rooms is not second.rooms
+    assert Place("Pine", floor=2).floor == 2 and Place.__init__.__qualname__.endswith("Place.__init__")

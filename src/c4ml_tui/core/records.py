@@ -74,28 +74,21 @@ def _build(cls, slots: bool):
     ns = dict(cls.__dict__)
     ns.pop("__dict__", None)
     ns.pop("__weakref__", None)
-    env: dict[str, object] = {"_set": object.__setattr__, "_MISSING": _MISSING}
-    params, body, seen_default = [], [], False
-    for name in names:
-        default = ns.pop(name, _MISSING)
-        if default is _MISSING:
-            if seen_default:
-                raise TypeError(f"{cls.__name__}: field {name!r} without a default follows one with a default")
-            params.append(name)
-        elif isinstance(default, Factory):
-            seen_default = True
-            env[f"_make_{name}"] = default.make
-            params.append(f"{name}=_MISSING")
-            body.append(f" if {name} is _MISSING: {name} = _make_{name}()")
-        else:
-            seen_default = True
-            env[f"_default_{name}"] = default
-            params.append(f"{name}=_default_{name}")
-        body.append(f" _set(self, {name!r}, {name})")
-    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body or [" pass"])
-    exec(source, env)  # noqa: S102 - the source is built from the class's own field names
-    init = env["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    params, body, env = _init_parts(cls.__name__, names, ns)
+    qualname = f"{cls.__qualname__}.__init__"
+    built: list[type] = []
+
+    def first_init(self, *args, **kwargs):
+        # The first record made compiles the class's own __init__ and puts it in place of this
+        # one: a class never instantiated (most of them, on a `now`) costs no compile at import.
+        source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body or [" pass"])
+        exec(source, env)  # noqa: S102 - the source is built from the class's own field names
+        init = env["__init__"]
+        init.__qualname__ = qualname
+        type.__setattr__(built[0], "__init__", init)
+        init(self, *args, **kwargs)
+
+    first_init.__qualname__ = qualname
     get = attrgetter(*names) if len(names) > 1 else (lambda obj: tuple(getattr(obj, n) for n in names))
 
     def values(self) -> tuple:
@@ -103,7 +96,7 @@ def _build(cls, slots: bool):
         return get(self)
 
     ns.update(
-        __init__=init,
+        __init__=first_init,
         __record_fields__=names,
         __match_args__=names,
         _values=values,
@@ -117,7 +110,32 @@ def _build(cls, slots: bool):
     )
     if slots:
         ns["__slots__"] = names
-    return type(cls)(cls.__name__, cls.__bases__, ns)
+    built.append(type(cls)(cls.__name__, cls.__bases__, ns))
+    return built[0]
+
+
+def _init_parts(name: str, names: tuple[str, ...], ns: dict) -> tuple[list[str], list[str], dict[str, object]]:
+    """The parameters and body lines of a record's ``__init__`` and what they refer to; the
+    defaults are taken out of ``ns`` (the class body)."""
+    env: dict[str, object] = {"_set": object.__setattr__, "_MISSING": _MISSING}
+    params, body, seen_default = [], [], False
+    for field in names:
+        default = ns.pop(field, _MISSING)
+        if default is _MISSING:
+            if seen_default:
+                raise TypeError(f"{name}: field {field!r} without a default follows one with a default")
+            params.append(field)
+        elif isinstance(default, Factory):
+            seen_default = True
+            env[f"_make_{field}"] = default.make
+            params.append(f"{field}=_MISSING")
+            body.append(f" if {field} is _MISSING: {field} = _make_{field}()")
+        else:
+            seen_default = True
+            env[f"_default_{field}"] = default
+            params.append(f"{field}=_default_{field}")
+        body.append(f" _set(self, {field!r}, {field})")
+    return params, body, env
 
 
 def _frozen_set(self, name, value):
