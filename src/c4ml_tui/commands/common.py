@@ -274,11 +274,7 @@ def marks_in_use(program: Program, args: argparse.Namespace) -> tuple[tuple[Mark
 def local_marks(program: Program, *, quiet: bool = False) -> tuple[Mark, ...]:
     """The marks of the chair's log on this machine (none without a log); its warnings said
     unless ``quiet`` (the app says them itself)."""
-    import os
-
-    from ..store.chairlog import log_file
-
-    if not os.path.exists(log_file(program)) and not _old_logs(program):
+    if not _has_log(program):
         return ()
     from ..store.chairlog import ChairLog
 
@@ -291,11 +287,7 @@ def local_marks(program: Program, *, quiet: bool = False) -> tuple[Mark, ...]:
 def expected_times(program: Program, now: datetime | None = None) -> Times:
     """The expected times the chair's log gives ``program`` (empty without marks), with any
     warning about the log printed; at ``now``, a talk running over counts (``delays.at_instant``)."""
-    import os
-
-    from ..store.chairlog import log_file
-
-    if not os.path.exists(log_file(program)) and not _old_logs(program):
+    if not _has_log(program):
         return {}  # no marks: nothing moved, and nothing more to import
     from ..core.delays import at_instant, compute
     from ..store.chairlog import ChairLog
@@ -312,7 +304,16 @@ def warn(warnings: Iterable[str]) -> None:
         say(warning)
 
 
-def _old_logs(program: Program) -> bool:
+def _has_log(program: Program) -> bool:
+    """Whether ``program`` has a chair's log on this machine (or one from before version 0.1),
+    found without importing the log's code: most machines have none, and ``now`` asks on every start."""
+    import os
+
+    from ..core.identity import program_key
+    from ..store.paths import chair_file
+
+    if os.path.exists(chair_file(program_key(program))):
+        return True
     from ..store.legacy import old_chair_files
 
     return bool(old_chair_files(program))

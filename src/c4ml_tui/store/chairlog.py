@@ -15,7 +15,6 @@ the file's name as well) is carried over the first time (``store/legacy.py``).
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, tzinfo
 
 from ..core.identity import program_key
@@ -38,9 +37,9 @@ def log_path(program: Program) -> Path:
 
 def log_file(program: Program) -> str:
     """:func:`log_path` as a string, without importing pathlib (``now`` checks it on every start)."""
-    from .paths import program_folder
+    from .paths import chair_file
 
-    return os.path.join(program_folder(program_key(program)), "chair.json")
+    return chair_file(program_key(program))
 
 
 class ChairLog:

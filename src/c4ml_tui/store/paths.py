@@ -38,6 +38,12 @@ def program_folder(key: str) -> str:
     return os.path.join(data_folder(), "programs", key)
 
 
+def chair_file(key: str) -> str:
+    """The chair's log of the program keyed ``key``: ``<data>/programs/<key>/chair.json`` (a
+    string: ``now`` looks whether it exists on every start, without importing the log's code)."""
+    return os.path.join(program_folder(key), "chair.json")
+
+
 def data_folder() -> str:
     """:func:`data_dir` as a string, without importing pathlib or (on Linux) platformdirs."""
     return _folder("C4ML_TUI_DATA_DIR", "XDG_DATA_HOME", os.path.join(".local", "share"), "user_data_dir")
