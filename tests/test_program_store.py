@@ -18,11 +18,18 @@ from c4ml_tui.core.delays import at_instant
 from c4ml_tui.core.filters import only_room
 from c4ml_tui.core.marks import Mark
 from c4ml_tui.core.timeline import Timeline
-from c4ml_tui.sources import program_store
+from c4ml_tui.sources import loader, program_store
 from c4ml_tui.sources.loader import load, open_view
 
 FIXTURES = ROOT / "tests" / "fixtures"
 REAL = [(SCHEDULES / "38c3.xml", None), (SCHEDULES / "fosdem-2021.xml", "Europe/Brussels")]
+
+
+@pytest.fixture(autouse=True)
+def every_file_takes_the_store(monkeypatch):
+    """These tests are about the store: the small files they use take its path too (a file up
+    to ``loader.SMALL_FILE`` is otherwise read whole: see the last tests here)."""
+    monkeypatch.setattr(loader, "SMALL_FILE", -1)
 
 
 def _answer(program, marks, now):
@@ -263,3 +270,34 @@ def test_agenda_today_on_the_bundled_day(capsys):
     assert cli.main(["agenda", "--day", "today", "--at", "2025-03-02T11:00"]) == 0
     text = capsys.readouterr().out
     assert "Sunday 2 March 2025" in text and "08:30-08:40  Opening" in text
+
+
+def test_a_small_file_is_read_whole_and_answers_as_its_store_does(tmp_path, monkeypatch):
+    """The bundled program (3.5 KB) is read whole from the parse cache: no store is opened or
+    built for it, and every answer is the store's, at every minute of the day."""
+    monkeypatch.setattr(loader, "SMALL_FILE", 32 * 2**10)
+    path = _file(tmp_path, BUNDLED.read_text(encoding="utf-8"))
+    view = open_view(path)
+    assert isinstance(view, program_store.Whole)
+    assert not list(tmp_path.rglob("*.program.sqlite"))
+    monkeypatch.setattr(loader, "SMALL_FILE", -1)
+    stored = open_view(path)
+    assert isinstance(stored, program_store.Stored)
+    program = load(path)
+    for now in _instants(program, 1):
+        assert _answer(view.around(now), (), now) == _answer(stored.around(now), (), now)
+    stored.close()
+
+
+def test_a_small_files_now_does_not_import_sqlite(tmp_path):
+    """What ``now`` on a small file skips is the point of reading it whole (docs/performance.md)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from c4ml_tui import cli; cli.main(['now', '--json', '--at', '2025-03-02T10:40']); "
+            "print('sqlite3' in sys.modules, 'c4ml_tui.store.chairlog' in sys.modules, file=sys.stderr)")
+    env = {**os.environ, "C4ML_TUI_CACHE_DIR": str(tmp_path / "cache"), "C4ML_TUI_DATA_DIR": str(tmp_path / "data")}
+    for _ in range(2):  # a cold parse, then the warm path every later start takes
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert json.loads(done.stdout)["current"]["id"] == "session-2"
+    assert done.stderr.split() == ["False", "False"]

@@ -21,6 +21,11 @@ from .parsed import from_bytes
 MAX_BYTES = 64 * 2**20
 """A 10,000-talk program is 2 MB; anything past this (``/dev/zero``...) is refused, not read."""
 
+SMALL_FILE = 32 * 2**10
+"""A program file up to this size (the bundled one is 3.5 KB; 32 KB is about 150 talks) is read
+whole from the parse cache by :func:`open_view`: that takes less time than importing SQLite and
+opening the program's store (docs/performance.md, "A small file skips the store")."""
+
 
 def is_url(text: object) -> bool:
     return isinstance(text, str) and text.startswith(("http://", "https://"))
@@ -79,6 +84,15 @@ def _unreadable(source: str, error: Exception) -> Problem:
     return Problem(source, 0, f"cannot be read: {reason}")
 
 
+def _small(source: str) -> bool:
+    """Whether ``source`` is a file of at most :data:`SMALL_FILE` bytes (else, or when it cannot
+    be looked at, the store's path decides, and says what is wrong)."""
+    try:
+        return os.stat(source).st_size <= SMALL_FILE
+    except (OSError, ValueError):
+        return False
+
+
 def bundled_file() -> str:
     """The C4ML 2025 program that ships inside the package (a path, without importing pathlib)."""
     return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "program.yaml")
@@ -96,5 +110,7 @@ def open_view(where: str | os.PathLike[str], timezone: str | None = None, *,
     if is_url(where):
         return Whole(load(where, timezone, notice=notice, fresh_for=fresh_for))
     source = os.fspath(where)
+    if _small(source):
+        return Whole(load(source, timezone))
     return view(source, lambda: read_file(source), timezone,
                 lambda content: from_bytes(content, source, timezone))

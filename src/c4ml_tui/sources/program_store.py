@@ -27,12 +27,15 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 
 from ..core.model import ChairSettings, Event, Item, Program, Speaker, Talk, sliced
 from ..formats.model_json import event_from_dict, event_to_dict, item_from_dict, item_to_dict, times_in
+
+TYPE_CHECKING = False  # not typing's: a small file's `now` comes here without SQLite (loader.SMALL_FILE)
+if TYPE_CHECKING:
+    import sqlite3
 
 SCHEMA = "1"
 RACY_SECONDS = 2.0
