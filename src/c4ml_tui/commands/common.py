@@ -310,10 +310,12 @@ def _has_log(program: Program) -> bool:
     import os
 
     from ..core.identity import program_key
-    from ..store.paths import chair_file
+    from ..store.paths import chair_file, old_chair_folder
 
     if os.path.exists(chair_file(program_key(program))):
         return True
+    if not os.path.isdir(old_chair_folder()):
+        return False
     from ..store.legacy import old_chair_files
 
     return bool(old_chair_files(program))

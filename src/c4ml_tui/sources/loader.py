@@ -102,9 +102,9 @@ def open_view(where: str | os.PathLike[str], timezone: str | None = None, *,
               notice: Callable[[str], object] | None = None, fresh_for: float = 0):
     """The program at ``where`` for an answer that needs only part of it (``c4ml-tui now``): a
     file's program store (``program_store.Stored``: read item by item; an unchanged file is not
-    even read), else the whole program (``program_store.Whole``: a URL's). Raises
+    even read), else the whole program (``whole.Whole``: a URL's, and a small file's). Raises
     :class:`ProgramError` as :func:`load` does."""
-    from .program_store import Whole, view
+    from .whole import Whole
 
     check_timezone(timezone)
     if is_url(where):
@@ -112,5 +112,7 @@ def open_view(where: str | os.PathLike[str], timezone: str | None = None, *,
     source = os.fspath(where)
     if _small(source):
         return Whole(load(source, timezone))
+    from .program_store import view
+
     return view(source, lambda: read_file(source), timezone,
                 lambda content: from_bytes(content, source, timezone))

@@ -32,6 +32,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from ..core.model import ChairSettings, Event, Item, Program, Speaker, Talk, sliced
 from ..formats.model_json import event_from_dict, event_to_dict, item_from_dict, item_to_dict, times_in
+from .whole import Whole
 
 TYPE_CHECKING = False  # not typing's: a small file's `now` comes here without SQLite (loader.SMALL_FILE)
 if TYPE_CHECKING:
@@ -330,49 +331,6 @@ def _refs(items: Iterable[Item]) -> Iterable[tuple[str, int, int]]:
             yield item.guid, 1, pos
         for talk in item.talks:
             yield talk.id, 0, pos
-
-
-class Whole:
-    """A program already read whole (a URL's, or one the store could not keep), with the
-    questions :class:`Stored` answers: its slices are itself."""
-
-    def __init__(self, program: Program):
-        self.program = program
-        self.event = program.event
-        self.source = program.source
-        self.digest = program.digest
-        self.rooms = program.rooms
-
-    @property
-    def tz(self):
-        return self.program.tz
-
-    def find(self, ref: str) -> Item | Talk | None:
-        return self.program.find(ref)
-
-    def known(self, ids: Iterable[str]) -> set[str]:
-        return set(ids) & self.program.by_id.keys()
-
-    def around(self, now: datetime, marked: Iterable[str] = (), room: str | None = None) -> Program:
-        if room is None:
-            return self.program
-        from ..core.filters import only_room
-
-        return only_room(self.program, room)
-
-    def day(self, day: date, room: str | None = None) -> Program:
-        from ..core.filters import only_room
-        from ..core.model import replace
-
-        program = self.program if room is None else only_room(self.program, room)
-        return replace(program, items=tuple(i for i in program.items if i.day == day))
-
-    def day_at(self, moment: datetime) -> date:
-        return self.program.day_at(moment)
-
-    @property
-    def days(self) -> tuple[date, ...]:
-        return self.program.days
 
 
 def view(source: str, content_of, timezone: str | None, whole_of) -> Stored | Whole:

@@ -14,7 +14,7 @@ import re
 
 from ..core.identity import program_key
 from ..core.model import Program
-from .paths import data_folder
+from .paths import data_folder, old_chair_folder
 
 
 def _slug(text: str) -> str:
@@ -37,7 +37,7 @@ def old_chair_prefix(program: Program) -> str:
 def old_chair_files(program: Program) -> list[str]:
     """The old chair logs of ``program``, the one of its current file name first, then the most
     recently written (under another file name: the file was renamed)."""
-    folder = os.path.join(data_folder(), "chair")
+    folder = old_chair_folder()
     try:
         names = os.listdir(folder)
     except OSError:

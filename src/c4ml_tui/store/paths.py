@@ -44,6 +44,11 @@ def chair_file(key: str) -> str:
     return os.path.join(program_folder(key), "chair.json")
 
 
+def old_chair_folder() -> str:
+    """Where chair logs were kept before version 0.1 (``store/legacy.py``; most machines have none)."""
+    return os.path.join(data_folder(), "chair")
+
+
 def data_folder() -> str:
     """:func:`data_dir` as a string, without importing pathlib or (on Linux) platformdirs."""
     return _folder("C4ML_TUI_DATA_DIR", "XDG_DATA_HOME", os.path.join(".local", "share"), "user_data_dir")
