@@ -18,8 +18,10 @@ import re
 from .model import Program
 from .textfold import fold
 
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_WORD = re.compile(r"[\W_]+")
+_NOT_SLUG = r"[^a-z0-9]+"
+_WORD = r"[\W_]+"
+_ASCII_SLUG = str.maketrans({chr(c): " " for c in range(128) if not ("a" <= chr(c) <= "z" or "0" <= chr(c) <= "9")})
+"""ASCII text to its slug's words (``now`` works out a key on every start: no pattern to compile)."""
 
 
 def program_key(program: Program) -> str:
@@ -29,10 +31,15 @@ def program_key(program: Program) -> str:
     the slug), gets a short hash of the folded title appended, so two such events on one day
     still differ."""
     folded = fold(program.event.title)
-    whole = _NOT_SLUG.sub("-", folded).strip("-")
+    if folded.isascii():  # what the patterns below give, for ASCII (every word is Latin)
+        whole = "-".join(folded.translate(_ASCII_SLUG).split())
+        latin = True
+    else:
+        whole = re.sub(_NOT_SLUG, "-", folded).strip("-")
+        latin = re.sub(_WORD, "", folded) == re.sub(_NOT_SLUG, "", folded)
     slug = whole[:60].strip("-")
     key = f"{slug or 'event'}-{program.event.date.isoformat()}"
-    if slug != whole or _WORD.sub("", folded) != _NOT_SLUG.sub("", folded):
+    if slug != whole or not latin:
         import hashlib
 
         key += "-" + hashlib.sha256(folded.encode()).hexdigest()[:8]

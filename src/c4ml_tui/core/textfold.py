@@ -22,8 +22,10 @@ _TABLE: dict[str, str] = {}
 _UNALIGNED: set[str] = set()
 """Characters seen so far whose folded form is not exactly one character (ß, ﬁ, marks)."""
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_NONWORD = re.compile(r"\W")
+_NON_ASCII = r"[^\x00-\x7f]"
+_NONWORD = r"\W"
+"""Patterns for text that is not ASCII only (``re`` compiles them once, on first use: ``now``
+folds an ASCII title and never needs them)."""
 _ASCII_NONWORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or c == ord("_"))})
 
 
@@ -65,7 +67,7 @@ def fold(text: str) -> str:
     as folding each character on its own and joining the results."""
     if text.isascii():
         return text.lower()
-    return _NON_ASCII.sub(_replace, text).lower()
+    return re.sub(_NON_ASCII, _replace, text).lower()
 
 
 def is_aligned(text: str) -> bool:
@@ -78,7 +80,7 @@ def fold_aligned(text: str) -> tuple[str, bool]:
     """``(fold(text), is_aligned(text))`` in one pass."""
     if text.isascii():
         return text.lower(), True
-    folded = _NON_ASCII.sub(_replace, text).lower()  # learns every character of text
+    folded = re.sub(_NON_ASCII, _replace, text).lower()  # learns every character of text
     return folded, _UNALIGNED.isdisjoint(text)
 
 
@@ -120,7 +122,7 @@ def words_form(folded: str) -> str:
     test whether a match starts a word ("tuning" in "auto-tuning")."""
     if folded.isascii():
         return folded.translate(_ASCII_NONWORD)  # several times faster than the regex
-    return _NONWORD.sub(" ", folded)
+    return re.sub(_NONWORD, " ", folded)
 
 
 def merge(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
