@@ -10,12 +10,35 @@ page) say that the program is still being read, and open once it is.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..core.model import Program, whole_size
 
 if TYPE_CHECKING:
+    from ..sources.program_store import Stored
     from .app import C4mlApp
+
+
+def first_screen(view: Stored, part: Program, now: datetime) -> Program:
+    """``part``, the store's slice around ``now`` (every room), with what the first screen also
+    shows, so that its first frame is the one the whole program gives: an item of today when the
+    slice has none (the board is about today once today has had items, not the next day with
+    some), and the board's day of the room under the rooms board's cursor (its "Later in" list
+    and its day beside the table), or the whole day on a one-room program's now board."""
+    from ..core.timeline import Timeline
+    from ..words import agenda, rooms
+
+    today = view.day_at(now)
+    if today in view.days and all(item.day != today for item in part.items):
+        part = view.widened(part, today, first=True)
+    tl = Timeline(part)
+    if len(part.rooms) < 2:
+        return view.widened(part, agenda.board_day(tl, now))
+    shown = rooms.answer(tl, now)
+    if not shown.lines:
+        return part
+    return view.widened(part, shown.day, shown.lines[0].room or None)
 
 
 class Rest:
