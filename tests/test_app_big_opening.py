@@ -167,3 +167,39 @@ def test_a_one_room_slice_holds_the_now_boards_whole_day(tmp_path):
         moment = min(i.start for i in whole.items) + timedelta(minutes=minutes)
         part = first_screen(view, view.around(moment), moment)
         assert _first_screen_words(part, moment) == _first_screen_words(whole, moment), moment
+
+
+THREE_DAYS = """\
+# Fictional: three days, two rooms, quiet evenings (the slice around 21:00 on day two holds no
+# item of day two: what runs is nothing, what is next is on day three).
+event: {title: Fictional Symposium on Imaginary Linkers, date: 2031-06-10, timezone: Asia/Tokyo}
+schedule:
+  - {id: d1-oak, title: Opening in Oak, start: "09:00", end: "10:00", room: Oak}
+  - {id: d1-elm, title: Morning in Elm, start: "09:30", end: "10:30", room: Elm}
+  - {id: d2-oak, title: Second Morning in Oak, start: "2031-06-11 09:00", end: "10:00", room: Oak}
+  - {id: d2-elm, title: Second Afternoon in Elm, start: "2031-06-11 14:00", end: "15:00", room: Elm}
+  - {id: d2-oak2, title: Second Evening in Oak, start: "2031-06-11 17:00", end: "18:00", room: Oak}
+  - {id: d3-elm, title: Closing in Elm, start: "2031-06-12 11:00", end: "12:00", room: Elm}
+"""
+
+
+def test_a_slice_on_a_quiet_evening_is_about_today_as_the_whole_program(tmp_path):
+    """After the day's last item, the rooms board is about today (every room quiet today), not
+    about tomorrow, whose items are all the slice around now holds: the slice gets one of
+    today's items so that it says the same."""
+    from datetime import timedelta
+
+    from c4ml_tui.sources.loader import open_view
+    from c4ml_tui.tui.rest import first_screen
+
+    path = tmp_path / "three.yaml"
+    path.write_text(THREE_DAYS, encoding="utf-8")
+    whole, view = load(path), open_view(path)
+    evening = datetime.fromisoformat("2031-06-11T21:00:00+09:00")
+    assert all(item.day != evening.date() for item in view.around(evening).items)  # (the case this is about)
+    assert _first_screen_words(first_screen(view, view.around(evening), evening), evening)[2] == evening.date()
+    moment = datetime.fromisoformat("2031-06-10T05:00:00+09:00")
+    while moment < datetime.fromisoformat("2031-06-13T05:00:00+09:00"):
+        part = first_screen(view, view.around(moment), moment)
+        assert _first_screen_words(part, moment) == _first_screen_words(whole, moment), moment
+        moment += timedelta(minutes=20)
