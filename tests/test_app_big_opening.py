@@ -203,3 +203,20 @@ def test_a_slice_on_a_quiet_evening_is_about_today_as_the_whole_program(tmp_path
         part = first_screen(view, view.around(moment), moment)
         assert _first_screen_words(part, moment) == _first_screen_words(whole, moment), moment
         moment += timedelta(minutes=20)
+
+
+@needs_38c3
+@pilot_test
+async def test_the_room_picker_waits_for_the_whole_program_and_counts_every_item():
+    """``r`` just after the first frame: the picker counts each room's items, so it opens once
+    the whole program is read (by itself), with Saal ZIGZAG's 45 items, not the slice's few."""
+    from c4ml_tui.tui.screens.pick import PickScreen
+
+    app, _, gate = gated_app()
+    async with running(app, (80, 24)) as ui:
+        await _asked_for(ui, app, "r")
+        assert not isinstance(ui.screen, PickScreen)
+        gate.set()
+        await until(ui.pilot, lambda: isinstance(ui.screen, PickScreen), "the room picker, by itself")
+        await ui.press(*"zigzag")
+        await until(ui.pilot, lambda: "Saal ZIGZAG  45 items" in ui.text, "every item of Saal ZIGZAG counted")

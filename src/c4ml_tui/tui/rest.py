@@ -48,9 +48,10 @@ class Rest:
         self.app = app
         self.read = read
         self.done = False
-        self.wanted: tuple[str, object] | None = None
-        """The place asked for while the program was read, and the screen it was asked from: it
-        opens when the program arrives, unless the user has gone elsewhere meanwhile."""
+        self.wanted: tuple[str | Callable[[], object], object] | None = None
+        """The place asked for while the program was read (or what to do then), and the screen
+        it was asked from: it opens when the program arrives, unless the user has gone elsewhere
+        meanwhile."""
 
     def start(self) -> None:
         """After the first frame: read the whole program in a worker thread."""
@@ -78,14 +79,18 @@ class Rest:
         self.app.refresh_bindings()
         wanted, self.wanted = self.wanted, None
         if wanted is not None and self.app.screen is wanted[1]:
-            self.app.show(wanted[0])
+            if callable(wanted[0]):
+                wanted[0]()
+            else:
+                self.app.show(wanted[0])
 
     def _failed(self, why: str) -> None:
         self.app.notify(f"Only the items around now are shown: the whole program could not be read ({why}).",
                         title="Program", severity="error", timeout=20, markup=False)
 
-    def ready(self, place: str) -> bool:
-        """Whether ``place`` can open now; if not, say why (once the program is read, it can)."""
+    def ready(self, place: str | Callable[[], object]) -> bool:
+        """Whether ``place`` (a place's name, or an action that opens something) can open now; if
+        not, say why, and open it once the program is read."""
         if self.done:
             return True
         self.wanted = (place, self.app.screen)

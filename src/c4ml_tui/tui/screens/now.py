@@ -67,11 +67,11 @@ class NowScreen(LiveScreen):
     def on_mount(self) -> None:
         self.query_one("#now-card").focus()
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
+    def on_screen_resume(self, event: events.ScreenResume | None = None) -> None:
         # (LiveScreen's and Screen's handlers run too, after this one.) Shown for the first time
         # (the app's first screen): its widgets were styled as they were mounted, just now, and
         # need not all be styled again, as Textual does when a screen is pushed.
-        if not self._resumed:
+        if event is not None and not self._resumed:
             self._resumed = True
             event.refresh_styles = False
 

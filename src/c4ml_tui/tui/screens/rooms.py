@@ -105,9 +105,9 @@ class RoomsScreen(FilteredScreen):
     def on_mount(self) -> None:
         self.table.focus()
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
+    def on_screen_resume(self, event: events.ScreenResume | None = None) -> None:
         # (LiveScreen's and Screen's handlers run too, after this one: Textual calls each class's)
-        if not self._resumed:
+        if event is not None and not self._resumed:
             # Shown for the first time (the app's first screen): its widgets were styled as they
             # were mounted, just now; styling every one of them again (what Textual does when a
             # screen is pushed) is a tenth of the first frame.
@@ -219,6 +219,16 @@ class RoomsScreen(FilteredScreen):
         room = self.table.room or None  # the row of items with no room: the chair picks one
         self.c4ml.state = self.c4ml.state.with_chair_room(room)
         self.c4ml.show("chair")
+
+    def action_pick_room(self) -> None:
+        # The room and track pickers count each one's items: of the whole program, which a big
+        # one is still reading just after its first frame (they open by themselves once it is).
+        if self.c4ml.rest is None or self.c4ml.rest.ready(self.action_pick_room):
+            super().action_pick_room()
+
+    def action_pick_track(self) -> None:
+        if self.c4ml.rest is None or self.c4ml.rest.ready(self.action_pick_track):
+            super().action_pick_track()
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
