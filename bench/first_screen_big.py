@@ -1,11 +1,12 @@
 """The app's first screen on a big generated program (a warm cache) against the minimal Textual
-app, in the same rounds: a program file of 4 MB or more with more than 5,000 items opens on the
+app, in the same rounds: a program file of 1 MB or more with more than 500 items opens on the
 items around now and reads the rest in a worker thread (``tui/rest.py``).
 
     .venv/bin/python bench/first_screen_big.py [--talks 100000] [--runs 7] [--before OTHER/.venv/bin/c4ml-tui]
 
-Wall time from spawning the command in an 80x24 pty until the board's "Room 01" is written
-(``startup.first_frame``), medians with min-max. ``--before`` times another install in the same rounds.
+Wall and CPU time from spawning the command in an 80x24 pty until the board's "Room 01" is
+written (``startup.first_frame_cpu``; CPU holds better on a loaded machine), medians with min-max.
+``--before`` times another install in the same rounds.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ sys.path.insert(0, str(HERE))
 from common import BIN, MINIMAL, MINIMAL_MARK, environment  # noqa: E402
 from gen_program import generate  # noqa: E402
 from scaling import run, spread  # noqa: E402
-from startup import first_frame  # noqa: E402
+from startup import first_frame, first_frame_cpu  # noqa: E402
 
 
 def main() -> int:
@@ -43,8 +44,8 @@ def main() -> int:
     binaries = {"after": str(BIN / "c4ml-tui")}
     if args.before:
         binaries["before"] = args.before
-    found: dict[str, list[float]] = {name: [] for name in binaries}
-    minimal: list[float] = []
+    found: dict[str, list[tuple[float, float]]] = {name: [] for name in binaries}
+    minimal: list[tuple[float, float]] = []
     commands = {}
     for name, binary in binaries.items():
         cache = dict(env, C4ML_TUI_CACHE_DIR=str(folder / f"cache-{name}"),
@@ -54,14 +55,17 @@ def main() -> int:
         first_frame(command, b"Room 01", cache, timeout=300)
         commands[name] = (command, cache)
     for _ in range(args.runs):
-        minimal.append(first_frame(MINIMAL, MINIMAL_MARK, env))
+        minimal.append(first_frame_cpu(MINIMAL, MINIMAL_MARK, env))
         for name, (command, cache) in commands.items():
-            found[name].append(first_frame(command, b"Room 01", cache, timeout=300))
-    base = statistics.median(minimal)
+            found[name].append(first_frame_cpu(command, b"Room 01", cache, timeout=300))
+    wall, cpu = statistics.median(w for w, _ in minimal), statistics.median(c for _, c in minimal)
     print(f"load average {os.getloadavg()[0]:.1f}; {args.talks:,} talks ({path.stat().st_size / 2**20:.0f} MiB); "
-          f"minimal Textual app {spread(minimal).strip()} ms wall; median (min-max) of {args.runs}")
+          f"median (min-max) of {args.runs}, ms; minimal Textual app wall {spread([w for w, _ in minimal]).strip()}, "
+          f"cpu {spread([c for _, c in minimal]).strip()}")
     for name, values in found.items():
-        print(f"  {name:<8} first screen {spread(values)} ms  {statistics.median(values) / base:5.2f}x the minimal app")
+        walls, cpus = [w for w, _ in values], [c for _, c in values]
+        print(f"  {name:<8} first screen wall {spread(walls)} {statistics.median(walls) / wall:5.2f}x, "
+              f"cpu {spread(cpus)} {statistics.median(cpus) / cpu:5.2f}x the minimal app (target: 1.5x)")
     return 0
 
 

@@ -24,8 +24,12 @@ AT = datetime.fromisoformat("2024-12-28T14:20:00+01:00")
 
 
 def gated_app():
-    """The app on 38C3's slice at AT, the whole program held back until the gate is set."""
-    part = open_view(XML).around(AT)
+    """The app on 38C3's slice at AT (as the command line opens it), the whole program held back
+    until the gate is set."""
+    from c4ml_tui.tui.rest import first_screen
+
+    view = open_view(XML)
+    part = first_screen(view, view.around(AT), AT)
     gate = threading.Event()
 
     def rest():
@@ -48,6 +52,7 @@ async def test_the_board_shows_the_slice_and_the_agenda_waits_for_the_whole_prog
     assert whole_size(part) == len(load(XML).items) > 10 * len(part.items) / 2
     async with running(app, (120, 40)) as ui:
         assert "Mittelhochdeutsche Literatur lesen" in ui.text  # on at 14:20, in its room
+        assert "Der CCC-Jahresrückblick" in ui.text  # the day of the room under the cursor, at once
         await _asked_for(ui, app, "a")
         assert getattr(ui.screen, "PLACE", None) != "agenda"
         gate.set()
@@ -102,5 +107,116 @@ def test_a_big_file_not_noted_yet_is_stored_then_read_whole_when_small(tmp_path,
     args = argparse.Namespace(program=str(copy), at="2024-12-28T14:20", speed=None, timezone=None, room=None,
                               clock=None, show_zone=None)
     monkeypatch.setattr(app_command, "BIG_FILE", 1)
+    monkeypatch.setattr(app_command, "BIG_PROGRAM", 5000)  # (38C3's 1,007 items: small here)
     whole, _, rest = app_command.big_opening(args)
     assert rest is None and whole_size(whole) is None and whole.items == load(XML).items
+
+
+def _first_screen_words(program, now):
+    """What the first screen says at ``now``: the rooms board's rows, status and the day of the
+    room under its cursor (both panels); on a one-room program the now board's day."""
+    from c4ml_tui.core.timeline import Timeline
+    from c4ml_tui.words import agenda, rooms
+
+    tl = Timeline(program)
+    if len(program.rooms) < 2:
+        day = agenda.board_day(tl, now)
+        return day, agenda.day_rows(agenda.rows(tl, now), day)
+    shown = rooms.answer(tl, now)
+    rows = [rooms.row(tl, line, now) for line in shown.lines]
+    days = rooms.room_days(tl, shown.lines[0], now, shown.day) if shown.lines else None
+    return rows, shown.quiet, shown.day, shown.until, rooms.status(tl, tl.at(now), shown), days
+
+
+@pytest.mark.parametrize(("path", "zone"), [(XML, None), (SCHEDULES / "fosdem-2021.xml", "Europe/Brussels")],
+                         ids=["38c3", "fosdem-2021"])
+def test_the_first_screen_of_a_slice_says_what_the_whole_program_says(path, zone):
+    """Every 37 minutes from before the first item to after the last (nights, the gaps between
+    days, the end), the slice a big program opens on gives the first screen the whole program
+    gives: every row, the status, and the "Later in" list and day of the room under the cursor."""
+    from datetime import timedelta
+
+    from c4ml_tui.sources.loader import open_view
+    from c4ml_tui.tui.rest import first_screen
+
+    if not path.exists():
+        pytest.skip("the shared schedules are not here")
+    whole, view = load(path, zone), open_view(path, zone)
+    moment, last = min(i.start for i in whole.items) - timedelta(hours=5), max(i.end for i in whole.items)
+    checked = 0
+    while moment <= last + timedelta(hours=5):
+        part = first_screen(view, view.around(moment), moment)
+        assert len(part.items) < len(whole.items) / 2
+        assert _first_screen_words(part, moment) == _first_screen_words(whole, moment), moment
+        moment += timedelta(minutes=37)
+        checked += 1
+    assert checked > 60
+
+
+def test_a_one_room_slice_holds_the_now_boards_whole_day(tmp_path):
+    """On a one-room program, the now board's day (under or beside the boxes) is whole."""
+    from datetime import timedelta
+
+    from conftest import BUNDLED
+
+    from c4ml_tui.sources.loader import open_view
+    from c4ml_tui.tui.rest import first_screen
+
+    whole, view = load(BUNDLED), open_view(BUNDLED)
+    for minutes in range(-120, 14 * 60, 23):
+        moment = min(i.start for i in whole.items) + timedelta(minutes=minutes)
+        part = first_screen(view, view.around(moment), moment)
+        assert _first_screen_words(part, moment) == _first_screen_words(whole, moment), moment
+
+
+THREE_DAYS = """\
+# Fictional: three days, two rooms, quiet evenings (the slice around 21:00 on day two holds no
+# item of day two: what runs is nothing, what is next is on day three).
+event: {title: Fictional Symposium on Imaginary Linkers, date: 2031-06-10, timezone: Asia/Tokyo}
+schedule:
+  - {id: d1-oak, title: Opening in Oak, start: "09:00", end: "10:00", room: Oak}
+  - {id: d1-elm, title: Morning in Elm, start: "09:30", end: "10:30", room: Elm}
+  - {id: d2-oak, title: Second Morning in Oak, start: "2031-06-11 09:00", end: "10:00", room: Oak}
+  - {id: d2-elm, title: Second Afternoon in Elm, start: "2031-06-11 14:00", end: "15:00", room: Elm}
+  - {id: d2-oak2, title: Second Evening in Oak, start: "2031-06-11 17:00", end: "18:00", room: Oak}
+  - {id: d3-elm, title: Closing in Elm, start: "2031-06-12 11:00", end: "12:00", room: Elm}
+"""
+
+
+def test_a_slice_on_a_quiet_evening_is_about_today_as_the_whole_program(tmp_path):
+    """After the day's last item, the rooms board is about today (every room quiet today), not
+    about tomorrow, whose items are all the slice around now holds: the slice gets one of
+    today's items so that it says the same."""
+    from datetime import timedelta
+
+    from c4ml_tui.sources.loader import open_view
+    from c4ml_tui.tui.rest import first_screen
+
+    path = tmp_path / "three.yaml"
+    path.write_text(THREE_DAYS, encoding="utf-8")
+    whole, view = load(path), open_view(path)
+    evening = datetime.fromisoformat("2031-06-11T21:00:00+09:00")
+    assert all(item.day != evening.date() for item in view.around(evening).items)  # (the case this is about)
+    assert _first_screen_words(first_screen(view, view.around(evening), evening), evening)[2] == evening.date()
+    moment = datetime.fromisoformat("2031-06-10T05:00:00+09:00")
+    while moment < datetime.fromisoformat("2031-06-13T05:00:00+09:00"):
+        part = first_screen(view, view.around(moment), moment)
+        assert _first_screen_words(part, moment) == _first_screen_words(whole, moment), moment
+        moment += timedelta(minutes=20)
+
+
+@needs_38c3
+@pilot_test
+async def test_the_room_picker_waits_for_the_whole_program_and_counts_every_item():
+    """``r`` just after the first frame: the picker counts each room's items, so it opens once
+    the whole program is read (by itself), with Saal ZIGZAG's 45 items, not the slice's few."""
+    from c4ml_tui.tui.screens.pick import PickScreen
+
+    app, _, gate = gated_app()
+    async with running(app, (80, 24)) as ui:
+        await _asked_for(ui, app, "r")
+        assert not isinstance(ui.screen, PickScreen)
+        gate.set()
+        await until(ui.pilot, lambda: isinstance(ui.screen, PickScreen), "the room picker, by itself")
+        await ui.press(*"zigzag")
+        await until(ui.pilot, lambda: "Saal ZIGZAG  45 items" in ui.text, "every item of Saal ZIGZAG counted")

@@ -172,3 +172,48 @@ async def test_the_pick_box_ignores_accents_and_says_nothing_is_chosen_on_escape
         await ui.pause()
         await ui.press("escape")
     assert chosen == ["Café Öffentlich", None]
+
+
+@pilot_test
+async def test_the_rooms_cells_drawn_without_rich_look_as_textual_draws_them():
+    # The room table draws its one-line cells itself (room_table.draw, as the agenda does): every
+    # cell, left and right aligned, busy (bold) and free (dim italic) rows, the cursor's row,
+    # names cut in the middle and titles cut with an ellipsis, must come out as DataTable draws them.
+    from rich.segment import Segment
+    from textual.widgets import DataTable
+
+    for size in ((80, 24), (200, 60)):
+        async with running_at(PROGRAM, 10, 5, size=size) as ui:
+            table = ui.screen.query_one(RoomTable)
+            drawn = cut = 0
+            for index in range(table.row_count):
+                for column, spec in enumerate(table.ordered_columns):
+                    width = spec.get_render_width(table)
+                    for cursor in (False, True):
+                        table._clear_caches()
+                        ours = table._render_cell(index, column, table.rich_style, width, cursor=cursor)
+                        table._clear_caches()
+                        textual = DataTable._render_cell(table, index, column, table.rich_style, width, cursor=cursor)
+                        assert list(Segment.simplify(ours[0])) == list(Segment.simplify(textual[0])), (index, column)
+                        drawn += 1
+                        cut += "…" in "".join(s.text for s in ours[0])
+            assert drawn >= 4 * 5 * 2
+            assert cut or size == (200, 60)  # at 80 columns some names and titles do not fit
+
+
+@pilot_test
+async def test_a_datatable_that_keeps_its_cells_otherwise_still_draws_the_board(monkeypatch):
+    # room_table.draw reads DataTable's private fields (Textual 8.2); a Textual without them
+    # (AttributeError) draws every cell its own way: the same board.
+    from c4ml_tui.tui.widgets import room_table
+
+    def missing(*args, **kwargs):
+        raise AttributeError("'RoomTable' object has no attribute '_data'")
+
+    monkeypatch.setattr(room_table, "draw", missing)
+    async with running_at(PROGRAM, 10, 5) as ui:
+        assert table_rows(ui)[:2] == [
+            "All rooms | free |  | Lunch | 12:00",
+            "Hall Ω | Loops All the Way Down | 10 min | Registers Remembered | 10:30",
+        ]
+        assert "Loops All the Way Down" in ui.text and "Registers Remembered" in ui.text

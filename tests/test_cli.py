@@ -312,8 +312,13 @@ QUICK_LINES = [
 ]
 ARGPARSE_LINES = [  # what the quick reading leaves to argparse: help, abbreviations, other options, ...
     ["now", "--help"], ["--prog", "p.yaml", "now"], ["now", "--at"], ["now", "--at", "-5"], ["now", "--speed", "60"],
-    ["now", "--at", "1", "--at", "2"], ["--json", "now"], ["now", "extra"], ["now", "now"], ["agenda"], [],
+    ["now", "--at", "1", "--at", "2"], ["--json", "now"], ["now", "extra"], ["now", "now"], ["agenda"],
     ["now", "--delays", "feed.json"], ["now", "--clock", "12"], ["now", "--", "x"], ["-h"], ["now", "-h"],
+    ["--remind", "5"], ["--at", "2024-12-28T14:00", "--speed", "60"], ["--json"], ["--program"], ["x.yaml"],
+]
+APP_LINES = [  # the app with only the options quick reads: read without argparse too
+    [], ["--program", "38c3.xml", "--at", "2024-12-28T14:00"], ["--at=2025-03-02T09:15"],
+    ["--room", "Saal 1", "--timezone", "Europe/Berlin", "--show-zone", "local"],
 ]
 
 
@@ -327,6 +332,21 @@ def test_a_plain_now_is_read_without_argparse_exactly_as_argparse_reads_it(argv)
     expected = vars(parser.parse_args(argv))
     got = vars(quick(argv))
     assert got.pop("run") is expected.pop("run")
+    got.pop("subparsers"), expected.pop("subparsers")
+    assert got == expected
+
+
+@pytest.mark.parametrize("argv", APP_LINES, ids=lambda a: " ".join(a) or "(none)")
+def test_the_app_with_plain_options_is_read_without_argparse_exactly_as_argparse_reads_it(argv):
+    """The app's start (no command) with only the options ``quick`` reads: argparse's arguments,
+    every one of them (the app's first frame does not wait for argparse either)."""
+    from c4ml_tui.cli import add_commands, build_parser, command_of, quick
+
+    parser = build_parser(None)
+    add_commands(parser, command_of(argv, parser))
+    expected = vars(parser.parse_args(argv))
+    got = vars(quick(argv))
+    assert "run" not in got and "run" not in expected and got.pop("command") is expected.pop("command") is None
     got.pop("subparsers"), expected.pop("subparsers")
     assert got == expected
 

@@ -177,6 +177,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     plain = quick(argv)
     if plain is not None:
+        if plain.command is None:  # the app (``c4ml-tui [--program F] [--at T]``)
+            from .commands import app
+
+            return app.run(plain)
         from .commands import now
 
         return now.run(plain)
@@ -204,11 +208,12 @@ QUICK = {"--program": "program", "--at": "at", "--room": "room", "--timezone": "
 
 def quick(argv: list[str]):
     """The arguments of a plain ``now`` (``[--program F] [--at T] now [--json]``, the options of
-    :data:`QUICK` before or after the command, each once) as argparse would give them, without
-    importing argparse and building its parsers: ~4 ms, a quarter of a bare interpreter's start
-    and the difference between ``now --json`` at 4.0x and 3.7x of one on 38C3 (docs/performance.md).
-    ``None`` for anything else (help, an abbreviation, another option, a value that starts with
-    ``-``, an option given twice): argparse reads it and says what it says.
+    :data:`QUICK` before or after the command, each once), or of the app with only those options
+    (no command), as argparse would give them, without importing argparse and building its
+    parsers: ~4 ms, a quarter of a bare interpreter's start and the difference between ``now
+    --json`` at 4.0x and 3.7x of one on 38C3 (docs/performance.md), and ~2% of the app's first
+    frame. ``None`` for anything else (help, an abbreviation, another option, a value that starts
+    with ``-``, an option given twice): argparse reads it and says what it says.
     ``tests/test_cli.py`` checks that both give the same arguments."""
     from types import SimpleNamespace
 
@@ -231,13 +236,13 @@ def quick(argv: list[str]):
             if value.startswith("-"):
                 return None
         found[key] = value
-    if not command:
-        return None
-    from .commands import now
-
     given = dict.fromkeys(("program", "at", "speed", "timezone", "room", "delays", "delays_every", "clock",
                            "show_zone", "remind"))
-    given.update(remind_bell=False, subparsers={}, command="now", json=False, run=now.run)
+    given.update(remind_bell=False, subparsers={}, command=None)
+    if command:
+        from .commands import now
+
+        given.update(command="now", json=False, run=now.run)
     given.update(found)
     return SimpleNamespace(**given)
 

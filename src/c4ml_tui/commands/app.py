@@ -108,10 +108,13 @@ def before_the_network(args: argparse.Namespace, source: Source):
 
 
 BIG_FILE = 2**20
-"""A program file at least this big (about 5,000 talks of YAML) is opened through its store
-(``sources/program_store.py``) when it holds more than :data:`BIG_PROGRAM` items and talks: the
-app paints the board from the items around now and reads the rest in a worker thread."""
-BIG_PROGRAM = 5000
+"""A program file at least this big (about 5,000 talks of YAML, 500 events of frab XML) is
+opened through its store (``sources/program_store.py``) when it holds more than
+:data:`BIG_PROGRAM` items and talks: the app paints the board from the items around now (with
+what the first screen shows: ``tui.rest.first_screen``) and reads the rest in a worker thread."""
+BIG_PROGRAM = 500
+"""38C3's 1,007 events open on a slice: its first screen costs a third less CPU above the
+minimal app's (docs/performance.md)."""
 
 
 def big_opening(args: argparse.Namespace):
@@ -124,7 +127,7 @@ def big_opening(args: argparse.Namespace):
 
     from ..sources.loader import is_url
     from ..sources.program_store import noted_size
-    from .common import around, load_program, local_marks, setting, view_and_clock
+    from .common import around, load_program, local_marks, room_of, setting, view_and_clock
 
     where = getattr(args, "program", None) or setting(args, "program")
     try:
@@ -142,7 +145,12 @@ def big_opening(args: argparse.Namespace):
     if getattr(view, "entries", 0) <= BIG_PROGRAM:
         program = load_program(args, quiet=True)  # (what it would say was said by view_and_clock)
         return False if program is None else (program, clock, None)
-    part = around(view, args, clock.now(), local_marks(view, quiet=True))
+    now = clock.now()
+    part = around(view, args, now, local_marks(view, quiet=True))
+    if room_of(view, args) is None:  # (with --room, the now board of that room: its slice is enough)
+        from ..tui.rest import first_screen
+
+        part = first_screen(view, part, now)
 
     def rest():
         return load_program(args, quiet=True)

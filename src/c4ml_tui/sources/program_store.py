@@ -182,6 +182,21 @@ class Stored:
         return program if room is None else sliced(program, rooms=(room,), tracks=self.tracks, days=self.days,
                                                    size=self.size, known=self.known)
 
+    def widened(self, part: Program, day: date, room: str | None = None, *, first: bool = False) -> Program:
+        """``part`` (a slice of :meth:`around`, all rooms) with every item of ``day`` (in ``room``
+        and those with no room, or all; ``first``: its first item only), in the program's order;
+        only the new items are read."""
+        at = dict(self._rows("SELECT ref, pos FROM refs WHERE kind = 0 AND ref IN ({})", [i.id for i in part.items]))
+        in_room = "" if room is None else " AND (room = ? OR room IS NULL)"
+        new = self._positions(f"SELECT pos FROM items WHERE day = ?{in_room} ORDER BY pos{' LIMIT 1' * first}",
+                              (day.isoformat(), *(() if room is None else (room,)))) - set(at.values())
+        if not new:
+            return part
+        rows = self._rows("SELECT pos, doc FROM items WHERE pos IN ({})", new)
+        found = [(at[i.id], i) for i in part.items]
+        found += [(pos, item_from_dict(json.loads(doc), self._at)) for pos, doc in rows]
+        return self._program([item for _, item in sorted(found, key=lambda pair: pair[0])], dict(part.speakers))
+
     def day_at(self, moment: datetime) -> date:
         """The conference day it is at ``moment`` (as ``Program.day_at``)."""
         return self._day_at(moment.astimezone(self.tz))
@@ -191,7 +206,8 @@ class Stored:
 
         return conference_day(local, self.event.day_change)
 
-    def _program(self, items: list[Item]) -> Program:
+    def _program(self, items: list[Item], read: dict[str, Speaker] | None = None) -> Program:
+        """A slice of ``items`` with their speakers (those in ``read`` are not read again)."""
         wanted: set[str] = set()
         for item in items:
             wanted.update(item.speakers)
@@ -199,8 +215,10 @@ class Stored:
                 wanted.add(item.chair)
             for talk in item.talks:
                 wanted.update(talk.speakers)
-        speakers = {sid: Speaker(**json.loads(doc))
-                    for sid, doc in self._rows("SELECT id, doc FROM speakers WHERE id IN ({})", sorted(wanted))}
+        read = read or {}
+        speakers = {sid: read[sid] for sid in wanted if sid in read}
+        speakers.update((sid, Speaker(**json.loads(doc))) for sid, doc in self._rows(
+            "SELECT id, doc FROM speakers WHERE id IN ({})", sorted(wanted - speakers.keys())))
         return sliced(Program(self.event, tuple(items), speakers, self.chair, self.source, self.digest),
                       rooms=self.rooms, tracks=self.tracks, days=self.days, size=self.size, known=self.known)
 

@@ -11,7 +11,6 @@ from textual.screen import ModalScreen, Screen
 
 from .screens import PLACES
 from .screens.base import LiveScreen
-from .screens.now import NowScreen
 
 if TYPE_CHECKING:
     from .app import C4mlApp
@@ -39,6 +38,8 @@ class Navigation:
             from .screens.rooms import RoomsScreen
 
             return RoomsScreen()
+        from .screens.now import NowScreen  # (imported when it is the first screen: 38C3's is the rooms board)
+
         return NowScreen()
 
     def show(self, name: str) -> None:

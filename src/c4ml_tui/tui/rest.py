@@ -10,12 +10,35 @@ page) say that the program is still being read, and open once it is.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..core.model import Program, whole_size
 
 if TYPE_CHECKING:
+    from ..sources.program_store import Stored
     from .app import C4mlApp
+
+
+def first_screen(view: Stored, part: Program, now: datetime) -> Program:
+    """``part``, the store's slice around ``now`` (every room), with what the first screen also
+    shows, so that its first frame is the one the whole program gives: an item of today when the
+    slice has none (the board is about today once today has had items, not the next day with
+    some), and the board's day of the room under the rooms board's cursor (its "Later in" list
+    and its day beside the table), or the whole day on a one-room program's now board."""
+    from ..core.timeline import Timeline
+    from ..words import agenda, rooms
+
+    today = view.day_at(now)
+    if today in view.days and all(item.day != today for item in part.items):
+        part = view.widened(part, today, first=True)
+    tl = Timeline(part)
+    if len(part.rooms) < 2:
+        return view.widened(part, agenda.board_day(tl, now))
+    shown = rooms.answer(tl, now)
+    if not shown.lines:
+        return part
+    return view.widened(part, shown.day, shown.lines[0].room or None)
 
 
 class Rest:
@@ -25,9 +48,10 @@ class Rest:
         self.app = app
         self.read = read
         self.done = False
-        self.wanted: tuple[str, object] | None = None
-        """The place asked for while the program was read, and the screen it was asked from: it
-        opens when the program arrives, unless the user has gone elsewhere meanwhile."""
+        self.wanted: tuple[str | Callable[[], object], object] | None = None
+        """The place asked for while the program was read (or what to do then), and the screen
+        it was asked from: it opens when the program arrives, unless the user has gone elsewhere
+        meanwhile."""
 
     def start(self) -> None:
         """After the first frame: read the whole program in a worker thread."""
@@ -55,14 +79,18 @@ class Rest:
         self.app.refresh_bindings()
         wanted, self.wanted = self.wanted, None
         if wanted is not None and self.app.screen is wanted[1]:
-            self.app.show(wanted[0])
+            if callable(wanted[0]):
+                wanted[0]()
+            else:
+                self.app.show(wanted[0])
 
     def _failed(self, why: str) -> None:
         self.app.notify(f"Only the items around now are shown: the whole program could not be read ({why}).",
                         title="Program", severity="error", timeout=20, markup=False)
 
-    def ready(self, place: str) -> bool:
-        """Whether ``place`` can open now; if not, say why (once the program is read, it can)."""
+    def ready(self, place: str | Callable[[], object]) -> bool:
+        """Whether ``place`` (a place's name, or an action that opens something) can open now; if
+        not, say why, and open it once the program is read."""
         if self.done:
             return True
         self.wanted = (place, self.app.screen)

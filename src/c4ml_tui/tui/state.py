@@ -31,7 +31,6 @@ from ..core.filters import Filter
 from ..core.identity import program_key
 from ..core.marks import Mark
 from ..core.model import Program
-from ..core.search import SearchIndex
 from ..core.stages import ChairOptions
 from ..core.timeline import Timeline
 from ..store.chairlog import ChairLog
@@ -39,6 +38,7 @@ from ..store.favourites import Favourites
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..core.search import SearchIndex
     from ..sources.delayfeed import Reading
     from ..sources.search_store import Store
 
@@ -300,5 +300,7 @@ class _Index:
     def get(self, pause: Callable[[], object] | None = None) -> SearchIndex:
         with self._lock:
             if self._built is None:
+                from ..core.search import SearchIndex  # (when first searched: not before the first frame)
+
                 self._built = SearchIndex(self.program, pause)
             return self._built

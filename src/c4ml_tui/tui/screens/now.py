@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
@@ -62,9 +62,18 @@ class NowScreen(LiveScreen):
 
     _parts: tuple[LiveLabel, Card, Card, Card] | None = None
     _digits: Digits | None = None
+    _resumed = False
 
     def on_mount(self) -> None:
         self.query_one("#now-card").focus()
+
+    def on_screen_resume(self, event: events.ScreenResume | None = None) -> None:
+        # (LiveScreen's and Screen's handlers run too, after this one.) Shown for the first time
+        # (the app's first screen): its widgets were styled as they were mounted, just now, and
+        # need not all be styled again, as Textual does when a screen is pushed.
+        if event is not None and not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_resize(self) -> None:
         """The breakpoint classes are set: pick the day list, and mount the large clock the

@@ -8,7 +8,7 @@ A single-room program keeps the now board (``screens/now.py``).
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
@@ -67,6 +67,7 @@ class RoomsScreen(FilteredScreen):
         self._day_for: tuple = ()
         """The timeline, room and answer the day under the table was worked out for: asked again
         with the same three (the cursor's first highlight, just after ``compose``), it is kept."""
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         # Built with what it says now, the table's rows included (at the width the layout will
@@ -103,6 +104,15 @@ class RoomsScreen(FilteredScreen):
 
     def on_mount(self) -> None:
         self.table.focus()
+
+    def on_screen_resume(self, event: events.ScreenResume | None = None) -> None:
+        # (LiveScreen's and Screen's handlers run too, after this one: Textual calls each class's)
+        if event is not None and not self._resumed:
+            # Shown for the first time (the app's first screen): its widgets were styled as they
+            # were mounted, just now; styling every one of them again (what Textual does when a
+            # screen is pushed) is a tenth of the first frame.
+            self._resumed = True
+            event.refresh_styles = False
 
     def filter_changed(self) -> None:
         super().filter_changed()
@@ -209,6 +219,16 @@ class RoomsScreen(FilteredScreen):
         room = self.table.room or None  # the row of items with no room: the chair picks one
         self.c4ml.state = self.c4ml.state.with_chair_room(room)
         self.c4ml.show("chair")
+
+    def action_pick_room(self) -> None:
+        # The room and track pickers count each one's items: of the whole program, which a big
+        # one is still reading just after its first frame (they open by themselves once it is).
+        if self.c4ml.rest is None or self.c4ml.rest.ready(self.action_pick_room):
+            super().action_pick_room()
+
+    def action_pick_track(self) -> None:
+        if self.c4ml.rest is None or self.c4ml.rest.ready(self.action_pick_track):
+            super().action_pick_track()
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

@@ -6,6 +6,9 @@ whose words changed are updated. Every cell is a literal ``Text``: program text 
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -13,6 +16,7 @@ from textual.widgets import DataTable
 
 from ...core.textclean import clean
 from ...words.rooms import RoomRow
+from .agenda_cells import append_rows
 
 COLUMNS = ("room", "now", "left", "next", "at", "until")
 LABELS = {"room": "Room", "now": "Now", "left": "Left", "next": "Next", "at": "At", "until": ""}
@@ -146,9 +150,67 @@ class RoomTable(DataTable):
         for key in shown:
             label = Text(LABELS[key], justify="right" if key == "left" else "left")
             self.add_column(label, width=widths[key], key=key)
-        for r in rows:
-            made = cells(r, self._room_width)
-            self.add_row(*(made[k] for k in shown), key=r.key)
+        append_rows(self, [(r.key, [made[k] for k in shown]) for r in rows
+                           for made in (cells(r, self._room_width),)])
         rooms = [r.key for r in rows]
         if room in rooms:
             self.move_cursor(row=rooms.index(room), scroll=False)
+
+    def _update_dimensions(self, new_rows) -> None:
+        # Every column has a set width and every row is one line high: measuring each new cell
+        # (what DataTable does, six per row, through Rich) would change nothing.
+        self._new_rows.clear()
+        super()._update_dimensions(())
+
+    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
+                     cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
+        """A one-line cell drawn without Rich's renderers (:func:`draw`), else as Textual draws it."""
+        try:
+            lines = draw(self, row_index, column_index, base_style, width, cursor, hover)
+        except AttributeError:  # a Textual whose DataTable keeps its cells otherwise: its own drawing
+            lines = None
+        if lines is None:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        return lines
+
+
+def draw(table: DataTable, row_index: int, column_index: int, base_style: Style, width: int,
+         cursor: bool, hover: bool) -> list[list[Segment]] | None:
+    """A cell of the room table as Textual draws it (``Styled(Padding(cell))``: the same segments,
+    in the same cache), for a one-line :class:`Text` of this module's :func:`cell` (left or right
+    aligned, its style on the spaces that align it, an ellipsis where it does not fit); ``None``
+    for anything else (the header: Textual's). As the agenda's cells (``agenda_cells.draw_cell``):
+    Rich's renderers cost a quarter of a millisecond a cell, most of the board's first frame."""
+    if row_index < max(table.fixed_rows, 0) or column_index < max(table.fixed_columns, 0):
+        return None
+    row_key = table._row_locations.get_key(row_index)
+    column_key = table._column_locations.get_key(column_index)
+    if row_key is None or column_key is None:
+        return None
+    row = table.rows.get(row_key)
+    cell = table._data.get(row_key, {}).get(column_key)
+    pad = table.cell_padding
+    inner = width - 2 * pad
+    if (row is None or row.height != 1 or row.label is not None or not isinstance(cell, Text) or cell.spans
+            or cell.justify not in ("left", "right") or cell.overflow != "ellipsis" or inner < 1
+            or "\n" in cell.plain or "\t" in cell.plain):
+        return None
+    key = (row_key, column_key, base_style, cursor, hover, table._show_hover_cursor, table._update_count,
+           table._pseudo_class_state)
+    lines = table._cell_render_cache.get(key)
+    if lines is None:
+        component_style, post_style = table._get_styles_to_render_cell(
+            False, False, False, hover, cursor, table.show_cursor, table._show_hover_cursor,
+            table.cursor_foreground_priority == "css", table.cursor_background_priority == "css")
+        pre = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
+        text = cell.plain
+        if cell_len(text) > inner:
+            text = set_cell_size(text, inner - 1) + "…"
+        fill = " " * (inner - cell_len(text))
+        text = text + fill if cell.justify == "left" else fill + text
+        plain = pre + post_style
+        styled = pre + table.app.console.get_style(cell.style) + post_style if cell.style else plain
+        line = [Segment(" " * pad, plain), Segment(text, styled), Segment(" " * pad, plain)] if pad else \
+            [Segment(text, styled)]
+        lines = table._cell_render_cache[key] = [line]
+    return lines
