@@ -153,15 +153,17 @@ def test_the_first_screen_of_a_slice_says_what_the_whole_program_says(path, zone
     assert checked > 60
 
 
-def test_a_one_room_slice_holds_the_now_boards_whole_day(tmp_path):
+def test_a_one_room_slice_holds_the_now_boards_whole_day(tmp_path, monkeypatch):
     """On a one-room program, the now board's day (under or beside the boxes) is whole."""
     from datetime import timedelta
 
     from conftest import BUNDLED
 
+    from c4ml_tui.sources import loader
     from c4ml_tui.sources.loader import open_view
     from c4ml_tui.tui.rest import first_screen
 
+    monkeypatch.setattr(loader, "SMALL_FILE", -1)  # the store's slice, as a big file's (this one is 3.5 KB)
     whole, view = load(BUNDLED), open_view(BUNDLED)
     for minutes in range(-120, 14 * 60, 23):
         moment = min(i.start for i in whole.items) + timedelta(minutes=minutes)
@@ -183,15 +185,17 @@ schedule:
 """
 
 
-def test_a_slice_on_a_quiet_evening_is_about_today_as_the_whole_program(tmp_path):
+def test_a_slice_on_a_quiet_evening_is_about_today_as_the_whole_program(tmp_path, monkeypatch):
     """After the day's last item, the rooms board is about today (every room quiet today), not
     about tomorrow, whose items are all the slice around now holds: the slice gets one of
     today's items so that it says the same."""
     from datetime import timedelta
 
+    from c4ml_tui.sources import loader
     from c4ml_tui.sources.loader import open_view
     from c4ml_tui.tui.rest import first_screen
 
+    monkeypatch.setattr(loader, "SMALL_FILE", -1)  # the store's slice, as a big file's
     path = tmp_path / "three.yaml"
     path.write_text(THREE_DAYS, encoding="utf-8")
     whole, view = load(path), open_view(path)

@@ -38,6 +38,9 @@ class Whole:
 
         return only_room(self.program, room)
 
+    def widened(self, part: Program, day: date, room: str | None = None, *, first: bool = False) -> Program:
+        return part  # (it holds every item already)
+
     def day(self, day: date, room: str | None = None) -> Program:
         from ..core.filters import only_room
         from ..core.model import replace
