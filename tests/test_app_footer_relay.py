@@ -51,3 +51,31 @@ async def test_a_screen_behind_keeps_its_footer_and_shows_it_again(c4ml):
         await ui.press("escape")
         await settle(ui)
         assert app.screen is board and footer_line(app) == words
+
+
+@pilot_test
+async def test_the_agendas_first_frame_shows_its_footer_as_it_stays(c4ml, monkeypatch):
+    """Issue 15, fourth round: the keys are composed and fitted before the agenda's first frame
+    (Textual's footer composes them after it, then the screen is laid out and drawn twice more)."""
+    from textual.screen import Screen
+
+    from c4ml_tui.tui.screens.agenda import AgendaScreen
+
+    frames: list[tuple[str, bool]] = []
+    draw = Screen._compositor_refresh
+
+    def drawn(screen) -> None:
+        if isinstance(screen, AgendaScreen) and screen is screen.app.screen:
+            keys = screen.query_one(KeyFooter).query(FooterKey)
+            frames.append((footer_line(screen.app) if keys else "", bool(keys) and all(
+                k.region.width for k in keys if k.display)))
+        draw(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+    async with running_at(c4ml, 9, 15) as ui:
+        await ui.press("a")
+        await settle(ui)
+        words = footer_line(ui.app)
+        assert "⏎ Open" in words and "esc Back" in words and "q Quit" in words
+        assert frames and frames[0] == (words, True)  # the first frame: every key shown, laid out
+        assert {line for line, _ in frames} == {words}
