@@ -319,6 +319,22 @@ class AgendaTable(DataTable):
         self._new_rows.clear()
         super()._update_dimensions(())
 
+    _style_now: Style | None = None
+
+    @property
+    def rich_style(self) -> Style:
+        """The table's style: worked out once per drawing (:meth:`render_lines`), not for each
+        line (from the styles of every ancestor, twice a line: a tenth of drawing a screenful)."""
+        return self._style_now if self._style_now is not None else super().rich_style
+
+    def render_lines(self, crop):
+        self._style_now = None
+        self._style_now = super().rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._style_now = None
+
     def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
                      cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
         """A cell drawn without Rich's renderers when it is a one-line plain text (see
