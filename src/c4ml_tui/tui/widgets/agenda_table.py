@@ -213,6 +213,22 @@ class AgendaTable(DataTable):
             self._require_update_dimensions = False
             self._update_dimensions(())
             self._refresh_scrollbars()  # (a scrollbar that appears now shows where the view is)
+            if not self.size.height and self._expected is not None:
+                self._expect_scrollbar(self._expected)
+
+    def _expect_scrollbar(self, size: Size) -> None:
+        """Before the first layout: show the vertical scrollbar now when the rows will not fit
+        the view the layout is expected to give (``size``), so the first layout places it.
+        (Found by that layout, it was placed by the next one, sized by a third, and drawn in
+        each: a whole screen laid out and drawn once more.) Textual's own check, at each
+        layout, keeps it or takes it away."""
+        styles = self.styles
+        if styles.overflow_y != "auto" or styles.overflow_x not in ("auto", "hidden"):
+            return
+        fits_across = self.virtual_size.width <= size.width - styles.scrollbar_size_vertical
+        if self.virtual_size.height > size.height and fits_across and not self.show_vertical_scrollbar:
+            self.show_vertical_scrollbar = True
+            self.vertical_scrollbar.display = True
 
     def _fill(self, lo: int) -> None:
         """Put the window of rows from ``lo`` in the table (the cursor is the caller's)."""
