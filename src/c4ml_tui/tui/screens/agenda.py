@@ -48,7 +48,7 @@ class AgendaScreen(FilteredScreen):
         yield from self.compose_clock()
         yield LiveLabel(hide_empty=True, id="agenda-filter", classes="note")
         yield AgendaTable(id="agenda")
-        yield from self.compose_footer()
+        yield KeyFooter(one_line=True)  # its keys drawn as one widget (see KeyLine)
 
     def filter_changed(self) -> None:
         super().filter_changed()

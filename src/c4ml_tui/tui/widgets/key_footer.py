@@ -16,10 +16,13 @@ widths the layout will give them: the first frame shows the footer as it stays.
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import pairwise
 
 from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Footer
+
+from .key_line import Key, KeyLine
 
 ESSENTIAL = ("back", "help", "quit")
 """Actions that stay in the footer while anything else can go: how to get back, help, out."""
@@ -47,8 +50,11 @@ class KeyFooter(Footer):
     KeyFooter.-compact KeyGroup.-compact { margin: 0 0 0 0; padding-left: 0; }
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, one_line: bool = False) -> None:
         super().__init__(compact=True)
+        self.one_line = one_line
+        """Draw the keys as one widget (:class:`~.key_line.KeyLine`) when no group of keys
+        needs a label; the palette key stays Textual's."""
         self._widths: dict[Widget, int] = {}
         self._guessed: dict[Widget, int] = {}
         """Widths worked out before a layout (:meth:`_predicted`): a key hidden by them is not
@@ -105,7 +111,18 @@ class KeyFooter(Footer):
         self._queued = False
         # (a screen behind another is told too when one is pushed: its keys are for when it is back)
         if self.is_attached and self.screen.is_active and self.keys() != self._laid_out:
-            await self.recompose()
+            line, keys = self.line(), self.keys()
+            new = self.line_keys() if line is not None else None
+            if line is not None and new is not None and self._palette(keys) == self._palette(self._laid_out):
+                self._laid_out = keys  # drawn anew in the same widget, then fitted
+                line.show_keys(new, frozenset(range(len(new))))
+                self.fit()
+            else:
+                await self.recompose()
+
+    def _palette(self, keys: tuple | None) -> tuple:
+        """What the palette key's entry among ``keys`` (see :meth:`keys`) says."""
+        return tuple(k for k in keys or () if k[0] == self.app.COMMAND_PALETTE_BINDING)
 
     def on_resize(self) -> None:
         self._retries = 0
@@ -115,12 +132,37 @@ class KeyFooter(Footer):
         self._retries = 0
         self.call_after_refresh(self.fit)
 
+    def line(self) -> KeyLine | None:
+        """The keys' one widget, when they are drawn as one."""
+        return next((child for child in self.children if isinstance(child, KeyLine)), None)
+
+    def line_keys(self) -> list[Key] | None:
+        """The keys Textual's footer would show, as :class:`Key` (the first key of each action,
+        in order); ``None`` when a group of keys would need its label (then Textual's widgets)."""
+        keys: dict[str, Key] = {}
+        groups: list[object] = []
+        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if not binding.show or binding.action in keys:
+                continue
+            keys[binding.action] = Key(binding.key, self.app.get_key_display(binding), binding.description,
+                                       binding.action, enabled, tooltip)
+            groups.append(binding.group)
+        if any(group is not None and group is after for group, after in pairwise(groups)):
+            return None
+        return list(keys.values())
+
     def compose(self):
         """Textual's keys, each made compact before it is mounted: Textual's footer makes each
-        one compact once mounted, which styles it a second time (a fifth of a screen shown)."""
+        one compact once mounted, which styles it a second time (a fifth of a screen shown).
+        With :attr:`one_line`, one :class:`~.key_line.KeyLine` stands for them all."""
         from textual.widgets._footer import FooterKey
 
+        keys = self.line_keys() if self.one_line and self._bindings_ready else None
+        if keys is not None:
+            yield KeyLine(keys)
         for widget in super().compose():
+            if keys is not None and not widget.has_class("-command-palette"):
+                continue  # (drawn by the line)
             if self.compact and isinstance(widget, FooterKey):
                 widget.add_class("-compact", update=False)  # styled once, when mounted
             yield widget
@@ -155,6 +197,10 @@ class KeyFooter(Footer):
             predicted = self._guessed = self._predicted()
         if not self.is_mounted or not (self.size.width or predicted) or not self.screen.is_active:
             return  # a screen under another is not laid out: it fits again when it is back in front
+        line = self.line()
+        if line is not None:
+            self._fit_line(line, predicted)
+            return
         units = self.units()
         for unit in units:
             for widget in unit:
@@ -181,6 +227,23 @@ class KeyFooter(Footer):
             for widget in unit:
                 if widget.display != (k in keep):  # setting it, even unchanged, lays out again: a loop
                     widget.display = k in keep
+
+    def _fit_line(self, line: KeyLine, predicted: dict[Widget, int]) -> None:
+        """:meth:`fit` for keys drawn as one line: the same choice, from the keys' own widths."""
+        palettes = [c for c in self.children if c.has_class("-command-palette")]
+        palette = sum(predicted.get(c) or c.outer_size.width for c in palettes)
+        if palettes and not palette and self._retries < RETRIES:
+            self._retries += 1  # (the palette key not laid out yet: after the next frame)
+            self.call_after_refresh(self.fit)
+            return
+        room = (predicted.get(self) or self.size.width) - palette - 1
+        keep, used = set(), 0
+        for k in sorted(range(len(line.keys)), key=lambda k: (-rank(line.keys[k].action), k)):
+            width = line.width_of(k)
+            if used + width <= room:  # the most needed first, left to right within a rank
+                keep.add(k)
+                used += width
+        line.show_keys(line.keys, frozenset(keep))
 
     def _predicted(self) -> dict[Widget, int]:
         """The widths the first layout will give the footer (its own, under the screen's width)
