@@ -101,22 +101,20 @@ class KeyFooter(Footer):
         handler, its widgets ready, has them in its first frame (Textual's own handler, which
         runs after the screen's, lays the screen out and draws it at once)."""
         self._bindings_ready = True
-        if not self.is_attached or self.keys() == self._laid_out:
+        if not self.is_attached:
             return
-        with self._context():  # (maybe run by the screen: the keys are bound to this footer)
-            await self.recompose()
+        keys = self.keys()
+        if keys != self._laid_out and not self._redraw_line(keys):
+            with self._context():  # (maybe run by the screen: the keys are bound to this footer)
+                await self.recompose()
         self.fit(predict=True)  # before the keys' first layout: with the widths it will give
 
     async def _relay(self) -> None:
         self._queued = False
         # (a screen behind another is told too when one is pushed: its keys are for when it is back)
         if self.is_attached and self.screen.is_active and self.keys() != self._laid_out:
-            line, keys = self.line(), self.keys()
-            new = self.line_keys() if line is not None else None
-            if line is not None and new is not None and self._palette(keys) == self._palette(self._laid_out):
-                self._laid_out = keys  # drawn anew in the same widget, then fitted
-                line.show_keys(new, frozenset(range(len(new))))
-                self.fit()
+            if self._redraw_line(self.keys()):
+                self.fit()  # drawn anew in the same widget, then fitted
             else:
                 await self.recompose()
 
@@ -136,12 +134,12 @@ class KeyFooter(Footer):
         """The keys' one widget, when they are drawn as one."""
         return next((child for child in self.children if isinstance(child, KeyLine)), None)
 
-    def line_keys(self) -> list[Key] | None:
+    def line_keys(self, bindings=None) -> list[Key] | None:
         """The keys Textual's footer would show, as :class:`Key` (the first key of each action,
         in order); ``None`` when a group of keys would need its label (then Textual's widgets)."""
         keys: dict[str, Key] = {}
         groups: list[object] = []
-        for _, binding, enabled, tooltip in self.screen.active_bindings.values():
+        for _, binding, enabled, tooltip in (bindings or self.screen.active_bindings).values():
             if not binding.show or binding.action in keys:
                 continue
             keys[binding.action] = Key(binding.key, self.app.get_key_display(binding), binding.description,
@@ -154,18 +152,44 @@ class KeyFooter(Footer):
     def compose(self):
         """Textual's keys, each made compact before it is mounted: Textual's footer makes each
         one compact once mounted, which styles it a second time (a fifth of a screen shown).
-        With :attr:`one_line`, one :class:`~.key_line.KeyLine` stands for them all."""
+
+        With :attr:`one_line`, one :class:`~.key_line.KeyLine` stands for them all, beside
+        Textual's palette key: both composed with the screen's widgets, the keys the screen
+        has now (when it is shown, :meth:`show_keys` gives the line the keys it has then)."""
         from textual.widgets._footer import FooterKey
 
-        keys = self.line_keys() if self.one_line and self._bindings_ready else None
-        if keys is not None:
+        bindings = self.screen.active_bindings if self.one_line else None
+        keys = self.line_keys(bindings) if bindings is not None else None
+        if keys is not None and bindings is not None:
+            self._laid_out = self.keys()
             yield KeyLine(keys)
-        for widget in super().compose():
-            if keys is not None and not widget.has_class("-command-palette"):
-                continue  # (drawn by the line)
+        # (a generator to the end: Textual's compose puts the keys of a group inside its widget)
+        for widget in self._palette_key(bindings) if keys is not None else super().compose():
             if self.compact and isinstance(widget, FooterKey):
                 widget.add_class("-compact", update=False)  # styled once, when mounted
             yield widget
+
+    def _palette_key(self, bindings):
+        """The palette key, as Textual's footer composes it."""
+        from textual.widgets._footer import FooterKey
+
+        app = self.app
+        if self.show_command_palette and app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in bindings:
+            _, binding, enabled, _tooltip = bindings[app.COMMAND_PALETTE_BINDING]
+            yield FooterKey(binding.key, app.get_key_display(binding), binding.description, binding.action,
+                            classes="-command-palette", disabled=not enabled,
+                            tooltip=binding.tooltip or binding.description)
+
+    def _redraw_line(self, keys: tuple) -> bool:
+        """Give the line the screen's keys (``keys``, see :meth:`keys`), all shown until fitted;
+        ``False`` when they need widgets built anew (no line, a labelled group, another palette key)."""
+        line = self.line()
+        new = self.line_keys() if line is not None else None
+        if line is None or new is None or self._palette(keys) != self._palette(self._laid_out):
+            return False
+        self._laid_out = keys
+        line.show_keys(new, frozenset(range(len(new))))
+        return True
 
     async def recompose(self) -> None:
         """New keys (another screen, a key turned on or off): lay them out, then fit them."""
@@ -264,7 +288,7 @@ class KeyFooter(Footer):
                 found[child] = int(child._get_box_model(Size(footer, 1), viewport, Fraction(footer), Fraction(1)).width)
             inner = Size(footer - sum(found[child] + child.styles.margin.width for child in docked), 1)  # what's left
             for child in shown:
-                if child not in found:
+                if child not in found and not isinstance(child, KeyLine):  # (the line: its own widths)
                     margin_width, margin_height = child.styles.margin.totals
                     box = child._get_box_model(inner, viewport, Fraction(inner.width - margin_width),
                                                Fraction(1 - margin_height)).width

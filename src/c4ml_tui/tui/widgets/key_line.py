@@ -56,7 +56,11 @@ class KeyLine(FooterKey):
         self.keys, self.shown = keys, shown
         self.pointed = None
         self._update_tooltip()
-        self.refresh(layout=self._width() != before)
+        if self._width() != before:
+            self.clear_cached_dimensions()  # (Textual keeps a widget's width until told)
+            self.refresh(layout=True)
+        else:
+            self.refresh()
 
     def _width(self) -> int:
         return sum(self.width_of(i) for i in self.shown) - (self.styles.margin.right if self.shown else 0)
