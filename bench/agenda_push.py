@@ -8,6 +8,10 @@ objects are not walked by every later full pass (``--collector on`` keeps the co
 the start, as this bench did before: a full pass that walks the whole program, 60-90 ms at
 10,000 talks, then falls into one push or another).
 
+Each push's layouts and frames are counted too (``Screen._refresh_layout`` of any screen: the
+one pushed, and those behind it that Textual lays out on a resize; ``_compositor_refresh`` of the
+screen in front: a frame drawn), printed with the figures when the bench runs alone.
+
 ``--before CHECKOUT`` times another copy of c4ml-tui too (a clone of ``main`` with its own
 ``.venv``): each run starts a fresh process of each copy in turn, "before" and "after"
 interleaved, on the same program file.
@@ -55,14 +59,17 @@ async def measure(path: Path, runs: int, collector: str, warm: int = 0) -> dict[
             yield Static("bare")
 
     found: dict[str, tuple[list[float], list[float]]] = {}
+    counts = _count_layouts_and_frames(Screen)
 
     async def timed(name: str, change, pilot) -> None:
+        counts.clear()
         wall, cpu = time.perf_counter(), time.process_time()
         await change()
         await pilot.pause()
         walls, cpus = found.setdefault(name, ([], []))
         walls.append(time.perf_counter() - wall)
         cpus.append(time.process_time() - cpu)
+        COUNTED[name] = (counts.get("layouts", 0), counts.get("frames", 0))
 
     rows = 0
     for run in range(runs + warm):  # a fresh app each time: the agenda screen is built on its first `a`
@@ -86,6 +93,26 @@ async def measure(path: Path, runs: int, collector: str, warm: int = 0) -> dict[
     return found
 
 
+COUNTED: dict[str, tuple[int, int]] = {}
+"""Layouts and frames of the last run of each measure."""
+
+
+def _count_layouts_and_frames(screen_class) -> dict[str, int]:
+    """Count every screen's layouts and frames from now on, into the dict returned."""
+    counts: dict[str, int] = {}
+
+    def counting(name: str, method, front_only: bool):
+        def counted(self, *args, **kwargs):
+            if not front_only or self is self.app.screen:
+                counts[name] = counts.get(name, 0) + 1
+            return method(self, *args, **kwargs)
+        return counted
+
+    screen_class._refresh_layout = counting("layouts", screen_class._refresh_layout, False)
+    screen_class._compositor_refresh = counting("frames", screen_class._compositor_refresh, True)
+    return counts
+
+
 def report(title: str, results: dict[str, tuple[list[float], list[float]]]) -> None:
     floor = statistics.median(results[FLOOR][1])
     print(title)
@@ -93,7 +120,8 @@ def report(title: str, results: dict[str, tuple[list[float], list[float]]]) -> N
         print(f"  {name:<34} wall {statistics.median(walls) * 1000:7.1f}"
               f" ({min(walls) * 1000:.0f}-{max(walls) * 1000:.0f})"
               f"  cpu {statistics.median(cpus) * 1000:7.1f} ({min(cpus) * 1000:.0f}-{max(cpus) * 1000:.0f})"
-              f"  {statistics.median(cpus) / floor:5.1f}x")
+              f"  {statistics.median(cpus) / floor:5.1f}x"
+              + (f"  {COUNTED[name][0]} layouts, {COUNTED[name][1]} frames" if name in COUNTED else ""))
 
 
 def interleaved(before: Path, path: Path, runs: int, collector: str) -> int:

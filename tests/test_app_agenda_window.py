@@ -140,3 +140,32 @@ async def test_a_datatable_without_the_fields_the_agenda_writes_still_gets_every
             assert agenda_cells.draw_cell(table, 0, 1, table.rich_style, 12) is None
         finally:
             table._cell_render_cache = cache
+
+
+@pilot_test
+async def test_the_first_frame_of_a_long_day_has_its_scrollbar_where_the_view_is(monkeypatch):
+    """Issue 15, fourth round: the table knows before its first layout that a long day will not
+    fit its view, so the scrollbar is in the first frame, at the view's place (found by that
+    layout, it came one frame later, the whole screen laid out and drawn again)."""
+    from textual.screen import Screen
+
+    from c4ml_tui.tui.screens.agenda import AgendaScreen
+
+    frames: list[tuple[bool, int]] = []
+    draw = Screen._compositor_refresh
+
+    def drawn(screen) -> None:
+        if isinstance(screen, AgendaScreen) and screen is screen.app.screen:
+            table = screen.query_one(AgendaTable)
+            bar = table.vertical_scrollbar
+            frames.append((bar.display and bool(bar.region.height), round(bar.position)))
+        draw(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+    async with running_at(BIG, 15, 0) as ui:
+        await ui.press("a")
+        await ui.pause()
+        table = ui.screen.query_one(AgendaTable)
+        assert table.scroll_y > 0  # on "now", deep into the window
+        assert frames[0] == (True, round(table.scroll_y))
+        assert all(frame == frames[0] for frame in frames)

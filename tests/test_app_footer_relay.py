@@ -5,7 +5,7 @@ cursor, each keystroke of a search), and not on a screen behind another."""
 from __future__ import annotations
 
 from apptools import pilot_test, running_at
-from test_app_footer import footer_line, settle
+from test_app_footer import assert_fits, footer_line, settle
 from textual.widgets._footer import FooterKey
 
 from c4ml_tui.tui.widgets.key_footer import KeyFooter
@@ -26,9 +26,11 @@ async def test_moving_and_typing_keep_the_footer_until_a_key_changes(c4ml):
         await ui.press("down", "down")  # rows that open something: the same keys
         await settle(ui)
         assert footer_widgets(app.screen) == laid_out
-        await ui.press("f")  # the row is starred: Star becomes Unstar
-        await settle(ui)
-        assert footer_widgets(app.screen) != laid_out and "Unstar" in footer_line(app)
+        await ui.press("f")  # the row is starred: Star becomes Unstar, drawn anew in the same
+        await settle(ui)  # widgets (the agenda draws its keys as one line: nothing to build)
+        assert footer_widgets(app.screen) == laid_out and "Unstar" in footer_line(app)
+        assert "f Star" not in footer_line(app)
+        assert_fits(app, 80)  # (Unstar is longer: the least needed key made room for it)
         await ui.press("f")
         await ui.press("slash", "b", "r")  # results came: Down into them turned on
         await settle(ui)
@@ -51,3 +53,31 @@ async def test_a_screen_behind_keeps_its_footer_and_shows_it_again(c4ml):
         await ui.press("escape")
         await settle(ui)
         assert app.screen is board and footer_line(app) == words
+
+
+@pilot_test
+async def test_the_agendas_first_frame_shows_its_footer_as_it_stays(c4ml, monkeypatch):
+    """Issue 15, fourth round: the keys are composed and fitted before the agenda's first frame
+    (Textual's footer composes them after it, then the screen is laid out and drawn twice more)."""
+    from textual.screen import Screen
+
+    from c4ml_tui.tui.screens.agenda import AgendaScreen
+
+    frames: list[tuple[str, bool]] = []
+    draw = Screen._compositor_refresh
+
+    def drawn(screen) -> None:
+        if isinstance(screen, AgendaScreen) and screen is screen.app.screen:
+            keys = screen.query_one(KeyFooter).query(FooterKey)
+            frames.append((footer_line(screen.app) if keys else "", bool(keys) and all(
+                k.region.width for k in keys if k.display)))
+        draw(screen)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+    async with running_at(c4ml, 9, 15) as ui:
+        await ui.press("a")
+        await settle(ui)
+        words = footer_line(ui.app)
+        assert "⏎ Open" in words and "esc Back" in words and "q Quit" in words
+        assert frames and frames[0] == (words, True)  # the first frame: every key shown, laid out
+        assert {line for line, _ in frames} == {words}

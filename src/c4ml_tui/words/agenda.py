@@ -74,29 +74,36 @@ def _state(start: datetime, end: datetime, now: datetime) -> State:
 
 
 def rows(tl: Timeline, now: datetime) -> list[Row]:
-    """Every row of the agenda at ``now``, grouped by conference day in time order."""
+    """Every row of the agenda at ``now``, grouped by conference day in time order.
+
+    (A day of a big program has thousands of rows, worked out each time the agenda shows a
+    day: the rows are made as plain tuples, what the timeline does not move is not asked,
+    and an entry with no speakers joins no names.)"""
     name = tl.program.speaker_name
     found: list[Row] = []
+    add = found.append
+    make = tuple.__new__
     now = utc(now)
+    moved = tl.expected
     for day, group in groupby(sorted(tl.items, key=lambda i: i.day), key=lambda i: i.day):
-        items = list(group)
-        found.append(Row("day", f"day:{day.isoformat()}", fmt.day_title(day), day=day))
+        add(Row("day", f"day:{day.isoformat()}", fmt.day_title(day), day=day))
         latest: datetime | None = None
-        for item in items:
-            start, end = tl.start(item), tl.end(item)
+        for item in group:
+            start, end = (tl.start(item), tl.end(item)) if moved else (item.start, item.end)
             if latest is not None and start > latest:
-                found.append(Row("gap", f"gap:{latest.isoformat()}",
-                                 f"nothing scheduled ({fmt.duration(start - latest)})",
-                                 latest, start, "gap", state=_state(latest, start, now), day=day))
-            found.append(Row("item", item.id, item.title, start, end, item.kind, item.room or "",
-                             ", ".join([name(s) for s in item.speakers]), item.id,
-                             _state(start, end, now), scheduled(tl, item), day))
+                add(Row("gap", f"gap:{latest.isoformat()}", f"nothing scheduled ({fmt.duration(start - latest)})",
+                        latest, start, "gap", state=_state(latest, start, now), day=day))
+            state: State = "past" if end <= now else "now" if start <= now else "later"  # (_state, inline)
+            who = ", ".join([name(s) for s in item.speakers]) if item.speakers else ""
+            add(make(Row, ("item", item.id, item.title, start, end, item.kind, item.room or "", who, item.id,
+                           state, scheduled(tl, item) if moved else "", day)))
             for talk in item.talks:
-                t0, t1 = tl.start(talk), tl.end(talk)
-                found.append(Row("talk", talk.id, talk.title, t0, t1, "talk", "",
-                                 ", ".join([name(s) for s in talk.speakers]), talk.id,
-                                 _state(t0, t1, now), scheduled(tl, talk), day))
-            latest = end if latest is None else max(latest, end)
+                t0, t1 = (tl.start(talk), tl.end(talk)) if moved else (talk.start, talk.end)
+                state = "past" if t1 <= now else "now" if t0 <= now else "later"
+                who = ", ".join([name(s) for s in talk.speakers]) if talk.speakers else ""
+                add(make(Row, ("talk", talk.id, talk.title, t0, t1, "talk", "", who, talk.id,
+                               state, scheduled(tl, talk) if moved else "", day)))
+            latest = end if latest is None or end > latest else latest
     return found
 
 

@@ -14,6 +14,7 @@ from ...core.timeline import Snapshot
 from ...words import agenda, rooms
 from ...words.agenda import Row
 from ..widgets.agenda_table import AgendaTable
+from ..widgets.key_footer import KeyFooter
 from ..widgets.literal import LiveLabel
 from .filtered import FilteredScreen
 
@@ -41,12 +42,13 @@ class AgendaScreen(FilteredScreen):
         self._switched = False
         """A day key was pressed since the screen came to the front (see ``action_jump_now``)."""
         self._resumed = False
+        self._keys_shown = False
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
         yield LiveLabel(hide_empty=True, id="agenda-filter", classes="note")
         yield AgendaTable(id="agenda")
-        yield from self.compose_footer()
+        yield KeyFooter(one_line=True)  # its keys drawn as one widget (see KeyLine)
 
     def filter_changed(self) -> None:
         super().filter_changed()
@@ -98,6 +100,18 @@ class AgendaScreen(FilteredScreen):
             # a tenth of showing the agenda.
             self._resumed = True
             event.refresh_styles = False
+
+    @on(events.ScreenResume)
+    async def _first_shown(self) -> None:
+        """Shown for the first time (this handler runs before the others): the table now
+        (LiveScreen's tick, later, finds it drawn), then the footer's keys, Open among them.
+        Screen's handler, last, lays the screen out and draws its first frame, which then holds
+        them all (the keys composed after it cost two more layouts and frames)."""
+        if self._keys_shown:
+            return
+        self._keys_shown = True
+        self.c4ml.tick(force=True)
+        await self.query_one(KeyFooter).show_keys()
 
     def action_jump_now(self, by_key: bool = False) -> None:
         """Today's day, and the row of now. The app also calls this just after showing the screen;

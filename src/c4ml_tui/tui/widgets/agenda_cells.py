@@ -117,7 +117,10 @@ def _draw_cell(table: DataTable, row_index: int, column_index: int, base_style: 
             False, False, False, hover, cursor, table.show_cursor, table._show_hover_cursor,
             table.cursor_foreground_priority == "css", table.cursor_background_priority == "css")
         console = table.app.console
-        pre = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
+        # The cell's position (for the mouse) goes on last: Rich caches a sum of styles, but each
+        # cell's own position makes a new one, whose meta is unpickled and pickled again per sum.
+        where = Style.from_meta({"row": row_index, "column": column_index})
+        pre = base_style + component_style
         pad = table.cell_padding
         inner = max(width - 2 * pad, 0)
         text = cell.plain
@@ -126,10 +129,10 @@ def _draw_cell(table: DataTable, row_index: int, column_index: int, base_style: 
             text = set_cell_size(text, inner - 1) + "…" if ellipsis and inner else set_cell_size(text, inner)
         used = cell_len(text)
         text_style = console.get_style(cell.style, default=Style.null()) if cell.style else None
-        plain = pre + post_style
+        plain = pre + post_style + where
         line = [Segment(" " * pad, plain)] if pad else []
         if text:
-            line.append(Segment(text, pre + text_style + post_style if text_style else plain))
+            line.append(Segment(text, pre + text_style + post_style + where if text_style else plain))
         if inner - used + pad > 0:
             line.append(Segment(" " * (inner - used + pad), plain))
         lines = table._cell_render_cache[key] = [line]

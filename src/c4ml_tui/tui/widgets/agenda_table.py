@@ -213,6 +213,22 @@ class AgendaTable(DataTable):
             self._require_update_dimensions = False
             self._update_dimensions(())
             self._refresh_scrollbars()  # (a scrollbar that appears now shows where the view is)
+            if not self.size.height and self._expected is not None:
+                self._expect_scrollbar(self._expected)
+
+    def _expect_scrollbar(self, size: Size) -> None:
+        """Before the first layout: show the vertical scrollbar now when the rows will not fit
+        the view the layout is expected to give (``size``), so the first layout places it.
+        (Found by that layout, it was placed by the next one, sized by a third, and drawn in
+        each: a whole screen laid out and drawn once more.) Textual's own check, at each
+        layout, keeps it or takes it away."""
+        styles = self.styles
+        if styles.overflow_y != "auto" or styles.overflow_x not in ("auto", "hidden"):
+            return
+        fits_across = self.virtual_size.width <= size.width - styles.scrollbar_size_vertical
+        if self.virtual_size.height > size.height and fits_across and not self.show_vertical_scrollbar:
+            self.show_vertical_scrollbar = True
+            self.vertical_scrollbar.display = True
 
     def _fill(self, lo: int) -> None:
         """Put the window of rows from ``lo`` in the table (the cursor is the caller's)."""
@@ -318,6 +334,22 @@ class AgendaTable(DataTable):
         # cell (what DataTable does, five per row) would change nothing and cost most of a build.
         self._new_rows.clear()
         super()._update_dimensions(())
+
+    _style_now: Style | None = None
+
+    @property
+    def rich_style(self) -> Style:
+        """The table's style: worked out once per drawing (:meth:`render_lines`), not for each
+        line (from the styles of every ancestor, twice a line: a tenth of drawing a screenful)."""
+        return self._style_now if self._style_now is not None else super().rich_style
+
+    def render_lines(self, crop):
+        self._style_now = None
+        self._style_now = super().rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._style_now = None
 
     def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
                      cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
