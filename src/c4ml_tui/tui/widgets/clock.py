@@ -7,6 +7,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -40,6 +41,8 @@ class ClockBar(Widget):
         self._key: tuple | None = None
         self._strip = Strip([])
         self._title: tuple[str, int, str] = ("", 0, "")
+        self._clock_x = 0
+        """Where the clock starts on the line last built."""
 
     def set_heading(self, title: str) -> None:
         """Change the title (a room filter, a day): a no-op when it is the one shown."""
@@ -48,10 +51,29 @@ class ClockBar(Widget):
             self.refresh()
 
     def show_clock(self, text: str) -> None:
-        """Every tick: the event's clock; a no-op when it is the one shown."""
-        if text != self.clock:
-            self.clock = text
-            self.refresh(layout=False)
+        """Every tick: the event's clock; a no-op when it is the one shown. Only the cells that
+        changed are repainted (usually the last digit of the seconds): Textual writes to the
+        terminal, and works out again, only the dirty part of a line."""
+        if text == self.clock:
+            return
+        before, self.clock = self.clock, text
+        if (changed := self.changed_cells(before, text)) is not None:
+            self.refresh(changed)
+        else:
+            self.refresh()
+
+    def changed_cells(self, before: str, after: str) -> Region | None:
+        """Where on the bar ``after`` differs from ``before`` (the clock as drawn last), or
+        ``None`` when the whole bar must be repainted: the clock's width changed, or it holds
+        wide characters, or it was not drawn where the bar is now."""
+        key = self._key
+        if (key != (self.heading, before, self.notes, self.content_size.width) or len(before) != len(after)
+                or cell_len(after) != len(after)):
+            return None
+        first = next(k for k, (a, b) in enumerate(zip(before, after, strict=True)) if a != b)
+        last = len(after) - next(k for k, (a, b) in enumerate(zip(reversed(before), reversed(after), strict=True))
+                                 if a != b)
+        return Region(self._clock_x + first, 0, last - first, 1)
 
     def show_notes(self, text: str) -> None:
         """The notes after the clock (``running 7 min late``...), or none for ``""``."""
@@ -88,6 +110,7 @@ class ClockBar(Widget):
         clock = f"{self.clock} " if self.notes else self.clock
         room = width - cell_len(clock) - cell_len(self.notes) - 2
         parts = []
+        self._clock_x = room + 2 if room > 0 else 0
         if room > 0:
             if self._title[:2] != (self.heading, room):  # (cut once per title and width)
                 self._title = (self.heading, room, literal(self.heading).truncate(room, ellipsis=True, pad=True).plain)
