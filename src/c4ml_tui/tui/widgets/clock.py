@@ -9,12 +9,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Region
 from textual.strip import Strip
-from textual.widget import Widget
 
+from .framed import Framed
 from .literal import literal
 
 
-class ClockBar(Widget):
+class ClockBar(Framed):
     """One line, one widget: the title (program text, literal) cut with an ellipsis to the room
     the clock leaves it, the event's clock (``Las Vegas 09:15:00 PST``, in the accent colour),
     and the notes after it (``· running 7 min late · your time 18:15 CET``).
@@ -94,10 +94,9 @@ class ClockBar(Widget):
             self._styles = (base, base + self.get_component_rich_style("clock-bar--clock", partial=True))
         return self._styles
 
-    def render_line(self, y: int) -> Strip:
+    def row(self, y: int, width: int) -> Strip:
         """``title…  clock notes``: the clock and its notes keep their room (as far as the
         terminal has it), the title gets what is left, less two spaces before the clock."""
-        width = self.content_size.width
         key = (self.heading, self.clock, self.notes, width)
         if key != self._key:
             self._key, self._strip = key, self.build(width)

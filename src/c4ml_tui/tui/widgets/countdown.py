@@ -21,7 +21,8 @@ from textual import events
 from textual.geometry import Region, Size
 from textual.renderables.digits import Digits as DigitsRenderable
 from textual.strip import Strip
-from textual.widget import Widget
+
+from .framed import Framed
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -142,7 +143,7 @@ def common_prefix(a: str, b: str) -> int:
     return low
 
 
-class BigCountdown(Widget):
+class BigCountdown(Framed):
     """Digits and a word in a box, drawn as one widget: a tick that moves the digits draws this
     widget again and nothing around it (Textual draws again every widget that overlaps the lines
     that changed, so three widgets here cost three each second). :meth:`show` repaints only when
@@ -219,10 +220,9 @@ class BigCountdown(Widget):
         super().notify_style_update()
         self._strips = self._style = None  # another stage's colours, or another theme
 
-    def render_line(self, y: int) -> Strip:
+    def row(self, y: int, width: int) -> Strip:
         """Row ``y`` of the digits (the word beside the middle one), drawn once per change with
         styles worked out once (drawing through ``render`` works them out at each repaint)."""
-        width = self.content_size.width
         key = (self._digits, self._word, self.scale, width)
         if self._strips is None or key != self._key:
             self._key, self._strips = key, self.build(width)

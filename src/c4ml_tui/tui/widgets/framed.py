@@ -1,0 +1,92 @@
+"""Lines drawn inside a box Textual draws once: for a widget that ticks (the countdown, the clock
+bar), a repaint joins the box's edges (border, padding) to the content rows that changed.
+
+Textual draws every line that changed through its styles (border, padding, colours, filters) at
+each repaint: for the chair's 5x countdown that is 11 rows a second, most of a tick's cost. Here
+Textual draws the whole widget once per size, styles, colours and filters (:meth:`render_lines`
+asks it again when any of them changed); after that a content row that changed is the left edge
+of Textual's row, the new content with the app's line filters applied, and the right edge: the
+same segments Textual would have drawn, so the screen (and an SVG screenshot) is the same.
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class Framed(Widget):
+    """A widget whose content rows (:meth:`row`) are drawn inside a box (border, padding) that
+    Textual draws once.
+
+    A subclass returns the same :class:`~textual.strip.Strip` object from :meth:`row` while a
+    row is unchanged, and calls ``refresh`` for what changed, as for any widget."""
+
+    _frame: tuple[tuple, list[Strip], list[tuple[Strip, Strip] | None], int] | None = None
+    """What Textual drew last: its key, the rows, each row's edges (left, right), the first
+    content row."""
+    _rows: dict[int, tuple[Strip, Strip]]
+    """Each content row: the content drawn there, and the row it gave (box and content)."""
+
+    def row(self, y: int, width: int) -> Strip:
+        """Content row ``y``, ``width`` cells wide. Override."""
+        return Strip.blank(width)
+
+    def render_line(self, y: int) -> Strip:
+        return self.row(y, self.content_size.width)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._frame = None  # another stage's border, another theme: Textual draws the box again
+
+    def plain_box(self) -> bool:
+        """Whether the box is one this class can join to (no tint, opacity, hatch or outline:
+        anything else is drawn by Textual every time)."""
+        styles = self.styles
+        return (not styles.tint.a and styles.opacity == 1 and styles.text_opacity == 1
+                and not any(edge for edge, _ in styles.outline)
+                and not (styles.has_rule("hatch") and styles.hatch != "none"))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        width, height = self.region.size
+        if not width or not height or not self.plain_box():
+            return super().render_lines(crop)
+        base, background = self.background_colors
+        filters = tuple(self.get_line_filters())
+        inner = self.content_size
+        key = (width, height, inner, base, background, filters)
+        if self._frame is None or self._frame[0] != key:
+            rows = super().render_lines(Region(0, 0, width, height))
+            top, right, bottom, left = self.styles.gutter
+            between = range(top, min(height - bottom, top + inner.height))
+            edges: list[tuple[Strip, Strip] | None] = [None] * height
+            for y in between:
+                edges[y] = (rows[y].crop(0, left), rows[y].crop(width - right, width))
+            self._frame = (key, rows, edges, top)
+            self._rows = {y: (self.row(y - top, inner.width), rows[y]) for y in between}
+        else:
+            _, box, edges, top = self._frame
+            rows = list(box)
+            for y, edge in enumerate(edges):
+                if edge is None:
+                    continue
+                content = self.row(y - top, inner.width)
+                seen = self._rows.get(y)
+                if seen is None or seen[0] is not content:  # (else the row it gave, again)
+                    if content.cell_length != inner.width:  # Textual would fit it: let it
+                        self._frame = None
+                        return super().render_lines(crop)
+                    line = content
+                    for line_filter in filters:
+                        line = line.apply_filter(line_filter, background)
+                    joined = Strip.join([edge[0], line, edge[1]])
+                    self._rows[y] = (content, joined)
+                    rows[y] = joined
+                else:
+                    rows[y] = seen[1]
+        rows = rows[crop.y:crop.bottom]
+        if crop.column_span != (0, width):
+            x1, x2 = crop.column_span
+            rows = [row.crop(x1, x2) for row in rows]
+        return rows
