@@ -83,14 +83,16 @@ def test_scaled_glyphs_stretch_the_lines_of_textuals_digits():
 @pytest.mark.parametrize("size", [(80, 24), (200, 60)])
 @pilot_test
 async def test_each_second_the_countdown_and_the_clock_look_as_textual_draws_them(size):
-    """The countdown and the clock bar join their changed rows to the box Textual drew once
-    (``widgets/framed.py``): through the stages, into overtime (a tinted background) and a
-    theme change, every row is the one Textual draws whole, segment by segment."""
+    """The countdown and the clock bar join their changed rows to the box Textual drew once, and
+    the words, their container and the screen hand back their last lines while nothing of them
+    changed (``widgets/framed.py``): through the stages, into overtime (a tinted background)
+    and a theme change, every row is the one Textual draws whole, segment by segment."""
     from datetime import timedelta
 
     from textual.widget import Widget
 
     from c4ml_tui.tui.widgets.clock import ClockBar
+    from c4ml_tui.tui.widgets.lines import Lines
 
     app = chair_at("09:25:55", started="09:10")
     async with running(app, size) as ui:
@@ -100,7 +102,9 @@ async def test_each_second_the_countdown_and_the_clock_look_as_textual_draws_the
             ui.clock.set(at("09:25:55") + timedelta(seconds=second * 37))  # 09:26 wrap-up ... 09:30 overtime
             app.tick()
             await ui.pause()
-            for widget in (app.screen.query_one(BigCountdown), app.screen.query_one(ClockBar)):
+            screen = app.screen
+            for widget in (screen.query_one(BigCountdown), screen.query_one(ClockBar), *screen.query(Lines),
+                           screen.query_one("#chair"), screen):
                 box = Region(0, 0, *widget.region.size)
                 drawn = widget.render_lines(box)
                 widget._styles_cache.clear()  # (Textual's own drawing, every row afresh)

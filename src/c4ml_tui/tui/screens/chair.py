@@ -21,6 +21,7 @@ from ...words import chair as chairview
 from .. import desk
 from ..desk import Outcome
 from ..widgets.countdown import BigCountdown
+from ..widgets.framed import Kept
 from ..widgets.lines import Line, Lines
 from .base import LiveScreen
 
@@ -36,7 +37,11 @@ BELOW = (Line("window", "lines--meta"), Line("next", keep_empty=False, gap=1),
 """Below it: the talk's time, what is next and then, the bell and the last mark."""
 
 
-class ChairScreen(LiveScreen):
+class ChairBody(Kept, Vertical):
+    """What is under the clock bar: drawn again only when it changed (its children tick)."""
+
+
+class ChairScreen(Kept, LiveScreen):
     """Counts down the talk on stage; marks use the event clock and are saved at once."""
 
     DEFAULT_CSS = """
@@ -81,7 +86,7 @@ class ChairScreen(LiveScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
-        with Vertical(id="chair"):
+        with ChairBody(id="chair"):
             yield Lines(*ABOVE, id="chair-talk")
             yield BigCountdown(id="chair-countdown")
             yield Lines(*BELOW, id="chair-after")

@@ -1,12 +1,16 @@
-"""Lines drawn inside a box Textual draws once: for a widget that ticks (the countdown, the clock
-bar), a repaint joins the box's edges (border, padding) to the content rows that changed.
+"""Drawing less each frame, for the widgets of a screen that ticks (the chair screen).
 
-Textual draws every line that changed through its styles (border, padding, colours, filters) at
-each repaint: for the chair's 5x countdown that is 11 rows a second, most of a tick's cost. Here
-Textual draws the whole widget once per size, styles, colours and filters (:meth:`render_lines`
-asks it again when any of them changed); after that a content row that changed is the left edge
-of Textual's row, the new content with the app's line filters applied, and the right edge: the
-same segments Textual would have drawn, so the screen (and an SVG screenshot) is the same.
+Textual draws again, each frame, every widget whose clip overlaps what changed, and every line
+that changed through its styles (border, padding, colours, filters).
+
+- :class:`Framed` (the countdown, the clock bar): Textual draws the whole widget once per size,
+  styles, colours and filters; after that a content row that changed is the left edge of
+  Textual's row, the new content with the app's line filters applied, and the right edge: the
+  same segments Textual would have drawn (for the 5x countdown, 11 rows a second).
+- :class:`Kept` (the chair's words, their container, the screen): while Textual has nothing of
+  the widget to draw again, its last lines are handed back as they were.
+
+The screen (and an SVG screenshot) is the same, segment by segment (``tests/test_app_chair_look.py``).
 """
 
 from __future__ import annotations
@@ -90,3 +94,25 @@ class Framed(Widget):
             x1, x2 = crop.column_span
             rows = [row.crop(x1, x2) for row in rows]
         return rows
+
+
+class Kept(Widget):
+    """A widget that seldom changes on a screen that ticks: while Textual has nothing of it to
+    draw again (no line marked dirty since, the same part asked, the same size, colours and
+    filters), its last lines are handed back without walking its styles again.
+
+    Textual draws again, each frame, every widget whose clip overlaps what changed: on the chair
+    screen the words above and below the countdown, their container and the screen itself,
+    which change a few times an hour."""
+
+    _kept: tuple[tuple, list[Strip]] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        key = (crop, self.region.size, self.background_colors, tuple(self.get_line_filters()))
+        # (Textual's own line cache: with no line dirty it would hand back the same strips)
+        cache = self._styles_cache
+        if self._kept is not None and self._kept[0] == key and cache._cache and not cache._dirty_lines:
+            return list(self._kept[1])
+        lines = super().render_lines(crop)
+        self._kept = (key, lines)
+        return list(lines)
