@@ -148,7 +148,8 @@ class ChairScreen(Kept, LiveScreen):
             return
         _, countdown, after = self.parts()
         countdown.show(counted[0], counted[1], view.word)
-        after.show(status=self.status())  # (the feed's last write may have failed since)
+        if self.c4ml.publishing is not None:  # the feed's last write may have failed since
+            after.show(status=self.status())
 
     def status(self) -> str:
         """``bell off · last mark: started Lowering Dreams to Loops at 09:12``."""

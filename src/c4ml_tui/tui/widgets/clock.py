@@ -65,9 +65,9 @@ class ClockBar(Framed):
     def changed_cells(self, before: str, after: str) -> Region | None:
         """Where on the bar ``after`` differs from ``before`` (the clock as drawn last), or
         ``None`` when the whole bar must be repainted: the clock's width changed, or it holds
-        wide characters, or it was not drawn where the bar is now."""
-        key = self._key
-        if (key != (self.heading, before, self.notes, self.content_size.width) or len(before) != len(after)
+        wide characters, or the bar was not drawn with it."""
+        key = self._key  # (a new width repaints the whole bar anyway: a resize)
+        if (key is None or key[:3] != (self.heading, before, self.notes) or len(before) != len(after)
                 or cell_len(after) != len(after)):
             return None
         first = next(k for k, (a, b) in enumerate(zip(before, after, strict=True)) if a != b)
