@@ -92,6 +92,7 @@ async def test_each_second_the_countdown_and_the_clock_look_as_textual_draws_the
     from textual.widget import Widget
 
     from c4ml_tui.tui.widgets.clock import ClockBar
+    from c4ml_tui.tui.widgets.key_footer import KeyFooter
     from c4ml_tui.tui.widgets.lines import Lines
 
     app = chair_at("09:25:55", started="09:10")
@@ -104,7 +105,7 @@ async def test_each_second_the_countdown_and_the_clock_look_as_textual_draws_the
             await ui.pause()
             screen = app.screen
             for widget in (screen.query_one(BigCountdown), screen.query_one(ClockBar), *screen.query(Lines),
-                           screen.query_one("#chair"), screen):
+                           screen.query_one("#chair"), screen.query_one(KeyFooter), screen):
                 box = Region(0, 0, *widget.region.size)
                 drawn = widget.render_lines(box)
                 widget._styles_cache.clear()  # (Textual's own drawing, every row afresh)

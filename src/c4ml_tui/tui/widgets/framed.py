@@ -15,6 +15,8 @@ The screen (and an SVG screenshot) is the same, segment by segment (``tests/test
 
 from __future__ import annotations
 
+from typing import cast
+
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
@@ -96,23 +98,27 @@ class Framed(Widget):
         return rows
 
 
-class Kept(Widget):
+class Kept:
     """A widget that seldom changes on a screen that ticks: while Textual has nothing of it to
     draw again (no line marked dirty since, the same part asked, the same size, colours and
     filters), its last lines are handed back without walking its styles again.
 
     Textual draws again, each frame, every widget whose clip overlaps what changed: on the chair
-    screen the words above and below the countdown, their container and the screen itself,
-    which change a few times an hour."""
+    screen the words above and below the countdown, their container, the screen itself and its
+    footer, which change a few times an hour.
+
+    A mixin, first among the bases (``class Lines(Kept, Widget)``): not a widget itself, so
+    the widget's styles, focus and bindings are those of the Textual class after it."""
 
     _kept: tuple[tuple, list[Strip]] | None = None
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        key = (crop, self.region.size, self.background_colors, tuple(self.get_line_filters()))
+        widget = cast("Widget", self)
+        key = (crop, widget.region.size, widget.background_colors, tuple(widget.get_line_filters()))
         # (Textual's own line cache: with no line dirty it would hand back the same strips)
-        cache = self._styles_cache
+        cache = widget._styles_cache
         if self._kept is not None and self._kept[0] == key and cache._cache and not cache._dirty_lines:
             return list(self._kept[1])
-        lines = super().render_lines(crop)
+        lines: list[Strip] = super().render_lines(crop)  # type: ignore[misc]
         self._kept = (key, lines)
         return list(lines)

@@ -12,6 +12,8 @@ from __future__ import annotations
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from .framed import Kept
+
 ESSENTIAL = ("back", "help", "quit")
 """Actions that stay in the footer while anything else can go: how to get back, help, out."""
 RETRIES = 5
@@ -30,8 +32,9 @@ def rank(action: str) -> int:
     return 1
 
 
-class KeyFooter(Footer):
-    """A compact :class:`~textual.widgets.Footer` that never runs off the edge."""
+class KeyFooter(Kept, Footer):
+    """A compact :class:`~textual.widgets.Footer` that never runs off the edge. Docked, it is
+    drawn in every frame of its screen: its line is kept while unchanged (:class:`Kept`)."""
 
     DEFAULT_CSS = """
     KeyFooter.-compact FooterLabel { margin: 0 1 0 1; }

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from textual.content import Content
+from textual.widget import Widget
 
 from .framed import Kept
 from .literal import colours, literal
@@ -28,7 +29,7 @@ class Line(NamedTuple):
     gap: int = 0
 
 
-class Lines(Kept):
+class Lines(Kept, Widget):
     """Named lines (``title``, ``next``...), each shown literally (program text is never markup)."""
 
     DEFAULT_CSS = """
