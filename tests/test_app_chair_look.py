@@ -50,7 +50,9 @@ def test_a_tick_repaints_only_the_glyphs_that_changed():
     box = Region(0, 0, 72, 3)
     assert changed_columns(digit_lines("10:00", 1), digit_lines("09:59", 1), box) == box.intersection(
         Region(0, 0, 15, 3))  # every digit
-    assert changed_columns(digit_lines("09:59", 1), digit_lines("09:58", 1), box) == Region(12, 0, 1, 3)  # one stroke
+    assert changed_columns(digit_lines("09:59", 1), digit_lines("09:58", 1), box) == Region(12, 1, 1, 2)  # one stroke
+    nine, eight = digit_lines("9", 5), digit_lines("8", 5)  # at 5x, 9 to 8 keeps its top rows
+    assert changed_columns(nine, eight, Region(0, 0, 15, 11)) == Region(2, 5, 1, 6)  # the left stroke
     assert changed_columns(digit_lines("00:00", 1), digit_lines("+00:01", 1), box) == Region(0, 0, 18, 3)
     assert changed_columns(digit_lines("09:58", 1), digit_lines("09:58", 1), box) is None
 

@@ -122,12 +122,13 @@ WORD_GAP = 3
 
 def changed_columns(before: list[str], after: list[str], box: Region) -> Region | None:
     """The part of ``box`` (the countdown's rows) where ``after`` differs from ``before``: a tick
-    repaints only the glyphs that changed (usually the last digit), not the border nor the
-    rest of a 5x countdown. Every glyph is one cell wide."""
+    repaints only the glyphs' cells that changed (usually the last digit, and of its rows those
+    that differ: 9 to 8 keeps the top ones), not the border nor the rest of a 5x countdown.
+    Every glyph is one cell wide."""
     if len(before) != len(after):
         return box
-    first, last = None, 0
-    for old, new in zip(before, after, strict=True):
+    first, last, rows = None, 0, []
+    for y, (old, new) in enumerate(zip(before, after, strict=True)):
         if old == new:
             continue
         width = max(len(old), len(new))
@@ -135,9 +136,10 @@ def changed_columns(before: list[str], after: list[str], box: Region) -> Region 
         start = common_prefix(old, new)
         end = width - common_prefix(old[::-1], new[::-1])
         first, last = start if first is None else min(first, start), max(last, end)
+        rows.append(y)
     if first is None:
         return None
-    return Region(first, 0, last - first, box.height).intersection(box)
+    return Region(first, rows[0], last - first, rows[-1] + 1 - rows[0]).intersection(box)
 
 
 def common_prefix(a: str, b: str) -> int:
@@ -187,6 +189,8 @@ class BigCountdown(Framed):
         self._strips: list[Strip] | None = None
         self._style: Style | None = None
         self._lines: tuple[tuple, list[str]] = ((), [])
+        self._built: tuple[tuple, dict[tuple[str, str], Strip]] = ((), {})
+        """The strips of the last build, by row and word, with the width and style they were built for."""
 
     @property
     def stage(self) -> str:
@@ -245,22 +249,32 @@ class BigCountdown(Framed):
         return self._style
 
     def build(self, width: int) -> list[Strip]:
+        """The rows as strips; a row that says what it said keeps its strip (the box joins only
+        the rows whose strip is new: ``framed.Framed``)."""
         base = self.base_style()
-        gap = Segment(" " * WORD_GAP, base + Style(bold=False))
-        strips = []
+        if self._built[0] != (width, base):
+            self._built = ((width, base), {})
+        kept, strips = self._built[1], []
         for row in self.lines():
-            if self._word and row.endswith(self._word):  # the gap not bold: the word is a run of its
-                digits = row[:len(row) - len(self._word) - WORD_GAP]  # own in SVG screenshots too
-                segments = [Segment(digits, base), gap, Segment(self._word, base)]
-            else:
-                segments = [Segment(row, base)]
-            if len(row) <= width and len(row) == cell_len(row):  # (what crop_extend gives, built directly)
-                if len(row) < width:
-                    segments.append(Segment(" " * (width - len(row)), base))
-                strips.append(Strip(segments, width))
-            else:
-                strips.append(Strip(segments).crop_extend(0, width, base))
+            if (strip := kept.get((row, self._word))) is None:
+                strip = self.build_row(row, width, base)
+            strips.append(strip)
+        self._built = ((width, base), {(row, self._word): strip for row, strip in zip(self.lines(), strips,
+                                                                                     strict=True)})
         return strips
+
+    def build_row(self, row: str, width: int, base: Style) -> Strip:
+        if self._word and row.endswith(self._word):  # the gap not bold: the word is a run of its
+            digits = row[:len(row) - len(self._word) - WORD_GAP]  # own in SVG screenshots too
+            segments = [Segment(digits, base), Segment(" " * WORD_GAP, base + Style(bold=False)),
+                        Segment(self._word, base)]
+        else:
+            segments = [Segment(row, base)]
+        if len(row) <= width and len(row) == cell_len(row):  # (what crop_extend gives, built directly)
+            if len(row) < width:
+                segments.append(Segment(" " * (width - len(row)), base))
+            return Strip(segments, width)
+        return Strip(segments).crop_extend(0, width, base)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 3 * self.scale - 2 * (self.scale // 2)
