@@ -83,10 +83,10 @@ class Framed(Widget):
                     if content.cell_length != inner.width:  # Textual would fit it: let it
                         self._frame = None
                         return super().render_lines(crop)
-                    line = content
+                    segments = list(content)
                     for line_filter in filters:
-                        line = line.apply_filter(line_filter, background)
-                    joined = Strip.join([edge[0], line, edge[1]])
+                        segments = line_filter.apply(segments, background)
+                    joined = Strip([*edge[0], *segments, *edge[1]], width)  # (one strip, not three)
                     self._rows[y] = (content, joined)
                     rows[y] = joined
                 else:
