@@ -116,13 +116,16 @@ async def test_a_tick_repaints_the_clock_bar_alone_and_only_when_it_changed(c4ml
         bar = ui.screen.query_one(ClockBar)
         repaints = []
         original = bar.refresh
-        bar.refresh = lambda *a, **k: (repaints.append(k), original(*a, **k))
+        bar.refresh = lambda *a, **k: (repaints.append((a, k)), original(*a, **k))
         clock.advance(seconds=1)
         app.tick()
         app.tick()  # the same second again: nothing to redraw
         await ui.pause()
         assert bar.clock.startswith("Las Vegas 09:15:01")
-        assert repaints == [{"layout": False}]  # one repaint of the clock, no layout
+        [((cells,), options)] = repaints  # one repaint, no layout: of the one cell that changed
+        assert not options and (cells.width, cells.height) == (1, 1)
+        line = bar.render_line(0).text
+        assert line[cells.x:].startswith("1 ") and line[:cells.x + 1].endswith("09:15:01")
 
 
 @pilot_test

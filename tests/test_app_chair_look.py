@@ -50,7 +50,9 @@ def test_a_tick_repaints_only_the_glyphs_that_changed():
     box = Region(0, 0, 72, 3)
     assert changed_columns(digit_lines("10:00", 1), digit_lines("09:59", 1), box) == box.intersection(
         Region(0, 0, 15, 3))  # every digit
-    assert changed_columns(digit_lines("09:59", 1), digit_lines("09:58", 1), box) == Region(12, 0, 1, 3)  # one stroke
+    assert changed_columns(digit_lines("09:59", 1), digit_lines("09:58", 1), box) == Region(12, 1, 1, 2)  # one stroke
+    nine, eight = digit_lines("9", 5), digit_lines("8", 5)  # at 5x, 9 to 8 keeps its top rows
+    assert changed_columns(nine, eight, Region(0, 0, 15, 11)) == Region(2, 5, 1, 6)  # the left stroke
     assert changed_columns(digit_lines("00:00", 1), digit_lines("+00:01", 1), box) == Region(0, 0, 18, 3)
     assert changed_columns(digit_lines("09:58", 1), digit_lines("09:58", 1), box) is None
 
@@ -78,3 +80,36 @@ def test_scaled_glyphs_stretch_the_lines_of_textuals_digits():
         "    ┃    ",
         " ╺━━┻━━╸ ",
     ]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 60)])
+@pilot_test
+async def test_each_second_the_countdown_and_the_clock_look_as_textual_draws_them(size):
+    """The countdown and the clock bar join their changed rows to the box Textual drew once, and
+    the words, their container and the screen hand back their last lines while nothing of them
+    changed (``widgets/framed.py``): through the stages, into overtime (a tinted background)
+    and a theme change, every row is the one Textual draws whole, segment by segment."""
+    from datetime import timedelta
+
+    from textual.widget import Widget
+
+    from c4ml_tui.tui.widgets.clock import ClockBar
+    from c4ml_tui.tui.widgets.key_footer import KeyFooter
+    from c4ml_tui.tui.widgets.lines import Lines
+
+    app = chair_at("09:25:55", started="09:10")
+    async with running(app, size) as ui:
+        for second in range(12):
+            if second == 8:
+                app.theme = "textual-light"
+            ui.clock.set(at("09:25:55") + timedelta(seconds=second * 37))  # 09:26 wrap-up ... 09:30 overtime
+            app.tick()
+            await ui.pause()
+            screen = app.screen
+            for widget in (screen.query_one(BigCountdown), screen.query_one(ClockBar), *screen.query(Lines),
+                           screen.query_one("#chair"), screen.query_one(KeyFooter), screen):
+                box = Region(0, 0, *widget.region.size)
+                drawn = widget.render_lines(box)
+                widget._styles_cache.clear()  # (Textual's own drawing, every row afresh)
+                assert [list(row) for row in drawn] == [list(row) for row in Widget.render_lines(widget, box)]
+        assert app.screen.query_one(BigCountdown).stage == "overtime"

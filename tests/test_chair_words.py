@@ -103,6 +103,31 @@ def test_between_talks_it_counts_down_to_the_next(desk):
     assert v.title == "A Type System for Vapour" and v.next == "Next: Autotuning the Moon, at 10:15 · in 23 min"
 
 
+def test_between_two_changes_only_the_digits_count_and_a_new_stage_asks_for_the_whole_view(desk):
+    """``count``: what the chair screen shows each second between the instants of ``changes``."""
+    shown = view(desk, "09:20")  # a1 until 09:30: wrap-up at 09:26 (4 min), last minute at 09:29
+    assert chairview.count(shown, at("09:25:59"), THRESHOLDS) == ("04:01", "normal")
+    assert chairview.count(shown, at("09:26"), THRESHOLDS) is None  # WRAP UP: the words change
+    late = view(desk, "09:29:30")
+    assert chairview.count(late, at("09:30"), THRESHOLDS) == ("00:00", "last_minute")
+    gap = view(desk, "09:52")  # waiting for a3 at 09:55
+    assert chairview.count(gap, at("09:54:59"), THRESHOLDS) == ("00:01", "waiting")
+    assert chairview.count(gap, at("09:55"), THRESHOLDS) is None  # it starts: another talk
+    over = view(desk, "16:00")
+    assert chairview.count(over, at("16:00:07"), THRESHOLDS) == ("--:--", "idle")
+
+
+def test_the_instants_a_chair_word_can_change_at_are_the_stages_and_the_days_starts_and_ends(desk):
+    shown = view(desk, "09:20")
+    found = set(chairview.changes(desk.timeline(), desk.delays, at("09:20"), THRESHOLDS, None, shown))
+    assert {at("09:26"), at("09:29"), at("09:30"), at("09:50"), at("09:55"), at("15:40")} <= found
+    assert min(found) == at("09:26") and at("09:10") not in found  # only what is still ahead
+    desk.start(at("09:10:07"))  # started 7 s late: its end and stages move with it
+    shown = view(desk, "09:20")
+    found = set(chairview.changes(desk.timeline(), desk.delays, at("09:20"), THRESHOLDS, None, shown))
+    assert {at("09:26:07"), at("09:29:07"), at("09:30:07")} <= found
+
+
 def test_after_the_last_item(desk):
     v = view(desk, "16:00")  # the last day: the program is over, and it says when it ended
     assert (v.stage, v.digits, v.word) == ("idle", "--:--", "PROGRAM OVER")

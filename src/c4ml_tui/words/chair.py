@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from ..core import fmt
 from ..core.delays import Delays, focus, leaves, to_start
-from ..core.instants import between, utc
+from ..core.instants import between, shift, utc
 from ..core.marks import Mark
 from ..core.model import ChairSettings, Item, Program, Talk
 from ..core.stages import stage
@@ -57,6 +57,9 @@ class ChairView(NamedTuple):
     next: str
     then: str
     """The next item after the session, when it is not what ``next`` already names."""
+    counts_to: datetime | None = None
+    """The instant the digits count to (the talk's end, or what starts next), or in a view that
+    says ``in 2 d 3 h`` the instant that counts to; ``None`` when nothing counts."""
 
 
 def countdown_digits(left: timedelta) -> str:
@@ -97,6 +100,7 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
                      and left.total_seconds() < 0)
     return ChairView(
         entry_id=entry.id if entry else None, left=left, stage=current, digits=digits, word=word,
+        counts_to=tl.due(entry) if entry is not None else tl.start(shown),
         context=context(tl, shown, day) if shown else "",
         title=shown.title if shown else "Nothing more today.",
         who=_who(tl, shown) if shown else "",
@@ -104,6 +108,38 @@ def view(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings,
         next=nxt,
         then=_then(tl, shown, following, room),
     )
+
+
+def count(shown: ChairView, now: datetime, thresholds: ChairSettings) -> tuple[str, str] | None:
+    """The digits and the stage of the view ``shown`` at a later ``now``, while its other words
+    still hold (no instant of :func:`changes` passed since): only the digits count. ``None`` when
+    the stage is another one (the wrap-up, the last minute, overtime just after the end, what
+    was waited for starting): the whole view must be worked out again."""
+    if shown.counts_to is None or shown.stage == "idle":
+        return shown.digits, shown.stage  # the digits stand still (``--:--``)
+    left = between(now, shown.counts_to)
+    if shown.stage == "waiting":
+        return (countdown_digits(left), "waiting") if left > timedelta(0) else None
+    current = stage(left, thresholds)
+    return (countdown_digits(left), current) if current == shown.stage else None
+
+
+def changes(tl: Timeline, delays: Delays, now: datetime, thresholds: ChairSettings, room: str | None,
+            shown: ChairView) -> list[datetime]:
+    """The instants after ``now`` when a word of the chair screen other than its digits can
+    change: each start and end of the room's day (by the expected times: what runs, what is
+    next), each talk's due end and the stage thresholds before it, and what ``shown`` counts to.
+    Between them (and each wall-clock minute, ``board.next_change``) :func:`count` tells the
+    digits."""
+    program = tl.program
+    found = [shown.counts_to] if shown.counts_to is not None else []
+    steps = [timedelta(minutes=m) for m in (thresholds.wrap_up_minutes, thresholds.last_minutes) if m > 0]
+    for entry in leaves(program, room, now.astimezone(program.tz).date()):
+        due = tl.due(entry)
+        found += [tl.start(entry), tl.end(entry), delays.start(entry), delays.end(entry), due]
+        found += [shift(due, -step) for step in steps]
+    later = utc(now)
+    return [instant for instant in found if utc(instant) > later]
 
 
 def _after_today(tl: Timeline, now: datetime, room: str | None, had_today: bool) -> ChairView:
@@ -132,7 +168,7 @@ def _after_today(tl: Timeline, now: datetime, room: str | None, had_today: bool)
         context=f"{fmt.day_title(start)} · {context(tl, first, ahead)}", title=first.title,
         who=_who(tl, first), window=window(tl, Delays(), first) + (f" · in {fmt.duration(between(now, start))}"
                                                                     if not soon else ""),
-        next=_next_line(tl, later, now, False) if later else "", then="")
+        next=_next_line(tl, later, now, False) if later else "", then="", counts_to=start)
 
 
 def needs_room(program: Program, room: str | None) -> bool:

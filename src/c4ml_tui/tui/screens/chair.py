@@ -9,6 +9,8 @@ shows the expected times.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,6 +21,7 @@ from ...words import chair as chairview
 from .. import desk
 from ..desk import Outcome
 from ..widgets.countdown import BigCountdown
+from ..widgets.framed import Kept
 from ..widgets.lines import Line, Lines
 from .base import LiveScreen
 
@@ -34,7 +37,11 @@ BELOW = (Line("window", "lines--meta"), Line("next", keep_empty=False, gap=1),
 """Below it: the talk's time, what is next and then, the bell and the last mark."""
 
 
-class ChairScreen(LiveScreen):
+class ChairBody(Kept, Vertical):
+    """What is under the clock bar: drawn again only when it changed (its children tick)."""
+
+
+class ChairScreen(Kept, LiveScreen):
     """Counts down the talk on stage; marks use the event clock and are saved at once."""
 
     DEFAULT_CSS = """
@@ -50,7 +57,8 @@ class ChairScreen(LiveScreen):
 
     HEADING = "Chair"
     PLACE = "chair"
-    EVERY_SECOND = True  # the digits count seconds
+    # Not EVERY_SECOND: the view is worked out when a word can change (``targets``: the
+    # thresholds, each start and end); the other ticks move the digits alone (``show_clock``).
     BINDINGS = [
         Binding("s", "mark_start", "Started", id="chair.start", tooltip="The next talk started now"),
         Binding("e", "mark_end", "Ended", id="chair.end", tooltip="The talk counted down ended now"),
@@ -78,7 +86,7 @@ class ChairScreen(LiveScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
-        with Vertical(id="chair"):
+        with ChairBody(id="chair"):
             yield Lines(*ABOVE, id="chair-talk")
             yield BigCountdown(id="chair-countdown")
             yield Lines(*BELOW, id="chair-after")
@@ -105,15 +113,43 @@ class ChairScreen(LiveScreen):
                            self.query_one("#chair-after", Lines))
         return self._parts
 
+    _view: chairview.ChairView | None = None
+    """The view last worked out: its digits count on between the instants of ``targets``."""
+    _targets: list[datetime] = []
+
     def show_countdown(self, snap: Snapshot) -> None:
-        """Every tick: the digits, and the words where they changed; the bell at a new stage."""
+        """When a word can change: the whole view, redrawn where it changed; the bell at a new stage."""
         view = self.view(snap)
+        self._view = view
+        state = self.c4ml.state
+        self._targets = ([] if chairview.needs_room(state.program, state.chair_room) else
+                         chairview.changes(state.timeline, state.delays, snap.at, state.chair.thresholds,
+                                           state.chair_room, view))
         talk, countdown, after = self.parts()
         countdown.show(view.digits, view.stage, view.word)
         talk.show(context=view.context, title=view.title, who=view.who)
         after.show(window=view.window, next=view.next, then=view.then, status=self.status())
         if self.stage_watch.update(view.entry_id, view.left) and self.bell_on:
             self.app.bell()
+
+    def targets(self) -> list[datetime]:
+        return self._targets
+
+    def show_clock(self, text: str) -> None:
+        """Every other tick: the clock's seconds and the digits (``words.chair.count``); the whole
+        view again when the stage changed (overtime starts just after the end)."""
+        super().show_clock(text)
+        view = self._view
+        if view is None or not self.is_mounted:
+            return
+        counted = chairview.count(view, self.c4ml.clock.now(), self.c4ml.state.chair.thresholds)
+        if counted is None:
+            self.show_time(self.c4ml.snapshot())
+            return
+        _, countdown, after = self.parts()
+        countdown.show(counted[0], counted[1], view.word)
+        if self.c4ml.publishing is not None:  # the feed's last write may have failed since
+            after.show(status=self.status())
 
     def status(self) -> str:
         """``bell off · last mark: started Lowering Dreams to Loops at 09:12``."""

@@ -7,13 +7,14 @@ from __future__ import annotations
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region
 from textual.strip import Strip
-from textual.widget import Widget
 
+from .framed import Framed
 from .literal import literal
 
 
-class ClockBar(Widget):
+class ClockBar(Framed):
     """One line, one widget: the title (program text, literal) cut with an ellipsis to the room
     the clock leaves it, the event's clock (``Las Vegas 09:15:00 PST``, in the accent colour),
     and the notes after it (``· running 7 min late · your time 18:15 CET``).
@@ -40,6 +41,8 @@ class ClockBar(Widget):
         self._key: tuple | None = None
         self._strip = Strip([])
         self._title: tuple[str, int, str] = ("", 0, "")
+        self._clock_x = 0
+        """Where the clock starts on the line last built."""
 
     def set_heading(self, title: str) -> None:
         """Change the title (a room filter, a day): a no-op when it is the one shown."""
@@ -48,10 +51,29 @@ class ClockBar(Widget):
             self.refresh()
 
     def show_clock(self, text: str) -> None:
-        """Every tick: the event's clock; a no-op when it is the one shown."""
-        if text != self.clock:
-            self.clock = text
-            self.refresh(layout=False)
+        """Every tick: the event's clock; a no-op when it is the one shown. Only the cells that
+        changed are repainted (usually the last digit of the seconds): Textual writes to the
+        terminal, and works out again, only the dirty part of a line."""
+        if text == self.clock:
+            return
+        before, self.clock = self.clock, text
+        if (changed := self.changed_cells(before, text)) is not None:
+            self.refresh(changed)
+        else:
+            self.refresh()
+
+    def changed_cells(self, before: str, after: str) -> Region | None:
+        """Where on the bar ``after`` differs from ``before`` (the clock as drawn last), or
+        ``None`` when the whole bar must be repainted: the clock's width changed, or it holds
+        wide characters, or the bar was not drawn with it."""
+        key = self._key  # (a new width repaints the whole bar anyway: a resize)
+        if (key is None or key[:3] != (self.heading, before, self.notes) or len(before) != len(after)
+                or cell_len(after) != len(after)):
+            return None
+        first = next(k for k, (a, b) in enumerate(zip(before, after, strict=True)) if a != b)
+        last = len(after) - next(k for k, (a, b) in enumerate(zip(reversed(before), reversed(after), strict=True))
+                                 if a != b)
+        return Region(self._clock_x + first, 0, last - first, 1)
 
     def show_notes(self, text: str) -> None:
         """The notes after the clock (``running 7 min late``...), or none for ``""``."""
@@ -72,10 +94,9 @@ class ClockBar(Widget):
             self._styles = (base, base + self.get_component_rich_style("clock-bar--clock", partial=True))
         return self._styles
 
-    def render_line(self, y: int) -> Strip:
+    def row(self, y: int, width: int) -> Strip:
         """``title…  clock notes``: the clock and its notes keep their room (as far as the
         terminal has it), the title gets what is left, less two spaces before the clock."""
-        width = self.content_size.width
         key = (self.heading, self.clock, self.notes, width)
         if key != self._key:
             self._key, self._strip = key, self.build(width)
@@ -88,6 +109,7 @@ class ClockBar(Widget):
         clock = f"{self.clock} " if self.notes else self.clock
         room = width - cell_len(clock) - cell_len(self.notes) - 2
         parts = []
+        self._clock_x = room + 2 if room > 0 else 0
         if room > 0:
             if self._title[:2] != (self.heading, room):  # (cut once per title and width)
                 self._title = (self.heading, room, literal(self.heading).truncate(room, ellipsis=True, pad=True).plain)

@@ -14,13 +14,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
 from textual.renderables.digits import Digits as DigitsRenderable
 from textual.strip import Strip
-from textual.widget import Widget
+
+from .framed import Framed
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -91,8 +93,18 @@ def scaled_lines(text: str, k: int) -> list[str]:
 
 
 def digit_lines(text: str, k: int) -> list[str]:
-    """The rows of ``text`` as the countdown draws it at scale ``k`` (1, 3 or 5)."""
-    return glyph_rows(text) if k == 1 else scaled_lines(text, k)
+    """The rows of ``text`` as the countdown draws it at scale ``k`` (1, 3 or 5): each
+    character's rows worked out once, then joined (a tick joins 11 rows of 5 glyphs at 5x)."""
+    if not text:
+        return glyph_rows(text) if k == 1 else scaled_lines(text, k)
+    glyphs = [glyph_lines(char, k) for char in text]
+    return ["".join(rows) for rows in zip(*glyphs, strict=True)]
+
+
+@lru_cache(maxsize=64)
+def glyph_lines(char: str, k: int) -> tuple[str, ...]:
+    """One character's rows at scale ``k`` (the rows of a text are its characters' side by side)."""
+    return tuple(glyph_rows(char) if k == 1 else scaled_lines(char, k))
 
 
 def fitting_scale(width: int, height: int) -> int:
@@ -110,20 +122,40 @@ WORD_GAP = 3
 
 def changed_columns(before: list[str], after: list[str], box: Region) -> Region | None:
     """The part of ``box`` (the countdown's rows) where ``after`` differs from ``before``: a tick
-    repaints only the glyphs that changed (usually the last digit), not the border nor the
-    rest of a 5x countdown. Every glyph is one cell wide."""
+    repaints only the glyphs' cells that changed (usually the last digit, and of its rows those
+    that differ: 9 to 8 keeps the top ones), not the border nor the rest of a 5x countdown.
+    Every glyph is one cell wide."""
     if len(before) != len(after):
         return box
-    width = max(map(len, before + after), default=0)
-    old = [row.ljust(width) for row in before]
-    new = [row.ljust(width) for row in after]
-    differ = [x for x in range(width) if any(a[x] != b[x] for a, b in zip(old, new, strict=True))]
-    if not differ:
+    first, last, rows = None, 0, []
+    for y, (old, new) in enumerate(zip(before, after, strict=True)):
+        if old == new:
+            continue
+        width = max(len(old), len(new))
+        old, new = old.ljust(width), new.ljust(width)
+        start = common_prefix(old, new)
+        end = width - common_prefix(old[::-1], new[::-1])
+        first, last = start if first is None else min(first, start), max(last, end)
+        rows.append(y)
+    if first is None:
         return None
-    return Region(differ[0], 0, differ[-1] + 1 - differ[0], box.height).intersection(box)
+    return Region(first, rows[0], last - first, rows[-1] + 1 - rows[0]).intersection(box)
 
 
-class BigCountdown(Widget):
+def common_prefix(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` (as long as each other) share from the start: found by
+    halving, comparing slices (a 5x row is ~180 characters; a tick tells its change in ~8 steps)."""
+    low, high = 0, len(a)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[:mid] == b[:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+class BigCountdown(Framed):
     """Digits and a word in a box, drawn as one widget: a tick that moves the digits draws this
     widget again and nothing around it (Textual draws again every widget that overlaps the lines
     that changed, so three widgets here cost three each second). :meth:`show` repaints only when
@@ -157,6 +189,8 @@ class BigCountdown(Widget):
         self._strips: list[Strip] | None = None
         self._style: Style | None = None
         self._lines: tuple[tuple, list[str]] = ((), [])
+        self._built: tuple[tuple, dict[tuple[str, str], Strip]] = ((), {})
+        """The strips of the last build, by row and word, with the width and style they were built for."""
 
     @property
     def stage(self) -> str:
@@ -200,10 +234,9 @@ class BigCountdown(Widget):
         super().notify_style_update()
         self._strips = self._style = None  # another stage's colours, or another theme
 
-    def render_line(self, y: int) -> Strip:
+    def row(self, y: int, width: int) -> Strip:
         """Row ``y`` of the digits (the word beside the middle one), drawn once per change with
         styles worked out once (drawing through ``render`` works them out at each repaint)."""
-        width = self.content_size.width
         key = (self._digits, self._word, self.scale, width)
         if self._strips is None or key != self._key:
             self._key, self._strips = key, self.build(width)
@@ -216,17 +249,32 @@ class BigCountdown(Widget):
         return self._style
 
     def build(self, width: int) -> list[Strip]:
+        """The rows as strips; a row that says what it said keeps its strip (the box joins only
+        the rows whose strip is new: ``framed.Framed``)."""
         base = self.base_style()
-        strips = []
+        if self._built[0] != (width, base):
+            self._built = ((width, base), {})
+        kept, strips = self._built[1], []
         for row in self.lines():
-            if self._word and row.endswith(self._word):  # the gap not bold: the word is a run of its
-                digits = row[:len(row) - len(self._word) - WORD_GAP]  # own in SVG screenshots too
-                segments = [Segment(digits, base), Segment(" " * WORD_GAP, base + Style(bold=False)),
-                            Segment(self._word, base)]
-            else:
-                segments = [Segment(row, base)]
-            strips.append(Strip(segments).crop_extend(0, width, base))
+            if (strip := kept.get((row, self._word))) is None:
+                strip = self.build_row(row, width, base)
+            strips.append(strip)
+        self._built = ((width, base), {(row, self._word): strip for row, strip in zip(self.lines(), strips,
+                                                                                     strict=True)})
         return strips
+
+    def build_row(self, row: str, width: int, base: Style) -> Strip:
+        if self._word and row.endswith(self._word):  # the gap not bold: the word is a run of its
+            digits = row[:len(row) - len(self._word) - WORD_GAP]  # own in SVG screenshots too
+            segments = [Segment(digits, base), Segment(" " * WORD_GAP, base + Style(bold=False)),
+                        Segment(self._word, base)]
+        else:
+            segments = [Segment(row, base)]
+        if len(row) <= width and len(row) == cell_len(row):  # (what crop_extend gives, built directly)
+            if len(row) < width:
+                segments.append(Segment(" " * (width - len(row)), base))
+            return Strip(segments, width)
+        return Strip(segments).crop_extend(0, width, base)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 3 * self.scale - 2 * (self.scale // 2)

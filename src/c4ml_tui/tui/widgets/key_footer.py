@@ -22,6 +22,7 @@ from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from .framed import Kept
 from .key_line import Key, KeyLine
 
 ESSENTIAL = ("back", "help", "quit")
@@ -42,8 +43,9 @@ def rank(action: str) -> int:
     return 1
 
 
-class KeyFooter(Footer):
-    """A compact :class:`~textual.widgets.Footer` that never runs off the edge."""
+class KeyFooter(Kept, Footer):
+    """A compact :class:`~textual.widgets.Footer` that never runs off the edge. Docked, it is
+    drawn in every frame of its screen: its line is kept while unchanged (:class:`Kept`)."""
 
     DEFAULT_CSS = """
     KeyFooter.-compact FooterLabel { margin: 0 1 0 1; }

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from textual.content import Content
 from textual.widget import Widget
 
+from .framed import Kept
 from .literal import colours, literal
 
 
@@ -28,7 +29,7 @@ class Line(NamedTuple):
     gap: int = 0
 
 
-class Lines(Widget):
+class Lines(Kept, Widget):
     """Named lines (``title``, ``next``...), each shown literally (program text is never markup)."""
 
     DEFAULT_CSS = """

@@ -1,0 +1,124 @@
+"""Drawing less each frame, for the widgets of a screen that ticks (the chair screen).
+
+Textual draws again, each frame, every widget whose clip overlaps what changed, and every line
+that changed through its styles (border, padding, colours, filters).
+
+- :class:`Framed` (the countdown, the clock bar): Textual draws the whole widget once per size,
+  styles, colours and filters; after that a content row that changed is the left edge of
+  Textual's row, the new content with the app's line filters applied, and the right edge: the
+  same segments Textual would have drawn (for the 5x countdown, 11 rows a second).
+- :class:`Kept` (the chair's words, their container, the screen): while Textual has nothing of
+  the widget to draw again, its last lines are handed back as they were.
+
+The screen (and an SVG screenshot) is the same, segment by segment (``tests/test_app_chair_look.py``).
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+
+
+class Framed(Widget):
+    """A widget whose content rows (:meth:`row`) are drawn inside a box (border, padding) that
+    Textual draws once.
+
+    A subclass returns the same :class:`~textual.strip.Strip` object from :meth:`row` while a
+    row is unchanged, and calls ``refresh`` for what changed, as for any widget."""
+
+    _frame: tuple[tuple, list[Strip], list[tuple[Strip, Strip] | None], int] | None = None
+    """What Textual drew last: its key, the rows, each row's edges (left, right), the first
+    content row."""
+    _rows: dict[int, tuple[Strip, Strip]]
+    """Each content row: the content drawn there, and the row it gave (box and content)."""
+
+    def row(self, y: int, width: int) -> Strip:
+        """Content row ``y``, ``width`` cells wide. Override."""
+        return Strip.blank(width)
+
+    def render_line(self, y: int) -> Strip:
+        return self.row(y, self.content_size.width)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._frame = None  # another stage's border, another theme: Textual draws the box again
+
+    def plain_box(self) -> bool:
+        """Whether the box is one this class can join to (no tint, opacity, hatch or outline:
+        anything else is drawn by Textual every time)."""
+        styles = self.styles
+        return (not styles.tint.a and styles.opacity == 1 and styles.text_opacity == 1
+                and not any(edge for edge, _ in styles.outline)
+                and not (styles.has_rule("hatch") and styles.hatch != "none"))
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        width, height = self.region.size
+        if not width or not height or not self.plain_box():
+            return super().render_lines(crop)
+        base, background = self.background_colors
+        filters = tuple(self.get_line_filters())
+        inner = self.content_size
+        key = (width, height, inner, base, background, filters)
+        if self._frame is None or self._frame[0] != key:
+            rows = super().render_lines(Region(0, 0, width, height))
+            top, right, bottom, left = self.styles.gutter
+            between = range(top, min(height - bottom, top + inner.height))
+            edges: list[tuple[Strip, Strip] | None] = [None] * height
+            for y in between:
+                edges[y] = (rows[y].crop(0, left), rows[y].crop(width - right, width))
+            self._frame = (key, rows, edges, top)
+            self._rows = {y: (self.row(y - top, inner.width), rows[y]) for y in between}
+        else:
+            _, box, edges, top = self._frame
+            rows = list(box)
+            for y, edge in enumerate(edges):
+                if edge is None:
+                    continue
+                content = self.row(y - top, inner.width)
+                seen = self._rows.get(y)
+                if seen is None or seen[0] is not content:  # (else the row it gave, again)
+                    if content.cell_length != inner.width:  # Textual would fit it: let it
+                        self._frame = None
+                        return super().render_lines(crop)
+                    segments = list(content)
+                    for line_filter in filters:
+                        segments = line_filter.apply(segments, background)
+                    joined = Strip([*edge[0], *segments, *edge[1]], width)  # (one strip, not three)
+                    self._rows[y] = (content, joined)
+                    rows[y] = joined
+                else:
+                    rows[y] = seen[1]
+        rows = rows[crop.y:crop.bottom]
+        if crop.column_span != (0, width):
+            x1, x2 = crop.column_span
+            rows = [row.crop(x1, x2) for row in rows]
+        return rows
+
+
+class Kept:
+    """A widget that seldom changes on a screen that ticks: while Textual has nothing of it to
+    draw again (no line marked dirty since, the same part asked, the same size, colours and
+    filters), its last lines are handed back without walking its styles again.
+
+    Textual draws again, each frame, every widget whose clip overlaps what changed: on the chair
+    screen the words above and below the countdown, their container, the screen itself and its
+    footer, which change a few times an hour.
+
+    A mixin, first among the bases (``class Lines(Kept, Widget)``): not a widget itself, so
+    the widget's styles, focus and bindings are those of the Textual class after it."""
+
+    _kept: tuple[tuple, list[Strip]] | None = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        widget = cast("Widget", self)
+        key = (crop, widget.region.size, widget.background_colors, tuple(widget.get_line_filters()))
+        # (Textual's own line cache: with no line dirty it would hand back the same strips)
+        cache = widget._styles_cache
+        if self._kept is not None and self._kept[0] == key and cache._cache and not cache._dirty_lines:
+            return list(self._kept[1])
+        lines: list[Strip] = super().render_lines(crop)  # type: ignore[misc]
+        self._kept = (key, lines)
+        return list(lines)
