@@ -98,24 +98,14 @@ def draw_cell(table: DataTable, row_index: int, column_index: int, base_style: S
 
 def _draw_cell(table: DataTable, row_index: int, column_index: int, base_style: Style, width: int,
                cursor: bool, hover: bool) -> list[list[Segment]] | None:
-    if row_index < table.fixed_rows or column_index < table.fixed_columns or row_index < 0 or column_index < 0:
+    found = one_line_cell(table, row_index, column_index)
+    if found is None:
         return None
-    row_key = table._row_locations.get_key(row_index)
-    column_key = table._column_locations.get_key(column_index)
-    if row_key is None or column_key is None:
-        return None
-    row = table.rows.get(row_key)
-    cell = table._data.get(row_key, {}).get(column_key)
-    if (row is None or row.height != 1 or row.label is not None or not isinstance(cell, Text) or cell.spans
-            or "\n" in cell.plain or "\t" in cell.plain):
-        return None
-    key = (row_key, column_key, base_style, cursor, hover, table._show_hover_cursor, table._update_count,
-           table._pseudo_class_state)
+    row_key, column_key, cell = found
+    key = cache_key(table, row_key, column_key, base_style, cursor, hover)
     lines = table._cell_render_cache.get(key)
     if lines is None:
-        component_style, post_style = table._get_styles_to_render_cell(
-            False, False, False, hover, cursor, table.show_cursor, table._show_hover_cursor,
-            table.cursor_foreground_priority == "css", table.cursor_background_priority == "css")
+        component_style, post_style = cell_styles(table, cursor, hover)
         console = table.app.console
         # The cell's position (for the mouse) goes on last: Rich caches a sum of styles, but each
         # cell's own position makes a new one, whose meta is unpickled and pickled again per sum.
@@ -137,6 +127,38 @@ def _draw_cell(table: DataTable, row_index: int, column_index: int, base_style: 
             line.append(Segment(" " * (inner - used + pad), plain))
         lines = table._cell_render_cache[key] = [line]
     return lines
+
+
+def one_line_cell(table: DataTable, row_index: int, column_index: int) -> tuple[object, object, Text] | None:
+    """``(row key, column key, cell)`` of the cell at ``row_index``, ``column_index`` when it is
+    what a cell drawn by hand can be (a one-line plain :class:`Text` in a row, not a header, a
+    label, a span or a tab: those are Textual's to draw), else ``None``. Reads DataTable's
+    private fields (Textual 8.2): ``AttributeError`` when they are kept otherwise."""
+    if row_index < max(table.fixed_rows, 0) or column_index < max(table.fixed_columns, 0):
+        return None
+    row_key = table._row_locations.get_key(row_index)
+    column_key = table._column_locations.get_key(column_index)
+    if row_key is None or column_key is None:
+        return None
+    row = table.rows.get(row_key)
+    cell = table._data.get(row_key, {}).get(column_key)
+    if (row is None or row.height != 1 or row.label is not None or not isinstance(cell, Text) or cell.spans
+            or "\n" in cell.plain or "\t" in cell.plain):
+        return None
+    return row_key, column_key, cell
+
+
+def cache_key(table: DataTable, row_key, column_key, base_style: Style, cursor: bool, hover: bool) -> tuple:
+    """Where DataTable keeps a drawn cell (its ``_cell_render_cache``), keyed as Textual keys it."""
+    return (row_key, column_key, base_style, cursor, hover, table._show_hover_cursor, table._update_count,
+            table._pseudo_class_state)
+
+
+def cell_styles(table: DataTable, cursor: bool, hover: bool) -> tuple[Style, Style]:
+    """The component style and the style laid over it for a cell, as DataTable works them out."""
+    return table._get_styles_to_render_cell(
+        False, False, False, hover, cursor, table.show_cursor, table._show_hover_cursor,
+        table.cursor_foreground_priority == "css", table.cursor_background_priority == "css")
 
 
 _INTERNALS = ("_row_locations", "_data", "rows", "_new_rows", "_require_update_dimensions", "cursor_coordinate",

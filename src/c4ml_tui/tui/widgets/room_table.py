@@ -16,7 +16,7 @@ from textual.widgets import DataTable
 
 from ...core.textclean import clean
 from ...words.rooms import RoomRow
-from .agenda_cells import append_rows
+from .agenda_cells import append_rows, cache_key, cell_styles, one_line_cell
 
 COLUMNS = ("room", "now", "left", "next", "at", "until")
 LABELS = {"room": "Room", "now": "Now", "left": "Left", "next": "Next", "at": "At", "until": ""}
@@ -181,27 +181,18 @@ def draw(table: DataTable, row_index: int, column_index: int, base_style: Style,
     aligned, its style on the spaces that align it, an ellipsis where it does not fit); ``None``
     for anything else (the header: Textual's). As the agenda's cells (``agenda_cells.draw_cell``):
     Rich's renderers cost a quarter of a millisecond a cell, most of the board's first frame."""
-    if row_index < max(table.fixed_rows, 0) or column_index < max(table.fixed_columns, 0):
+    found = one_line_cell(table, row_index, column_index)
+    if found is None:
         return None
-    row_key = table._row_locations.get_key(row_index)
-    column_key = table._column_locations.get_key(column_index)
-    if row_key is None or column_key is None:
-        return None
-    row = table.rows.get(row_key)
-    cell = table._data.get(row_key, {}).get(column_key)
+    row_key, column_key, cell = found
     pad = table.cell_padding
     inner = width - 2 * pad
-    if (row is None or row.height != 1 or row.label is not None or not isinstance(cell, Text) or cell.spans
-            or cell.justify not in ("left", "right") or cell.overflow != "ellipsis" or inner < 1
-            or "\n" in cell.plain or "\t" in cell.plain):
+    if cell.justify not in ("left", "right") or cell.overflow != "ellipsis" or inner < 1:
         return None
-    key = (row_key, column_key, base_style, cursor, hover, table._show_hover_cursor, table._update_count,
-           table._pseudo_class_state)
+    key = cache_key(table, row_key, column_key, base_style, cursor, hover)
     lines = table._cell_render_cache.get(key)
     if lines is None:
-        component_style, post_style = table._get_styles_to_render_cell(
-            False, False, False, hover, cursor, table.show_cursor, table._show_hover_cursor,
-            table.cursor_foreground_priority == "css", table.cursor_background_priority == "css")
+        component_style, post_style = cell_styles(table, cursor, hover)
         pre = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
         text = cell.plain
         if cell_len(text) > inner:
