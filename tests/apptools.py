@@ -189,3 +189,24 @@ def screen_text(app: C4mlApp) -> str:
     """Everything the screen in front shows, one widget per line."""
     parts = [text_of(w) for w in app.screen.query("*") if shown(w)]
     return "\n".join(p for p in parts if p)
+
+
+def cells_as_textual(table: DataTable, rows) -> tuple[int, int]:
+    """Draw every cell of ``rows`` (row indexes) of ``table``, with and without the cursor, as
+    the table draws it and as DataTable does, and assert both give the same segments (a table
+    that draws its own cells must look as Textual's). ``(cells drawn, cells cut with "…")``."""
+    from rich.segment import Segment
+
+    drawn = cut = 0
+    for index in rows:
+        for column, spec in enumerate(table.ordered_columns):
+            width = spec.get_render_width(table)
+            for cursor in (False, True):
+                table._clear_caches()
+                ours = table._render_cell(index, column, table.rich_style, width, cursor=cursor)
+                table._clear_caches()
+                textual = DataTable._render_cell(table, index, column, table.rich_style, width, cursor=cursor)
+                assert list(Segment.simplify(ours[0])) == list(Segment.simplify(textual[0])), (index, column)
+                drawn += 1
+                cut += "…" in "".join(s.text for s in ours[0])
+    return drawn, cut

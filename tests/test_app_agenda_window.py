@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from apptools import pilot_test, running_at
+from apptools import cells_as_textual, pilot_test, running_at
 
 from c4ml_tui.sources.parsed import from_bytes
 from c4ml_tui.tui.widgets.agenda_table import AgendaTable
@@ -93,26 +93,14 @@ async def test_cells_drawn_without_rich_look_as_textual_draws_them():
     # The agenda draws its one-line cells itself (agenda_cells.draw_cell: Rich's renderers cost
     # most of a frame): every cell in view, past (dim) and running (bold) rows, the cursor's row,
     # titles cut with an ellipsis, must come out as DataTable draws them, style for style.
-    from rich.segment import Segment
-    from textual.widgets import DataTable
 
     async with running_at(BIG, 15, 0, size=(80, 24)) as ui:
         await ui.press("a")
         table = ui.screen.query_one(AgendaTable)
         top = round(table.scroll_y)
-        states = set()
-        cut = 0
-        for index in range(top, top + table.scrollable_content_region.height - 1):
-            states.add(table.rows_shown[table._lo + index].state)
-            for column, spec in enumerate(table.ordered_columns):
-                width = spec.get_render_width(table)
-                for cursor in (False, True):
-                    table._clear_caches()
-                    ours = table._render_cell(index, column, table.rich_style, width, cursor=cursor)
-                    table._clear_caches()
-                    textual = DataTable._render_cell(table, index, column, table.rich_style, width, cursor=cursor)
-                    assert list(Segment.simplify(ours[0])) == list(Segment.simplify(textual[0]))
-                    cut += "…" in "".join(s.text for s in ours[0])
+        in_view = range(top, top + table.scrollable_content_region.height - 1)
+        states = {table.rows_shown[table._lo + index].state for index in in_view}
+        _drawn, cut = cells_as_textual(table, in_view)
         assert {"past", "now"} <= states or {"now", "later"} <= states
         assert cut  # some titles did not fit
 

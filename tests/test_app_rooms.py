@@ -3,7 +3,7 @@ Enter, time passing, and the day of the room under the cursor. Fictional program
 
 from __future__ import annotations
 
-from apptools import DATA, load_data, pilot_test, running_at, text_of
+from apptools import DATA, cells_as_textual, load_data, pilot_test, running_at, text_of
 
 from c4ml_tui.tui.screens.detail import DetailScreen
 from c4ml_tui.tui.screens.now import NowScreen
@@ -179,24 +179,10 @@ async def test_the_rooms_cells_drawn_without_rich_look_as_textual_draws_them():
     # The room table draws its one-line cells itself (room_table.draw, as the agenda does): every
     # cell, left and right aligned, busy (bold) and free (dim italic) rows, the cursor's row,
     # names cut in the middle and titles cut with an ellipsis, must come out as DataTable draws them.
-    from rich.segment import Segment
-    from textual.widgets import DataTable
-
     for size in ((80, 24), (200, 60)):
         async with running_at(PROGRAM, 10, 5, size=size) as ui:
             table = ui.screen.query_one(RoomTable)
-            drawn = cut = 0
-            for index in range(table.row_count):
-                for column, spec in enumerate(table.ordered_columns):
-                    width = spec.get_render_width(table)
-                    for cursor in (False, True):
-                        table._clear_caches()
-                        ours = table._render_cell(index, column, table.rich_style, width, cursor=cursor)
-                        table._clear_caches()
-                        textual = DataTable._render_cell(table, index, column, table.rich_style, width, cursor=cursor)
-                        assert list(Segment.simplify(ours[0])) == list(Segment.simplify(textual[0])), (index, column)
-                        drawn += 1
-                        cut += "…" in "".join(s.text for s in ours[0])
+            drawn, cut = cells_as_textual(table, range(table.row_count))
             assert drawn >= 4 * 5 * 2
             assert cut or size == (200, 60)  # at 80 columns some names and titles do not fit
 
