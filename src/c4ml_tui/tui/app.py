@@ -236,7 +236,7 @@ class C4mlApp(Stars, Navigation, App[int]):
         if not isinstance(screen, LiveScreen) or not screen.is_mounted:
             return
         due, last, seen = self._due
-        if force or screen is not seen or not (utc(last) <= utc(now) < utc(due)) or screen.EVERY_SECOND:
+        if force or screen is not seen or not (utc(last) <= utc(now) < utc(due)):
             snap = self.timeline.at(now)
             screen.show_time(snap)
             due = board.next_change(now, board.targets(self.timeline, snap) + screen.targets())

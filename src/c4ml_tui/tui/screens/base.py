@@ -32,8 +32,6 @@ class LiveScreen(Screen):
     """Shown left of the clock, before the event's title."""
     PLACE = ""
     """The name of the :class:`~c4ml_tui.screens.Place` this screen is, if it is one."""
-    EVERY_SECOND = False
-    """Redraw every tick (a countdown in seconds), not only when a word can change."""
 
     def __init__(self, *, name: str | None = None, id: str | None = None):
         super().__init__(name=name, id=id)

@@ -57,8 +57,8 @@ class ChairScreen(Kept, LiveScreen):
 
     HEADING = "Chair"
     PLACE = "chair"
-    # Not EVERY_SECOND: the view is worked out when a word can change (``targets``: the
-    # thresholds, each start and end); the other ticks move the digits alone (``show_clock``).
+    # The view is worked out when a word can change (``targets``: the thresholds, each start
+    # and end); the other ticks move the digits alone (``show_clock``).
     BINDINGS = [
         Binding("s", "mark_start", "Started", id="chair.start", tooltip="The next talk started now"),
         Binding("e", "mark_end", "Ended", id="chair.end", tooltip="The talk counted down ended now"),
