@@ -90,7 +90,7 @@ async def test_a_new_width_keeps_the_rows_and_the_cursor():
 
 @pilot_test
 async def test_cells_drawn_without_rich_look_as_textual_draws_them():
-    # The agenda draws its one-line cells itself (agenda_cells.draw_cell: Rich's renderers cost
+    # The agenda draws its one-line cells itself (fast_table.draw_cell: Rich's renderers cost
     # most of a frame): every cell in view, past (dim) and running (bold) rows, the cursor's row,
     # titles cut with an ellipsis, must come out as DataTable draws them, style for style.
 
@@ -107,25 +107,25 @@ async def test_cells_drawn_without_rich_look_as_textual_draws_them():
 
 @pilot_test
 async def test_a_datatable_without_the_fields_the_agenda_writes_still_gets_every_row(monkeypatch):
-    # agenda_cells writes a few of DataTable's private fields (Textual 8.2); a Textual that keeps
+    # fast_table writes a few of DataTable's private fields (Textual 8.2); a Textual that keeps
     # them otherwise must still get the rows, through add_row, and still be drawn by Textual.
     from textual.widgets import DataTable
 
-    from c4ml_tui.tui.widgets import agenda_cells
+    from c4ml_tui.tui.widgets import agenda_cells, fast_table
 
     async with running_at(BIG, 15, 0, size=(80, 24)) as ui:
         await ui.press("a")
         table = ui.screen.query_one(AgendaTable)
         probe = DataTable()
         probe.add_columns("a", "b")
-        monkeypatch.setattr(agenda_cells, "_INTERNALS", (*agenda_cells._INTERNALS, "_not_in_this_textual"))
-        agenda_cells.append_rows(probe, [("one", [agenda_cells.cell("x"), agenda_cells.cell("y")]),
-                                         ("two", [agenda_cells.cell("z"), agenda_cells.cell("w")])])
+        monkeypatch.setattr(fast_table, "_INTERNALS", (*fast_table._INTERNALS, "_not_in_this_textual"))
+        fast_table.append_rows(probe, [("one", [agenda_cells.cell("x"), agenda_cells.cell("y")]),
+                                       ("two", [agenda_cells.cell("z"), agenda_cells.cell("w")])])
         assert probe.row_count == 2 and probe.get_row("two")[0].plain == "z"
         cache = table._cell_render_cache
         del table._cell_render_cache  # nor this one: the cell is left to Textual
         try:
-            assert agenda_cells.draw_cell(table, 0, 1, table.rich_style, 12) is None
+            assert fast_table.draw_cell(table, 0, 1, table.rich_style, 12) is None
         finally:
             table._cell_render_cache = cache
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.segment import Segment
-from rich.style import Style
 from textual import events, on
 from textual.binding import Binding
 from textual.css.scalar import Unit
@@ -14,7 +12,8 @@ from textual.widgets.data_table import ColumnKey
 
 from ...core import fmt
 from ...words.agenda import Row
-from .agenda_cells import MARK_NOW, _has_rooms, append_rows, cell, draw_cell, row_cells, row_style, row_title, times_of
+from .agenda_cells import MARK_NOW, _has_rooms, cell, row_cells, row_style, row_title, times_of
+from .fast_table import FastTable, append_rows
 
 __all__ = ["MARK_NOW", "AgendaTable", "cell", "row_cells", "row_style", "row_title", "times_of"]
 
@@ -35,7 +34,7 @@ WHOLE_DAY = 600
 """Up to this many rows (a day of 38C3 has 320) the whole day is in the table."""
 
 
-class AgendaTable(DataTable):
+class AgendaTable(FastTable):
     """Rows from :func:`c4ml_tui.agenda.rows`; Enter or a second click on a row posts
     :class:`AgendaTable.EntrySelected` for rows that open an item or talk.
 
@@ -328,37 +327,6 @@ class AgendaTable(DataTable):
         self._clear_caches()
         self._require_update_dimensions = True
         self.refresh()
-
-    def _update_dimensions(self, new_rows) -> None:
-        # Every column has a set width and every row is one line high: measuring each new
-        # cell (what DataTable does, five per row) would change nothing and cost most of a build.
-        self._new_rows.clear()
-        super()._update_dimensions(())
-
-    _style_now: Style | None = None
-
-    @property
-    def rich_style(self) -> Style:
-        """The table's style: worked out once per drawing (:meth:`render_lines`), not for each
-        line (from the styles of every ancestor, twice a line: a tenth of drawing a screenful)."""
-        return self._style_now if self._style_now is not None else super().rich_style
-
-    def render_lines(self, crop):
-        self._style_now = None
-        self._style_now = super().rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._style_now = None
-
-    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
-                     cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
-        """A cell drawn without Rich's renderers when it is a one-line plain text (see
-        :func:`~.agenda_cells.draw_cell`), else as Textual draws it."""
-        lines = draw_cell(self, row_index, column_index, base_style, width, cursor, hover)
-        if lines is None:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        return lines
 
     _built_style: fmt.Shown | None = None
     """How times were shown when the table was built (``z`` shows them in another zone)."""

@@ -16,7 +16,7 @@ from textual.widgets import DataTable
 
 from ...core.textclean import clean
 from ...words.rooms import RoomRow
-from .agenda_cells import append_rows, cache_key, cell_styles, one_line_cell
+from .fast_table import FastTable, append_rows, cache_key, cell_styles, one_line_cell
 
 COLUMNS = ("room", "now", "left", "next", "at", "until")
 LABELS = {"room": "Room", "now": "Now", "left": "Left", "next": "Next", "at": "At", "until": ""}
@@ -58,7 +58,7 @@ def cells(row: RoomRow, room_width: int = 0) -> dict[str, Text]:
     }
 
 
-class RoomTable(DataTable):
+class RoomTable(FastTable):
     """Rows of :class:`~c4ml_tui.rooms.RoomRow`, keyed by room; the cursor stays on its room."""
 
     BINDINGS = [
@@ -156,22 +156,10 @@ class RoomTable(DataTable):
         if room in rooms:
             self.move_cursor(row=rooms.index(room), scroll=False)
 
-    def _update_dimensions(self, new_rows) -> None:
-        # Every column has a set width and every row is one line high: measuring each new cell
-        # (what DataTable does, six per row, through Rich) would change nothing.
-        self._new_rows.clear()
-        super()._update_dimensions(())
-
-    def _render_cell(self, row_index: int, column_index: int, base_style: Style, width: int,
-                     cursor: bool = False, hover: bool = False) -> list[list[Segment]]:
-        """A one-line cell drawn without Rich's renderers (:func:`draw`), else as Textual draws it."""
-        try:
-            lines = draw(self, row_index, column_index, base_style, width, cursor, hover)
-        except AttributeError:  # a Textual whose DataTable keeps its cells otherwise: its own drawing
-            lines = None
-        if lines is None:
-            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        return lines
+    def draw(self, row_index: int, column_index: int, base_style: Style, width: int, cursor: bool,
+             hover: bool) -> list[list[Segment]] | None:
+        """A one-line cell drawn by hand (:func:`draw`: left or right aligned), else ``None``."""
+        return draw(self, row_index, column_index, base_style, width, cursor, hover)
 
 
 def draw(table: DataTable, row_index: int, column_index: int, base_style: Style, width: int,
@@ -179,7 +167,7 @@ def draw(table: DataTable, row_index: int, column_index: int, base_style: Style,
     """A cell of the room table as Textual draws it (``Styled(Padding(cell))``: the same segments,
     in the same cache), for a one-line :class:`Text` of this module's :func:`cell` (left or right
     aligned, its style on the spaces that align it, an ellipsis where it does not fit); ``None``
-    for anything else (the header: Textual's). As the agenda's cells (``agenda_cells.draw_cell``):
+    for anything else (the header: Textual's). As the agenda's cells (``fast_table.draw_cell``):
     Rich's renderers cost a quarter of a millisecond a cell, most of the board's first frame."""
     found = one_line_cell(table, row_index, column_index)
     if found is None:
