@@ -128,8 +128,9 @@ def _first_screen_words(program, now):
     return rows, shown.quiet, shown.day, shown.until, rooms.status(tl, tl.at(now), shown), days
 
 
-@pytest.mark.parametrize(("path", "zone"), [(XML, None), (SCHEDULES / "fosdem-2021.xml", "Europe/Brussels")],
-                         ids=["38c3", "fosdem-2021"])
+@pytest.mark.parametrize(("path", "zone"), [(XML, None), (SCHEDULES / "fosdem-2021.xml", "Europe/Brussels"),
+                                            (SCHEDULES / "rc3-2021.json", None)],
+                         ids=["38c3", "fosdem-2021", "rc3-2021"])
 def test_the_first_screen_of_a_slice_says_what_the_whole_program_says(path, zone):
     """Every 37 minutes from before the first item to after the last (nights, the gaps between
     days, the end), the slice a big program opens on gives the first screen the whole program

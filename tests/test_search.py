@@ -224,6 +224,23 @@ def test_bundled_program_is_searchable(c4ml):
     assert room.total == len(c4ml.items) and all(h.matched == ("room",) for h in room.hits)
 
 
+@pytest.mark.parametrize("word", ["e", "zoe", "ten", "place", "a", "session", "ø", "tensor", "zz"])
+@pytest.mark.parametrize("need", [None, 1, 2, 3, 5, 8, 200])
+def test_one_word_ranks_as_every_query_does_whatever_the_page(program, word, need):
+    """A one-word query's tiers, each read only until the page is full, put the entries in the
+    order the general scorer gives (the same word twice scores double: the same order): title,
+    name, detail, body; whole word, word start, inside; then index order."""
+    index = SearchIndex(program)
+    matches = index._lookup((word,)).matches
+    n = len(index)
+    general, _ = index._rank(matches, (word, word), None)
+    keys, exact = index._rank_one(matches, (word, " " + word + " ", " " + word), need)
+    assert [k % n for k in keys[:exact]] == [k % n for k in general][:exact]
+    assert exact is None or exact >= min(need or 0, len(matches))
+    if exact is None:
+        assert len(keys) == len(matches)
+
+
 def test_a_partial_ranking_is_completed_when_more_is_asked(program):
     index = SearchIndex(program)
     full = SearchIndex(program).search("e", limit=None)

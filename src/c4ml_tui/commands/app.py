@@ -107,11 +107,13 @@ def before_the_network(args: argparse.Namespace, source: Source):
     return (program, clock) if clock is not None else None
 
 
-BIG_FILE = 2**20
-"""A program file at least this big (about 5,000 talks of YAML, 500 events of frab XML) is
-opened through its store (``sources/program_store.py``) when it holds more than
-:data:`BIG_PROGRAM` items and talks: the app paints the board from the items around now (with
-what the first screen shows: ``tui.rest.first_screen``) and reads the rest in a worker thread."""
+BIG_FILE = 32 * 2**10
+"""A program file bigger than this (``loader.SMALL_FILE``: about 150 talks of YAML) is opened
+through its store (``sources/program_store.py``) when it holds more than :data:`BIG_PROGRAM`
+items and talks: the app paints the board from the items around now (with what the first screen
+shows: ``tui.rest.first_screen``) and reads the rest in a worker thread. (It was 1 MB: a
+1,000-talk YAML file of 0.2 MB was read whole, and its first screen cost 1.37x the minimal app
+against 1.13x for 10,000 talks on a slice.)"""
 BIG_PROGRAM = 500
 """38C3's 1,007 events open on a slice: its first screen costs a third less CPU above the
 minimal app's (docs/performance.md)."""

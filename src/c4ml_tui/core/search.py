@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from .model import Program
@@ -210,41 +211,37 @@ class SearchIndex:
 
     def _rank_one(self, matches: list[int], probe: tuple[str, str, str],
                   need: int | None) -> tuple[list[int], int | None]:
-        """One word: split the matches into tiers, best first (title whole word, title word
-        start, inside a title, then the same for names, details, bodies) and stop once the
-        tiers so far fill ``need``: the long abstracts are read only when the titles do not
-        fill the page. Within a tier entries stay in index order, so no sort is needed. What is
-        left after a tier (the rest of a class, the other classes) is worked out only when the
-        next tier is needed: a short word that fills the page with titles costs three passes."""
+        """One word: the matches in tiers, best first (title whole word, title word start, inside
+        a title, then the same for names, details, bodies). Within a tier entries stay in index
+        order, so no sort is needed, and a tier is read only until the page is full: a short word
+        whose whole-word titles fill ``need`` reads the titles' word forms once, and the long
+        abstracts are read only when the titles do not fill the page. What is left after a class
+        is worked out only when the next class is needed."""
         w, whole, start = probe
         n = len(self._docs)
         keys: list[int] = []
         rest = matches
         for cls in (TITLE, PERSON, DETAIL, BODY):
-            inside = rest if cls == BODY else [i for i in rest if w in self._texts[cls][i]]
-            form = self._forms[cls]
-            wholes = [i for i in inside if whole in form[i]]
-            starts = [i for i in inside if start in form[i]]  # the whole words too: " w " holds " w"
-            if wholes:
-                taken = set(wholes)
-                starts = [i for i in starts if i not in taken]
-            for bonus, tier in ((2, wholes), (1, starts), (0, None)):
-                if tier is None:  # inside the word: the class's entries in neither tier above
-                    taken = set(wholes)
-                    taken.update(starts)
-                    tier = [i for i in inside if i not in taken] if taken else inside
-                base = -(cls * 3 + bonus) * n
-                keys += [base + i for i in tier]
-                if need is not None and len(keys) >= need:
-                    placed = len(wholes) + len(starts) + (len(tier) if bonus == 0 else 0)
-                    if placed < len(inside) or len(inside) < len(rest):  # more entries below
-                        return keys, len(keys)
-            if cls != BODY:
-                if len(inside) == len(rest):
-                    rest = []
+            form, text = self._forms[cls], self._texts.get(cls)  # (no text for BODY: every match is inside)
+            taken: set[int] = set()
+            for bonus in (2, 1, 0):
+                room = None if need is None else need - len(keys)
+                if bonus == 2:
+                    tier = (i for i in rest if whole in form[i] and (text is None or w in text[i]))
+                elif bonus == 1:  # (" w " holds " w": the whole words are taken already)
+                    tier = (i for i in rest if start in form[i] and i not in taken and (text is None or w in text[i]))
+                elif text is None:
+                    tier = (i for i in rest if i not in taken)
                 else:
-                    taken = set(inside)
-                    rest = [i for i in rest if i not in taken]
+                    tier = (i for i in rest if i not in taken and w in text[i])
+                found = list(islice(tier, room))
+                base = -(cls * 3 + bonus) * n
+                keys += [base + i for i in found]
+                if room is not None and len(found) >= room:
+                    return keys, len(keys)  # the page is full: what follows is ranked if asked for
+                taken.update(found)
+            if cls != BODY:
+                rest = [i for i in rest if i not in taken] if taken else rest
             if not rest:
                 break
         return keys, None
