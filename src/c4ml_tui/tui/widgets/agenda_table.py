@@ -97,6 +97,9 @@ class AgendaTable(ScrollView, can_focus=True):
         self._can_open: bool | None = None
         self._expected: Size | None = None
         """The size the table expects before its first layout (see :meth:`expected_size`)."""
+        # The agenda gives its table the focus as it is first shown, before the first frame:
+        # styled as focused from the start, it is not styled a second time when the focus comes.
+        self.set_reactive(AgendaTable.has_focus, True)
 
     # -- what the table holds -------------------------------------------------------------------------
     @property
