@@ -46,13 +46,25 @@ class AgendaScreen(FilteredScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
-        yield LiveLabel(hide_empty=True, id="agenda-filter", classes="note")
+        if note := rooms.filter_note(self.flt):
+            yield self._filter_line(note)
         yield AgendaTable(id="agenda")
         yield KeyFooter(one_line=True)  # its keys drawn as one widget (see KeyLine)
 
+    @staticmethod
+    def _filter_line(note: str) -> LiveLabel:
+        return LiveLabel(note, hide_empty=True, id="agenda-filter", classes="note")
+
     def filter_changed(self) -> None:
+        """The heading, and the filter's line above the table: there only once a filter is set
+        (a widget composed, styled and mounted with nothing to say cost a push a few ms)."""
         super().filter_changed()
-        self.query_one("#agenda-filter", LiveLabel).show(rooms.filter_note(self.flt))
+        note = rooms.filter_note(self.flt)
+        found = self.query("#agenda-filter")
+        if found:
+            found.first(LiveLabel).show(note)
+        elif note:
+            self.mount(self._filter_line(note), before=self.table)
 
     @property
     def table(self) -> AgendaTable:

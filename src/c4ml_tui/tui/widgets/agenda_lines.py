@@ -14,8 +14,8 @@ from rich.cells import cell_len, set_cell_size
 from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
-from rich.styled import Styled
 from rich.text import Text
+from textual.renderables.styled import Styled
 
 from ...words.agenda import Row
 from .agenda_cells import MARK_NOW, cell, row_style, row_title

@@ -291,14 +291,17 @@ class AgendaTable(ScrollView, can_focus=True):
     def _forget(self) -> None:
         self._lines.clear()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._look = None  # (the focus, a theme: the styles are worked out again, once)
+        self._lines.clear()
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        look = Look(self.rich_style, self.get_component_styles("agenda-table--header").rich_style,
-                    self.get_component_rich_style("agenda-table--cursor"),
-                    self.get_component_rich_style("agenda-table--hover"),
-                    self.get_component_rich_style("agenda-table--header-hover"))
-        if look != self._look:
-            self._look = look
-            self._lines.clear()
+        if self._look is None:
+            self._look = Look(self.rich_style, self.get_component_styles("agenda-table--header").rich_style,
+                              self.get_component_rich_style("agenda-table--cursor"),
+                              self.get_component_rich_style("agenda-table--hover"),
+                              self.get_component_rich_style("agenda-table--header-hover"))
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
