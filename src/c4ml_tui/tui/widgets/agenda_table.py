@@ -385,10 +385,12 @@ class AgendaTable(ScrollView, can_focus=True):
 
     def _moved(self) -> None:
         # Only when Open turns on or off: the footer is drawn again on each change of keys.
+        # Before the first layout the footer has not laid its keys out yet: it reads them after.
         can_open = self.check_action("select_cursor", ())
         if can_open != self._can_open:
             self._can_open = can_open
-            self.refresh_bindings()
+            if self.size.height:
+                self.refresh_bindings()
 
     def _row_at(self, event: events.MouseEvent) -> int | None:
         """The row under the mouse (``-1``: the header), or ``None`` below the last row."""
