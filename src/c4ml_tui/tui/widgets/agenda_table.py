@@ -314,7 +314,7 @@ class AgendaTable(ScrollView, can_focus=True):
         index = -1 if y < HEADER else y - HEADER + scroll_y
         if index >= len(self._rows):
             return Strip.blank(width, look.base)
-        key = (index, index == self._cursor, index == self._hover, scroll_x, width)
+        key = (index, index == self._cursor, index == self._hover, scroll_x, width, fmt.shown())
         strip = self._lines.get(key)
         if strip is None:
             if len(self._lines) > 400:
