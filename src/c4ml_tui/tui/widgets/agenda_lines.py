@@ -17,9 +17,6 @@ from rich.style import Style
 from rich.text import Text
 from textual.renderables.styled import Styled
 
-from ...words.agenda import Row
-from .agenda_cells import MARK_NOW, cell, row_style, row_title
-
 FIXED = {"mark": 1, "time": 11, "kind": 8}
 """Widths of the fixed columns; the title takes what is left, the room what it needs."""
 TITLE_MAX = 110
@@ -56,16 +53,6 @@ def widths(width: int, time_width: int, room_width: int | None, scrollbar: int) 
     if room_width is not None:
         found["room"] = room
     return [Column(key, LABELS[key], size) for key, size in found.items()]
-
-
-def texts(row: Row, rooms: bool, starred: frozenset[str], times: str) -> list[Text]:
-    """The cells of ``row`` (``agenda_cells.row_cells``, with its time words given)."""
-    style = row_style(row)
-    found = [cell(MARK_NOW if row.state == "now" and row.kind != "day" else "", "bold"), cell(times, style),
-             cell(row_title(row, starred), style), cell(row.label, style)]
-    if rooms:
-        found.append(cell(row.room, style))
-    return found
 
 
 class Look(NamedTuple):

@@ -10,7 +10,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.css.scalar import Unit
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -18,8 +17,9 @@ from textual.strip import Strip
 
 from ...core import fmt
 from ...words.agenda import Row
-from .agenda_cells import MARK_NOW, _has_rooms, _pair, cell, row_cells, row_style, row_title, times_of
-from .agenda_lines import LABELS, Column, Look, draw_line, texts, widths
+from .agenda_cells import MARK_NOW, _has_rooms, cell, row_cells, row_style, row_title, times_of
+from .agenda_lines import LABELS, Column, Look, draw_line, widths
+from .first_layout import expect_scrollbar, expected_size
 
 __all__ = ["MARK_NOW", "AgendaTable", "cell", "row_cells", "row_style", "row_title", "times_of"]
 
@@ -96,7 +96,7 @@ class AgendaTable(ScrollView, can_focus=True):
         self._look: Look | None = None
         self._can_open: bool | None = None
         self._expected: Size | None = None
-        """The size the table expects before its first layout (see :meth:`expected_size`)."""
+        """The size the table expects before its first layout (``first_layout.expected_size``)."""
         # The agenda gives its table the focus as it is first shown, before the first frame:
         # styled as focused from the start, it is not styled a second time when the focus comes.
         self.set_reactive(AgendaTable.has_focus, True)
@@ -152,8 +152,7 @@ class AgendaTable(ScrollView, can_focus=True):
 
     def get_row_at(self, index: int) -> list[Text]:
         """The cells of row ``index``: mark, time, title, kind, and room when the day has rooms."""
-        row = self._rows[index]
-        return texts(row, self._rooms, self._starred, self._time_words().get(_pair(row)) or row.times)
+        return row_cells(self._rows[index], self._rooms, self._starred, self._time_words())
 
     def get_cell(self, key: str, column: str) -> Text:
         """The cell of column ``column`` (``"title"``...) in the row whose key is ``key``."""
@@ -200,7 +199,7 @@ class AgendaTable(ScrollView, can_focus=True):
         if size != self.virtual_size:
             self.virtual_size = size
         if not self.size.height and self._expected is not None:
-            self._expect_scrollbar(self._expected)
+            expect_scrollbar(self, self._expected)
 
     # -- the cursor and the view ------------------------------------------------------------------------
     def move_cursor(self, *, row: int | None = None, scroll: bool = True, animate: bool = False) -> None:
@@ -226,7 +225,7 @@ class AgendaTable(ScrollView, can_focus=True):
         if not self._rows:
             return
         if not self.size.height and self._expected is None:
-            self._expected = self.expected_size()
+            self._expected = expected_size(self)
             self._size_rows()
         self._move(index, scroll=False)
         self._centre(self._cursor)
@@ -248,37 +247,6 @@ class AgendaTable(ScrollView, can_focus=True):
         if self.size.width or self._expected is None:
             return self.size.width or self.app.size.width
         return self._expected.width
-
-    def expected_size(self) -> Size | None:
-        """The size the screen's first layout will give the table, worked out before it: the
-        screen's, less the lines of the one-line widgets docked or stacked beside it (the clock
-        bar, the filter note, the footer). ``None`` when another widget's height is not a set
-        number of lines."""
-        parent = self.parent
-        width, height = self.app.size
-        if parent is not self.screen or not width or self.styles.gutter.height or self.styles.gutter.width:
-            return None
-        for widget in parent.children:
-            if widget is self or not widget.display:
-                continue
-            lines = widget.styles.height
-            if lines is None or lines.unit is not Unit.CELLS or widget.styles.margin.height:
-                return None
-            height -= int(lines.value)
-        return Size(width, height) if height > 0 else None
-
-    def _expect_scrollbar(self, size: Size) -> None:
-        """Before the first layout: show the vertical scrollbar now when the rows will not fit
-        the view the layout is expected to give (``size``), so the first layout places it
-        (found by that layout, it was placed by the next one: the screen laid out and drawn once
-        more). Textual's own check, at each layout, keeps it or takes it away."""
-        styles = self.styles
-        if styles.overflow_y != "auto" or styles.overflow_x not in ("auto", "hidden"):
-            return
-        fits_across = self.virtual_size.width <= size.width - styles.scrollbar_size_vertical
-        if self.virtual_size.height > size.height and fits_across and not self.show_vertical_scrollbar:
-            self.show_vertical_scrollbar = True
-            self.vertical_scrollbar.display = True
 
     def _on_resize(self, event: events.Resize) -> None:
         # (the lines drawn are kept by width: the first layout's resize draws nothing again)
