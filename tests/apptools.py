@@ -25,6 +25,7 @@ from textual.widgets import DataTable, Markdown, OptionList, Static
 from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.core.model import Program
 from c4ml_tui.tui.app import C4mlApp, make_app
+from c4ml_tui.tui.widgets.agenda_table import AgendaTable
 from c4ml_tui.tui.widgets.card import Card
 from c4ml_tui.tui.widgets.clock import ClockBar
 from c4ml_tui.tui.widgets.countdown import BigCountdown
@@ -164,7 +165,7 @@ def text_of(widget: Widget) -> str:
     if isinstance(widget, ClockBar):  # the clock and its notes as they read, then the title
         clock = f"{widget.clock} {widget.notes}" if widget.notes else widget.clock
         return f"{clock}\n{widget.heading}"
-    if isinstance(widget, DataTable):
+    if isinstance(widget, (DataTable, AgendaTable)):  # (the agenda draws its own lines: the same rows)
         return "\n".join(
             " | ".join(str(getattr(c, "plain", c)) for c in widget.get_row_at(i)) for i in range(widget.row_count)
         )

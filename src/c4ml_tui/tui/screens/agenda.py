@@ -3,7 +3,7 @@ shown; ``[``/``]`` (or the arrows) change the day, ``r``/``t`` narrow it to a ro
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -46,13 +46,25 @@ class AgendaScreen(FilteredScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
-        yield LiveLabel(hide_empty=True, id="agenda-filter", classes="note")
+        if note := rooms.filter_note(self.flt):
+            yield self._filter_line(note)
         yield AgendaTable(id="agenda")
         yield KeyFooter(one_line=True)  # its keys drawn as one widget (see KeyLine)
 
+    @staticmethod
+    def _filter_line(note: str) -> LiveLabel:
+        return LiveLabel(note, hide_empty=True, id="agenda-filter", classes="note")
+
     def filter_changed(self) -> None:
+        """The heading, and the filter's line above the table: there only once a filter is set
+        (a widget composed, styled and mounted with nothing to say cost a push a few ms)."""
         super().filter_changed()
-        self.query_one("#agenda-filter", LiveLabel).show(rooms.filter_note(self.flt))
+        note = rooms.filter_note(self.flt)
+        found = self.query("#agenda-filter")
+        if found:
+            found.first(LiveLabel).show(note)
+        elif note:
+            self.mount(self._filter_line(note), before=self.table)
 
     @property
     def table(self) -> AgendaTable:
@@ -66,6 +78,14 @@ class AgendaScreen(FilteredScreen):
             self._days = (tl, filters.days(tl))
         return self._days[1]
 
+    def opening_day(self, at: datetime) -> date:
+        """``filters.opening_day`` from the days worked out once (it works them out from every
+        item at each call: 2,000 a day at 10,000 talks, three times as the agenda is shown)."""
+        found, today = self.days, self.c4ml.program.day_at(at)
+        if found[0] <= today <= found[-1]:
+            return next(d for d in found if d >= today)
+        return found[0]
+
     def heading(self) -> str:
         if len(self.days) < 2 or self.day is None:
             return super().heading()
@@ -75,7 +95,7 @@ class AgendaScreen(FilteredScreen):
     def show_answer(self, snap: Snapshot) -> None:
         """Mark past, running and later rows afresh; the cursor stays where the user left it."""
         if self.day not in self.days:
-            self.day = filters.opening_day(self.c4ml.timeline, snap.at)
+            self.day = self.opening_day(snap.at)
             self.filter_changed()
         first = not self.table.rows_shown
         self.table.show(self.day_rows(snap), frozenset(self.c4ml.favourites))
@@ -120,7 +140,7 @@ class AgendaScreen(FilteredScreen):
             self._switched = False
             return
         self._switched = False
-        today = filters.opening_day(self.c4ml.timeline, self.c4ml.clock.now())
+        today = self.opening_day(self.c4ml.clock.now())
         if today != self.day:
             self.show_day(today)
         self.table.jump_to(self.now_index())
@@ -147,7 +167,7 @@ class AgendaScreen(FilteredScreen):
         self.filter_changed()
         snap = self.c4ml.snapshot()
         self.table.show(self.day_rows(snap), frozenset(self.c4ml.favourites))
-        today = filters.opening_day(self.c4ml.timeline, snap.at) == day
+        today = self.opening_day(snap.at) == day
         self.table.jump_to(self.now_index() if today else 0)
         if ends != (self.check_action("day", (-1,)), self.check_action("day", (1,))):
             self.refresh_bindings()  # a day key turned on or off (the footer costs a rebuild)

@@ -43,10 +43,22 @@ class KeyLine(FooterKey):
         self.shown: frozenset[int] = frozenset(range(len(keys)))
         self.pointed: int | None = None
         """The key under the mouse (drawn as Textual draws a key under the mouse)."""
+        self._widths: dict[tuple[str, str], int] = {}
+        """Each key's cells by its display and description (the footer asks for each key's
+        width at each fitting: its paddings are the styles', worked out again only when they
+        change)."""
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._widths.clear()
 
     def width_of(self, index: int) -> int:
         """The cells key ``index`` takes, with the cell after it (the margin Textual's keys have)."""
-        return len(self._piece(self.keys[index], Style(), Style(), Style())) + self.styles.margin.right
+        key = self.keys[index]
+        width = self._widths.get((key.display, key.description))
+        if width is None:
+            width = self._widths[key.display, key.description] = len(self._piece(key, Style(), Style(), Style()))
+        return width + self.styles.margin.right
 
     def show_keys(self, keys: list[Key], shown: frozenset[int]) -> None:
         """New keys, or another choice of them shown: drawn again, laid out only if the width changed."""
