@@ -164,7 +164,7 @@ def text_of(widget: Widget) -> str:
     if isinstance(widget, ClockBar):  # the clock and its notes as they read, then the title
         clock = f"{widget.clock} {widget.notes}" if widget.notes else widget.clock
         return f"{clock}\n{widget.heading}"
-    if isinstance(widget, DataTable):
+    if isinstance(widget, DataTable) or type(widget).__name__ == "RoomTable":  # (a table drawn by hand)
         return "\n".join(
             " | ".join(str(getattr(c, "plain", c)) for c in widget.get_row_at(i)) for i in range(widget.row_count)
         )
