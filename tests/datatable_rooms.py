@@ -4,6 +4,8 @@ line. The same columns, widths and cells (``room_table``'s), every cell drawn by
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
@@ -14,7 +16,7 @@ from c4ml_tui.tui.widgets.room_table import LABELS, RoomTable
 class DataTableRooms(DataTable):
     """The rooms as a ``DataTable``: rebuilt whole on every change (a reference, not fast)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar = [
         Binding("enter", "select_cursor", "Open", id="rooms.open",
                 tooltip="Open what runs in this room (or what is next there)"),
         Binding("down,j", "cursor_down", "Down", show=False, id="rooms.down", tooltip="Next room"),
