@@ -57,8 +57,8 @@ class DataTableRooms(DataTable):
         for column in self._ours.ordered_columns:
             self.add_column(Text(LABELS[column.key], justify="right" if column.key == "left" else "left"),
                             width=column.width, key=column.key)
-        for row, cells in zip(self._rows, self._ours._cells, strict=True):
-            self.add_row(*cells, key=row.key)
+        for index, row in enumerate(self._rows):
+            self.add_row(*self._ours.get_row_at(index), key=row.key)
         rooms = [r.key for r in self._rows]
         if room in rooms:
             self.move_cursor(row=rooms.index(room), scroll=False)

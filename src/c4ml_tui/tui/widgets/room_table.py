@@ -163,8 +163,9 @@ class RoomTable(ScrollView, can_focus=True):
         costs a second build, no more."""
         super().__init__(id=id)
         self._rows: list[RoomRow] = []
-        self._cells: list[list[Text]] = []
-        """Each row's cells, in the order of :attr:`ordered_columns`."""
+        self._cells: list[list[Text] | None] = []
+        """Each row's cells, in the order of :attr:`ordered_columns`, made when first drawn (or
+        read): a screenful of the 72 rooms of 38C3 is drawn at first."""
         self.ordered_columns: list[Column] = []
         self._built: tuple = ()
         self._room_width = 0
@@ -176,6 +177,7 @@ class RoomTable(ScrollView, can_focus=True):
         """The mouse's row is shown until a key moves the cursor (as DataTable's)."""
         self._lines: dict[tuple, Strip] = {}
         self._styles: dict[tuple, tuple[Style, Style]] = {}
+        self._sums: dict[tuple, tuple[Style, Style]] = {}
         self._state: tuple = ()
 
     # -- what the screen and the tests read --------------------------------------------------------
@@ -205,7 +207,14 @@ class RoomTable(ScrollView, can_focus=True):
 
     def get_row_at(self, index: int) -> list[Text]:
         """The cells of row ``index``, as shown."""
-        return list(self._cells[index])
+        return list(self._cells_of(index))
+
+    def _cells_of(self, index: int) -> list[Text]:
+        found = self._cells[index]
+        if found is None:
+            made = cells(self._rows[index], self._room_width)
+            found = self._cells[index] = [made[column.key] for column in self.ordered_columns]
+        return found
 
     # -- the rows --------------------------------------------------------------------------------
     def show(self, rows: list[RoomRow]) -> None:
@@ -215,15 +224,11 @@ class RoomTable(ScrollView, can_focus=True):
             if self._width:  # else the first resize builds it, at its real width
                 self._rebuild()
             return
-        keys = [column.key for column in self.ordered_columns]
-        for index, (old, new) in enumerate(zip(self._rows, rows, strict=True)):
-            if old != new:
-                made = cells(new, self._room_width)
-                shown = [made[key] for key in keys]
-                if shown != self._cells[index]:
-                    self._cells[index] = shown
-                    self._changed(index)
+        changed = [index for index, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new]
         self._rows = rows
+        for index in changed:
+            self._cells[index] = None
+            self._changed(index)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._shape(self._rows) != self._built:
@@ -262,7 +267,7 @@ class RoomTable(ScrollView, can_focus=True):
         widths["next"] = max(8, spare - widths["now"])
         self.ordered_columns = [Column(key, Text(LABELS[key], justify="right" if key == "left" else "left"),
                                        widths[key]) for key in shown]
-        self._cells = [[made[k] for k in shown] for r in rows for made in (cells(r, self._room_width),)]
+        self._cells = [None] * len(rows)
         self._lines.clear()
         self.virtual_size = Size(sum(c.get_render_width() for c in self.ordered_columns), len(rows) + 1)
         # As DataTable's ``clear``, rows and ``move_cursor`` to the room under the cursor: at the top,
@@ -386,17 +391,20 @@ class RoomTable(ScrollView, can_focus=True):
         super().notify_style_update()
         self._lines.clear()
         self._styles.clear()
+        self._sums.clear()
         self.refresh()
 
     def _on_focus(self, event: events.Focus) -> None:
         super()._on_focus(event)
         self._lines.clear()
         self._styles.clear()
+        self._sums.clear()
 
     def _on_blur(self, event: events.Blur) -> None:
         super()._on_blur(event)
         self._lines.clear()
         self._styles.clear()
+        self._sums.clear()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._state = (self.rich_style, self.get_pseudo_class_state(), self._show_hover)
@@ -445,29 +453,37 @@ class RoomTable(ScrollView, can_focus=True):
         row_style = self.get_component_styles("room-table--header").rich_style if header else base_style
         cursor, hover = not header and row == self._cursor, row == self._hover
         component, post = self._row_styles(header, hover, cursor)
-        texts = [c.label for c in self.ordered_columns] if header else self._cells[row]
+        texts = [c.label for c in self.ordered_columns] if header else self._cells_of(row)
         console = self.app.console
+        sums = self._sums
         segments: list[Segment] = []
         for index, (column, text) in enumerate(zip(self.ordered_columns, texts, strict=False)):
-            pre = row_style + Style.from_meta({"row": row, "column": index}) + component
-            segments += draw(console, text, column.width, pre, post)
+            # Each cell's position (for the mouse) goes on last: the sums before it are the same
+            # for every cell of a kind (Rich caches a sum of two styles, never one with a new meta).
+            key = (row_style, component, post, text.style if text.plain else "")
+            found = sums.get(key)
+            if found is None:
+                plain = row_style + component + post
+                # (an empty text draws nothing: Rich fills its cell as the padding, without its style)
+                styled = row_style + component + console.get_style(text.style) + post if key[-1] else plain
+                found = sums[key] = (plain, styled)
+            where = Style.from_meta({"row": row, "column": index})
+            segments += draw(text, column.width, found[0] + where, found[1] + where)
         used = self._used()
         extend = row_style + component + Style.from_meta({"row": row, "column": 0, "out_of_bounds": True})
         segments.append(Segment(" " * max(0, self.size.width - used), extend))
         return segments
 
 
-def draw(console, text: Text, inner: int, pre: Style, post: Style) -> list[Segment]:
+def draw(text: Text, inner: int, padding: Style, styled: Style) -> list[Segment]:
     """A one-line cell as Textual's DataTable draws it (``Styled(Padding(text))``: the text left
-    or right aligned, its style on the spaces that align it, an ellipsis where it does not fit),
-    without Rich's renderers (a quarter of a millisecond a cell)."""
+    or right aligned, in ``styled``, the spaces that align it too, an ellipsis where it does not
+    fit, a cell of ``padding`` each side), without Rich's renderers (a quarter of a millisecond a
+    cell)."""
     plain = text.plain
     if cell_len(plain) > inner:
         plain = set_cell_size(plain, inner - 1) + "…" if inner > 0 else ""
     fill = " " * (inner - cell_len(plain))
     plain = fill + plain if text.justify == "right" else plain + fill
-    padding = pre + post
-    # (an empty text draws nothing: Rich fills its cell as the padding, without the text's style)
-    styled = pre + console.get_style(text.style) + post if text.style and text.plain else padding
     return [Segment(" " * PAD, padding), Segment(plain, styled), Segment(" " * PAD, padding)]
 
