@@ -30,6 +30,7 @@ from c4ml_tui.tui.widgets.card import Card
 from c4ml_tui.tui.widgets.clock import ClockBar
 from c4ml_tui.tui.widgets.countdown import BigCountdown
 from c4ml_tui.tui.widgets.lines import Lines
+from c4ml_tui.tui.widgets.room_table import RoomTable
 
 DATA = Path(__file__).parent / "data"
 PARIS = ZoneInfo("Europe/Paris")
@@ -165,7 +166,7 @@ def text_of(widget: Widget) -> str:
     if isinstance(widget, ClockBar):  # the clock and its notes as they read, then the title
         clock = f"{widget.clock} {widget.notes}" if widget.notes else widget.clock
         return f"{clock}\n{widget.heading}"
-    if isinstance(widget, (DataTable, AgendaTable)):  # (the agenda draws its own lines: the same rows)
+    if isinstance(widget, (DataTable, AgendaTable, RoomTable)):  # (both draw their own lines: the same rows)
         return "\n".join(
             " | ".join(str(getattr(c, "plain", c)) for c in widget.get_row_at(i)) for i in range(widget.row_count)
         )

@@ -3,7 +3,8 @@ Enter, time passing, and the day of the room under the cursor. Fictional program
 
 from __future__ import annotations
 
-from apptools import DATA, cells_as_textual, load_data, pilot_test, running_at, text_of
+from apptools import DATA, load_data, pilot_test, running_at, text_of
+from conftest import SCHEDULES
 
 from c4ml_tui.tui.screens.detail import DetailScreen
 from c4ml_tui.tui.screens.now import NowScreen
@@ -174,32 +175,79 @@ async def test_the_pick_box_ignores_accents_and_says_nothing_is_chosen_on_escape
     assert chosen == ["Café Öffentlich", None]
 
 
-@pilot_test
-async def test_the_rooms_cells_drawn_without_rich_look_as_textual_draws_them():
-    # The room table draws its one-line cells itself (room_table.draw, as the agenda does): every
-    # cell, left and right aligned, busy (bold) and free (dim italic) rows, the cursor's row,
-    # names cut in the middle and titles cut with an ellipsis, must come out as DataTable draws them.
-    for size in ((80, 24), (200, 60)):
-        async with running_at(PROGRAM, 10, 5, size=size) as ui:
-            table = ui.screen.query_one(RoomTable)
-            drawn, cut = cells_as_textual(table, range(table.row_count))
-            assert drawn >= 4 * 5 * 2
-            assert cut or size == (200, 60)  # at 80 columns some names and titles do not fit
+def drawn(svg: str) -> str:
+    """An SVG screenshot without the hash in its class names."""
+    import re
+
+    return re.sub(r"terminal-[0-9]+", "terminal", svg)
+
+
+async def board_pictures(program, hour: int, minute: int, size, day=None) -> list[str]:
+    """Screenshots of the rooms board: the cursor on the first, third and last rows, the mouse
+    on a row, the table without the focus, and in a light theme."""
+    pictures = []
+    async with running_at(program, hour, minute, size=size, day=day) as ui:
+        screen = ui.screen
+        table = screen.table
+        for row in (0, 2, len(table.rows_shown) - 1, 1):
+            table.move_cursor(row=row)
+            screen.show_room_day()
+            await ui.pause()
+            pictures.append(ui.app.export_screenshot())
+        await ui.pilot.hover("#rooms-table", offset=(4, 3))
+        await ui.pause()
+        pictures.append(ui.app.export_screenshot())
+        await ui.pilot.hover("#rooms-table", offset=(4, 0))  # the header
+        await ui.pause()
+        pictures.append(ui.app.export_screenshot())
+        ui.app.set_focus(None)
+        await ui.pause()
+        pictures.append(ui.app.export_screenshot())
+        ui.app.theme = "textual-light"
+        table.focus()
+        await ui.pause()
+        pictures.append(ui.app.export_screenshot())
+    return pictures
 
 
 @pilot_test
-async def test_a_datatable_that_keeps_its_cells_otherwise_still_draws_the_board(monkeypatch):
-    # room_table.draw reads DataTable's private fields (Textual 8.2); a Textual without them
-    # (AttributeError) draws every cell its own way: the same board.
-    from c4ml_tui.tui.widgets import room_table
+async def test_the_hand_drawn_room_table_looks_as_a_datatable(monkeypatch):
+    # The board's table draws its lines itself (no DataTable on the first screen): every line,
+    # header, cursor focused and not, the mouse's row, names cut in the middle and titles cut
+    # with an ellipsis, scrolled or not, must come out as Textual's DataTable drew them.
+    from datatable_rooms import DataTableRooms
 
-    def missing(*args, **kwargs):
-        raise AttributeError("'RoomTable' object has no attribute '_data'")
+    from c4ml_tui.tui.screens import rooms
 
-    monkeypatch.setattr(room_table, "draw", missing)
+    cases = [(PROGRAM, 10, 5, None)]
+    big = SCHEDULES / "38c3.xml"
+    if big.exists():
+        from c4ml_tui.sources.loader import load
+
+        program = load(big)
+        cases.append((program, 14, 20, program.days[1]))  # 72 rooms: the table scrolls
+    for program, hour, minute, day in cases:
+        for size in ((80, 24), (200, 60)):
+            ours = await board_pictures(program, hour, minute, size, day)
+            with monkeypatch.context() as patch:
+                patch.setattr(rooms, "RoomTable", DataTableRooms)
+                theirs = await board_pictures(program, hour, minute, size, day)
+            assert len(ours) == len(theirs) == 8
+            for index, (mine, reference) in enumerate(zip(ours, theirs, strict=True)):
+                # (the SVG's class names are a hash of the segments, mouse positions included)
+                assert drawn(mine) == drawn(reference), (size, index)
+
+
+
+
+@pilot_test
+async def test_a_click_puts_the_cursor_on_a_room_and_a_second_click_opens_it():
     async with running_at(PROGRAM, 10, 5) as ui:
-        assert table_rows(ui)[:2] == [
-            "All rooms | free |  | Lunch | 12:00",
-            "Hall Ω | Loops All the Way Down | 10 min | Registers Remembered | 10:30",
-        ]
-        assert "Loops All the Way Down" in ui.text and "Registers Remembered" in ui.text
+        table = ui.screen.table
+        await ui.click("#rooms-table", offset=(4, 2))  # the second row: Hall Ω
+        assert table.cursor_row == 1 and table.rows_shown[1].room == "Hall Ω"
+        assert "Later in Hall Ω" in ui.text and isinstance(ui.screen, RoomsScreen)
+        await ui.click("#rooms-table", offset=(4, 0))  # the header: nothing happens
+        assert table.cursor_row == 1 and isinstance(ui.screen, RoomsScreen)
+        await ui.click("#rooms-table", offset=(30, 2))
+        assert isinstance(ui.screen, DetailScreen) and ui.screen.entry_id == "h1"

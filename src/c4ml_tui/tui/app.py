@@ -333,5 +333,8 @@ def run_app(program: Program, clock: Clock, *, source: Source | None = None,
     app = make_app(program, clock, source=source, remind_minutes=remind_minutes, remind_bell=remind_bell,
                    start_screen=start_screen, chair=chair, delays=delays, publisher=publisher,
                    config=config, clock_hours=clock_hours, rest=rest)
+    from .css_cache import prime
+
+    prime(app)  # the styles parsed by an earlier run (the first screen keeps them: LiveScreen)
     app.run()
     return app.return_code or 0

@@ -113,5 +113,11 @@ class LiveScreen(Screen):
         stars. Override; keep it cheap."""
 
     def on_screen_resume(self) -> None:
+        if getattr(self.app, "_c4ml_styles_known", None) is not None:
+            # The first screen of the command line's app, its widgets styled: keep their parsed
+            # styles for the next start, if it parsed any the cache did not hold (``css_cache``).
+            from ..css_cache import keep
+
+            keep(self.app)
         self.c4ml.tick(force=True)
         self.show_stars()

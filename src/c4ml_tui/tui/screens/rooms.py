@@ -12,12 +12,12 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
-from textual.widgets import DataTable
 
 from ...core.timeline import Snapshot
 from ...words import rooms
 from ..widgets.clock import ClockBar
 from ..widgets.day_list import DayList
+from ..widgets.key_footer import KeyFooter
 from ..widgets.literal import STAR, LiveLabel
 from ..widgets.room_table import RoomTable
 from .filtered import FilteredScreen
@@ -68,6 +68,7 @@ class RoomsScreen(FilteredScreen):
         """The timeline, room and answer the day under the table was worked out for: asked again
         with the same three (the cursor's first highlight, just after ``compose``), it is kept."""
         self._resumed = False
+        self._keys_shown = False
 
     def compose(self) -> ComposeResult:
         # Built with what it says now, the table's rows included (at the width the layout will
@@ -96,7 +97,7 @@ class RoomsScreen(FilteredScreen):
             with Vertical(id="rooms-day"):
                 yield DayList(*days[0], id="rooms-later")
                 yield DayList(*days[1], id="rooms-today")
-        yield from self.compose_footer()
+        yield KeyFooter(one_line=True)  # its keys drawn as one widget (see KeyLine)
 
     @property
     def table(self) -> RoomTable:
@@ -113,6 +114,16 @@ class RoomsScreen(FilteredScreen):
             # screen is pushed) is a tenth of the first frame.
             self._resumed = True
             event.refresh_styles = False
+
+    @on(events.ScreenResume)
+    async def _first_shown(self) -> None:
+        """Shown for the first time (this handler runs before the others): the footer's keys,
+        so that the first frame (Screen's handler, last, lays the screen out and draws it) holds
+        them (keys composed after it cost two more layouts and frames)."""
+        if self._keys_shown:
+            return
+        self._keys_shown = True
+        await self.query_one(KeyFooter).show_keys()
 
     def filter_changed(self) -> None:
         super().filter_changed()
@@ -185,7 +196,7 @@ class RoomsScreen(FilteredScreen):
         later.show(*under)
         today.show(*beside)
 
-    @on(DataTable.RowHighlighted)
+    @on(RoomTable.RowHighlighted)
     def _moved(self) -> None:
         self.show_room_day()
 
@@ -230,8 +241,8 @@ class RoomsScreen(FilteredScreen):
         if self.c4ml.rest is None or self.c4ml.rest.ready(self.action_pick_track):
             super().action_pick_track()
 
-    @on(DataTable.RowSelected)
-    def _open(self, event: DataTable.RowSelected) -> None:
+    @on(RoomTable.RowSelected)
+    def _open(self, event: RoomTable.RowSelected) -> None:
         event.stop()
         target = self.highlighted()
         if target is not None:

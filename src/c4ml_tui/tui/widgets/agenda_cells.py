@@ -1,5 +1,5 @@
 """The agenda table's cells: what each row's cells say (mark, time, title, kind, room). How they
-go into the table and are drawn is ``fast_table``'s."""
+are drawn is ``agenda_lines``'."""
 
 from __future__ import annotations
 
