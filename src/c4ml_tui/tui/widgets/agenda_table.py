@@ -18,8 +18,9 @@ from textual.strip import Strip
 from ...core import fmt
 from ...words.agenda import Row
 from .agenda_cells import MARK_NOW, _has_rooms, cell, row_cells, row_style, row_title, times_of
-from .agenda_lines import LABELS, Column, Look, draw_line, widths
+from .agenda_lines import LABELS, Column, widths
 from .first_layout import expect_scrollbar, expected_size
+from .table_lines import Look, draw_line
 
 __all__ = ["MARK_NOW", "AgendaTable", "cell", "row_cells", "row_style", "row_title", "times_of"]
 
@@ -266,10 +267,7 @@ class AgendaTable(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         if self._look is None:
-            self._look = Look(self.rich_style, self.get_component_styles("agenda-table--header").rich_style,
-                              self.get_component_rich_style("agenda-table--cursor"),
-                              self.get_component_rich_style("agenda-table--hover"),
-                              self.get_component_rich_style("agenda-table--header-hover"))
+            self._look = Look.of(self, "agenda-table")
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
@@ -296,9 +294,9 @@ class AgendaTable(ScrollView, can_focus=True):
         hover = index == self._hover
         if index < 0:
             cells = [cell(LABELS[c.key]) for c in columns]
-            line = draw_line(console, cells, columns, look.header, look, width, -1, hover=hover)
+            line = draw_line(console, cells, columns, look, width, -1, hover=hover)
         else:
-            line = draw_line(console, self.get_row_at(index), columns, look.base, look, width, index,
+            line = draw_line(console, self.get_row_at(index), columns, look, width, index,
                              hover=hover, cursor=index == self._cursor)
         return Strip(line).crop(scroll_x, scroll_x + width).adjust_cell_length(width, look.base).simplify()
 

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual._segment_tools import line_crop
@@ -27,14 +25,13 @@ from textual.strip import Strip
 
 from ...core.textclean import clean
 from ...words.rooms import RoomRow
+from .table_lines import PAD, Look, draw_line
 
 COLUMNS = ("room", "now", "left", "next", "at", "until")
 LABELS = {"room": "Room", "now": "Now", "left": "Left", "next": "Next", "at": "At", "until": ""}
 WIDE = 100
 """From this width on (of the table itself), the table also says how long until the next item
 starts (at 200 columns the table is about 130 wide: the day of the room takes the rest)."""
-PAD = 1
-"""Cells of padding each side of each column (DataTable's ``cell_padding``)."""
 
 
 def room_width(table: int) -> int:
@@ -176,8 +173,8 @@ class RoomTable(ScrollView, can_focus=True):
         self._show_hover = False
         """The mouse's row is shown until a key moves the cursor (as DataTable's)."""
         self._lines: dict[tuple, Strip] = {}
-        self._styles: dict[tuple, tuple[Style, Style]] = {}
-        self._sums: dict[tuple, tuple[Style, Style]] = {}
+        self._look: Look | None = None
+        """The styles lines are drawn with, worked out at the first line drawn after a change."""
         self._state: tuple = ()
 
     # -- what the screen and the tests read --------------------------------------------------------
@@ -390,21 +387,18 @@ class RoomTable(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._lines.clear()
-        self._styles.clear()
-        self._sums.clear()
+        self._look = None
         self.refresh()
 
     def _on_focus(self, event: events.Focus) -> None:
         super()._on_focus(event)
         self._lines.clear()
-        self._styles.clear()
-        self._sums.clear()
+        self._look = None
 
     def _on_blur(self, event: events.Blur) -> None:
         super()._on_blur(event)
         self._lines.clear()
-        self._styles.clear()
-        self._sums.clear()
+        self._look = None
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._state = (self.rich_style, self.get_pseudo_class_state(), self._show_hover)
@@ -421,7 +415,7 @@ class RoomTable(ScrollView, can_focus=True):
         key = (y, scroll_x, width, self._cursor, self._hover, *self._state)
         strip = self._lines.get(key)
         if strip is None:
-            line = self._line(y - 1, base_style)
+            line = self._line(y - 1)
             total = sum(c.get_render_width() for c in self.ordered_columns) + max(0, width - self._used())
             strip = Strip(line_crop(line, scroll_x, scroll_x + width, total)).adjust_cell_length(width, base_style)
             strip = self._lines[key] = strip.simplify()
@@ -430,60 +424,11 @@ class RoomTable(ScrollView, can_focus=True):
     def _used(self) -> int:
         return sum(c.get_render_width() for c in self.ordered_columns)
 
-    def _row_styles(self, header: bool, hover: bool, cursor: bool) -> tuple[Style, Style]:
-        """The component style and the style laid over it (DataTable's ``_get_styles_to_render_cell``
-        for a row cursor, the cursor's foreground from the styles)."""
-        key = (header, hover and self._show_hover, cursor)
-        found = self._styles.get(key)
-        if found is None:
-            style = Style()
-            if hover and self._show_hover:
-                style += self.get_component_rich_style("room-table--hover")
-                if header:
-                    style += self.get_component_rich_style("room-table--header-hover")
-            if cursor:
-                style += self.get_component_rich_style("room-table--cursor")
-            found = self._styles[key] = (style, Style.from_color(color=style.color))
-        return found
-
-    def _line(self, row: int, base_style: Style) -> list[Segment]:
-        """Row ``row`` (-1: the header) as DataTable draws it: each cell padded, then the rest of
-        the width in the row's style."""
+    def _line(self, row: int) -> list[Segment]:
+        """Row ``row`` (-1: the header) as DataTable draws it (``table_lines.draw_line``)."""
+        if self._look is None:
+            self._look = Look.of(self, "room-table")
         header = row == -1
-        row_style = self.get_component_styles("room-table--header").rich_style if header else base_style
-        cursor, hover = not header and row == self._cursor, row == self._hover
-        component, post = self._row_styles(header, hover, cursor)
         texts = [c.label for c in self.ordered_columns] if header else self._cells_of(row)
-        console = self.app.console
-        sums = self._sums
-        segments: list[Segment] = []
-        for index, (column, text) in enumerate(zip(self.ordered_columns, texts, strict=False)):
-            # Each cell's position (for the mouse) goes on last: the sums before it are the same
-            # for every cell of a kind (Rich caches a sum of two styles, never one with a new meta).
-            key = (row_style, component, post, text.style if text.plain else "")
-            found = sums.get(key)
-            if found is None:
-                plain = row_style + component + post
-                # (an empty text draws nothing: Rich fills its cell as the padding, without its style)
-                styled = row_style + component + console.get_style(text.style) + post if key[-1] else plain
-                found = sums[key] = (plain, styled)
-            where = Style.from_meta({"row": row, "column": index})
-            segments += draw(text, column.width, found[0] + where, found[1] + where)
-        used = self._used()
-        extend = row_style + component + Style.from_meta({"row": row, "column": 0, "out_of_bounds": True})
-        segments.append(Segment(" " * max(0, self.size.width - used), extend))
-        return segments
-
-
-def draw(text: Text, inner: int, padding: Style, styled: Style) -> list[Segment]:
-    """A one-line cell as Textual's DataTable draws it (``Styled(Padding(text))``: the text left
-    or right aligned, in ``styled``, the spaces that align it too, an ellipsis where it does not
-    fit, a cell of ``padding`` each side), without Rich's renderers (a quarter of a millisecond a
-    cell)."""
-    plain = text.plain
-    if cell_len(plain) > inner:
-        plain = set_cell_size(plain, inner - 1) + "…" if inner > 0 else ""
-    fill = " " * (inner - cell_len(plain))
-    plain = fill + plain if text.justify == "right" else plain + fill
-    return [Segment(" " * PAD, padding), Segment(plain, styled), Segment(" " * PAD, padding)]
-
+        return draw_line(self.app.console, texts, self.ordered_columns, self._look, self.size.width, row,
+                         hover=row == self._hover and self._show_hover, cursor=not header and row == self._cursor)
