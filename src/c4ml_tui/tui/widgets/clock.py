@@ -10,7 +10,7 @@ from rich.style import Style
 from textual.geometry import Region
 from textual.strip import Strip
 
-from .framed import Framed
+from .framed import Framed, repaint
 from .literal import literal
 
 
@@ -58,7 +58,7 @@ class ClockBar(Framed):
             return
         before, self.clock = self.clock, text
         if (changed := self.changed_cells(before, text)) is not None:
-            self.refresh(changed)
+            repaint(self, changed)
         else:
             self.refresh()
 

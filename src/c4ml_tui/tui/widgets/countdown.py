@@ -22,7 +22,7 @@ from textual.geometry import Region, Size
 from textual.renderables.digits import Digits as DigitsRenderable
 from textual.strip import Strip
 
-from .framed import Framed
+from .framed import Framed, repaint
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -214,7 +214,7 @@ class BigCountdown(Framed):
             before = self.lines()
             self._digits, self._word = digits, word
             if (changed := changed_columns(before, self.lines(), self.size.region)) is not None:
-                self.refresh(changed)
+                repaint(self, changed)
 
     def lines(self) -> list[str]:
         """What the box holds: the digits, the word beside their middle row."""

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import cast
 
+from textual.color import Color
+from textual.dom import NoScreen
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
@@ -29,9 +31,9 @@ class Framed(Widget):
     A subclass returns the same :class:`~textual.strip.Strip` object from :meth:`row` while a
     row is unchanged, and calls ``refresh`` for what changed, as for any widget."""
 
-    _frame: tuple[tuple, list[Strip], list[tuple[Strip, Strip] | None], int] | None = None
+    _frame: tuple[tuple, list[Strip], list[tuple[Strip, Strip] | None], int, Color] | None = None
     """What Textual drew last: its key, the rows, each row's edges (left, right), the first
-    content row."""
+    content row, the background the line filters see."""
     _rows: dict[int, tuple[Strip, Strip]]
     """Each content row: the content drawn there, and the row it gave (box and content)."""
 
@@ -58,21 +60,22 @@ class Framed(Widget):
         width, height = self.region.size
         if not width or not height or not self.plain_box():
             return super().render_lines(crop)
-        base, background = self.background_colors
         filters = tuple(self.get_line_filters())
         inner = self.content_size
-        key = (width, height, inner, base, background, filters)
-        if self._frame is None or self._frame[0] != key:
+        key = (width, height, inner, filters)
+        # Textual clears its line cache when the widget's styles or an ancestor's background
+        # change (``Styles.refresh(children=True)``): then the box is drawn again
+        if self._frame is None or self._frame[0] != key or not self._styles_cache._cache:
             rows = super().render_lines(Region(0, 0, width, height))
             top, right, bottom, left = self.styles.gutter
             between = range(top, min(height - bottom, top + inner.height))
             edges: list[tuple[Strip, Strip] | None] = [None] * height
             for y in between:
                 edges[y] = (rows[y].crop(0, left), rows[y].crop(width - right, width))
-            self._frame = (key, rows, edges, top)
+            self._frame = (key, rows, edges, top, self.background_colors[1])
             self._rows = {y: (self.row(y - top, inner.width), rows[y]) for y in between}
         else:
-            _, box, edges, top = self._frame
+            _, box, edges, top, background = self._frame
             rows = list(box)
             for y, edge in enumerate(edges):
                 if edge is None:
@@ -91,7 +94,8 @@ class Framed(Widget):
                     rows[y] = joined
                 else:
                     rows[y] = seen[1]
-        rows = rows[crop.y:crop.bottom]
+        if crop.y or crop.bottom != height:
+            rows = rows[crop.y:crop.bottom]
         if crop.column_span != (0, width):
             x1, x2 = crop.column_span
             rows = [row.crop(x1, x2) for row in rows]
@@ -114,11 +118,32 @@ class Kept:
 
     def render_lines(self, crop: Region) -> list[Strip]:
         widget = cast("Widget", self)
-        key = (crop, widget.region.size, widget.background_colors, tuple(widget.get_line_filters()))
-        # (Textual's own line cache: with no line dirty it would hand back the same strips)
+        key = (crop, widget.region.size, tuple(widget.get_line_filters()))
+        # Textual's own line cache: with no line dirty it would hand back the same strips; it is
+        # cleared when the widget's styles change or an ancestor's background does
+        # (``Styles.refresh(children=True)``), as at a theme change
         cache = widget._styles_cache
         if self._kept is not None and self._kept[0] == key and cache._cache and not cache._dirty_lines:
             return list(self._kept[1])
         lines: list[Strip] = super().render_lines(crop)  # type: ignore[misc]
         self._kept = (key, lines)
         return list(lines)
+
+
+def repaint(widget: Widget, region: Region) -> None:
+    """``widget.refresh(region)`` for a widget whose content changed in ``region`` (its size,
+    styles and layout did not), told straight to its screen: Textual's ``refresh`` wakes the
+    widget's own message queue, which then tells the screen (two messages and an idle round
+    per widget each second, for the clock and the countdown). The screen draws the region in
+    its next frame just as after ``refresh``."""
+    try:
+        screen = widget.screen
+    except NoScreen:
+        screen = None
+    if (screen is None or not widget.is_mounted or not widget.display or screen is not widget.app.screen
+            or widget not in screen._compositor.visible_widgets):
+        widget.refresh(region)
+        return
+    widget._set_dirty(region)
+    screen._dirty_widgets.add(widget)
+    screen.check_idle()
