@@ -31,9 +31,9 @@ class Framed(Widget):
     A subclass returns the same :class:`~textual.strip.Strip` object from :meth:`row` while a
     row is unchanged, and calls ``refresh`` for what changed, as for any widget."""
 
-    _frame: tuple[tuple, list[Strip], list[tuple[Strip, Strip] | None], int, Color] | None = None
+    _frame: tuple[tuple, list[Strip], list[tuple[Strip, Strip] | None], int, Color, int] | None = None
     """What Textual drew last: its key, the rows, each row's edges (left, right), the first
-    content row, the background the line filters see."""
+    content row, the background the line filters see, the content's width."""
     _rows: dict[int, tuple[Strip, Strip]]
     """Each content row: the content drawn there, and the row it gave (box and content)."""
 
@@ -57,33 +57,34 @@ class Framed(Widget):
                 and not (styles.has_rule("hatch") and styles.hatch != "none"))
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        width, height = self.region.size
-        if not width or not height or not self.plain_box():
-            return super().render_lines(crop)
+        width, height = size = self.outer_size  # (``region`` asks the screen where the widget is)
         filters = tuple(self.get_line_filters())
-        inner = self.content_size
-        key = (width, height, inner, filters)
+        key = (size, filters)
         # Textual clears its line cache when the widget's styles or an ancestor's background
         # change (``Styles.refresh(children=True)``): then the box is drawn again
         if self._frame is None or self._frame[0] != key or not self._styles_cache._cache:
+            if not width or not height or not self.plain_box():
+                self._frame = None
+                return super().render_lines(crop)
+            inner = self.content_size
             rows = super().render_lines(Region(0, 0, width, height))
             top, right, bottom, left = self.styles.gutter
             between = range(top, min(height - bottom, top + inner.height))
             edges: list[tuple[Strip, Strip] | None] = [None] * height
             for y in between:
                 edges[y] = (rows[y].crop(0, left), rows[y].crop(width - right, width))
-            self._frame = (key, rows, edges, top, self.background_colors[1])
+            self._frame = (key, rows, edges, top, self.background_colors[1], inner.width)
             self._rows = {y: (self.row(y - top, inner.width), rows[y]) for y in between}
         else:
-            _, box, edges, top, background = self._frame
+            _, box, edges, top, background, inner_width = self._frame
             rows = list(box)
             for y, edge in enumerate(edges):
                 if edge is None:
                     continue
-                content = self.row(y - top, inner.width)
+                content = self.row(y - top, inner_width)
                 seen = self._rows.get(y)
                 if seen is None or seen[0] is not content:  # (else the row it gave, again)
-                    if content.cell_length != inner.width:  # Textual would fit it: let it
+                    if content.cell_length != inner_width:  # Textual would fit it: let it
                         self._frame = None
                         return super().render_lines(crop)
                     segments = list(content)
@@ -118,7 +119,7 @@ class Kept:
 
     def render_lines(self, crop: Region) -> list[Strip]:
         widget = cast("Widget", self)
-        key = (crop, widget.region.size, tuple(widget.get_line_filters()))
+        key = (crop, widget.outer_size, tuple(widget.get_line_filters()))
         # Textual's own line cache: with no line dirty it would hand back the same strips; it is
         # cleared when the widget's styles change or an ancestor's background does
         # (``Styles.refresh(children=True)``), as at a theme change
