@@ -17,32 +17,46 @@ from __future__ import annotations
 
 from typing import cast
 
+from rich.segment import Segment
+from rich.style import Style
 from textual.color import Color
 from textual.dom import NoScreen
+from textual.filter import ANSIToTruecolor, DimFilter, LineFilter, Monochrome, NoColor
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
+
+Row = Strip | list[Segment]
+"""A content row: a strip, or segments exactly as wide as the content (no strip to build)."""
+
+PER_SEGMENT = (ANSIToTruecolor, DimFilter, Monochrome, NoColor)
+"""Textual's line filters, each of which changes a segment's style alone (by the style and the
+background): a row's segments are filtered once per style."""
 
 
 class Framed(Widget):
     """A widget whose content rows (:meth:`row`) are drawn inside a box (border, padding) that
     Textual draws once.
 
-    A subclass returns the same :class:`~textual.strip.Strip` object from :meth:`row` while a
-    row is unchanged, and calls ``refresh`` for what changed, as for any widget."""
+    A subclass returns the same row object from :meth:`row` while a row is unchanged (a
+    :class:`~textual.strip.Strip`, or a list of segments exactly as wide as the content), and
+    repaints what changed (:func:`repaint`, or ``refresh``)."""
 
-    _frame: tuple[tuple, list[Strip], list[tuple[Strip, Strip] | None], int, Color, int] | None = None
+    _frame: tuple[tuple, list[Strip], list[tuple[list[Segment], list[Segment]] | None], int, Color, int] | None = None
     """What Textual drew last: its key, the rows, each row's edges (left, right), the first
     content row, the background the line filters see, the content's width."""
-    _rows: dict[int, tuple[Strip, Strip]]
+    _rows: dict[int, tuple[Row, Strip]]
     """Each content row: the content drawn there, and the row it gave (box and content)."""
+    _filtered: dict[Style | None, Style | None]
+    """Each style of the content as the line filters leave it (for the box drawn last)."""
 
-    def row(self, y: int, width: int) -> Strip:
+    def row(self, y: int, width: int) -> Row:
         """Content row ``y``, ``width`` cells wide. Override."""
         return Strip.blank(width)
 
     def render_line(self, y: int) -> Strip:
-        return self.row(y, self.content_size.width)
+        row = self.row(y, self.content_size.width)
+        return row if isinstance(row, Strip) else Strip(row)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -70,11 +84,12 @@ class Framed(Widget):
             rows = super().render_lines(Region(0, 0, width, height))
             top, right, bottom, left = self.styles.gutter
             between = range(top, min(height - bottom, top + inner.height))
-            edges: list[tuple[Strip, Strip] | None] = [None] * height
+            edges: list[tuple[list[Segment], list[Segment]] | None] = [None] * height
             for y in between:
-                edges[y] = (rows[y].crop(0, left), rows[y].crop(width - right, width))
+                edges[y] = (list(rows[y].crop(0, left)), list(rows[y].crop(width - right, width)))
             self._frame = (key, rows, edges, top, self.background_colors[1], inner.width)
             self._rows = {y: (self.row(y - top, inner.width), rows[y]) for y in between}
+            self._filtered = {}
         else:
             _, box, edges, top, background, inner_width = self._frame
             rows = list(box)
@@ -84,12 +99,10 @@ class Framed(Widget):
                 content = self.row(y - top, inner_width)
                 seen = self._rows.get(y)
                 if seen is None or seen[0] is not content:  # (else the row it gave, again)
-                    if content.cell_length != inner_width:  # Textual would fit it: let it
-                        self._frame = None
+                    if isinstance(content, Strip) and content.cell_length != inner_width:
+                        self._frame = None  # Textual would fit it: let it
                         return super().render_lines(crop)
-                    segments = list(content)
-                    for line_filter in filters:
-                        segments = line_filter.apply(segments, background)
+                    segments = self.filtered(list(content), filters, background)
                     joined = Strip([*edge[0], *segments, *edge[1]], width)  # (one strip, not three)
                     self._rows[y] = (content, joined)
                     rows[y] = joined
@@ -101,6 +114,25 @@ class Framed(Widget):
             x1, x2 = crop.column_span
             rows = [row.crop(x1, x2) for row in rows]
         return rows
+
+    def filtered(self, segments: list[Segment], filters: tuple[LineFilter, ...], background: Color) -> list[Segment]:
+        """``segments`` through the app's line filters, as Textual passes each line it draws."""
+        if not all(type(line_filter) in PER_SEGMENT for line_filter in filters):
+            for line_filter in filters:
+                segments = line_filter.apply(segments, background)
+            return segments
+        styles, out = self._filtered, []
+        for text, style, control in segments:
+            if control:  # (not in a content row; as it is, to be safe)
+                out.append(Segment(text, style, control))
+                continue
+            if style not in styles:
+                one = [Segment(" ", style)]
+                for line_filter in filters:
+                    one = line_filter.apply(one, background)
+                styles[style] = one[0].style
+            out.append(Segment(text, styles[style]))
+        return out
 
 
 class Kept:
