@@ -167,8 +167,9 @@ def repaint(widget: Widget, region: Region) -> None:
     """``widget.refresh(region)`` for a widget whose content changed in ``region`` (its size,
     styles and layout did not), told straight to its screen: Textual's ``refresh`` wakes the
     widget's own message queue, which then tells the screen (two messages and an idle round
-    per widget each second, for the clock and the countdown). The screen draws the region in
-    its next frame just as after ``refresh``."""
+    per widget each second, for the clock and the countdown), and the screen's frame is asked
+    for as its idle handler asks for it (without a message and an idle round of the screen's
+    queue). The screen draws the region in its next frame just as after ``refresh``."""
     try:
         screen = widget.screen
     except NoScreen:
@@ -179,4 +180,7 @@ def repaint(widget: Widget, region: Region) -> None:
         return
     widget._set_dirty(region)
     screen._dirty_widgets.add(widget)
-    screen.check_idle()
+    if widget.app._batch_count:
+        screen.check_idle()  # (the screen draws once the batch is over)
+    else:
+        screen._update_timer.resume()  # what the screen's idle handler does when a widget is dirty
