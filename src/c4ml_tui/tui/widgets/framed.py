@@ -93,9 +93,9 @@ class Framed(Widget):
         else:
             _, box, edges, top, background, inner_width = self._frame
             rows = list(box)
-            for y, edge in enumerate(edges):
-                if edge is None:
-                    continue
+            for y in range(top, top + len(self._rows)):
+                edge = edges[y]
+                assert edge is not None
                 content = self.row(y - top, inner_width)
                 seen = self._rows.get(y)
                 if seen is None or seen[0] is not content:  # (else the row it gave, again)
