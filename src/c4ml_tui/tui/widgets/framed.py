@@ -9,6 +9,7 @@ that changed through its styles (border, padding, colours, filters).
   same segments Textual would have drawn (for the 5x countdown, 11 rows a second).
 - :class:`Kept` (the chair's words, their container, the screen): while Textual has nothing of
   the widget to draw again, its last lines are handed back as they were.
+- :func:`repaint`: a tick's repaint of a few cells, told straight to the screen.
 
 The screen (and an SVG screenshot) is the same, segment by segment (``tests/test_app_chair_look.py``).
 """
