@@ -3,6 +3,8 @@ at a fixed instant (look at every changed SVG before committing it: ``pytest --s
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from apptools import pilot_test, running
 from chair_fixtures import TZ, at, fictional
@@ -13,7 +15,14 @@ from textual.renderables.digits import Digits as DigitsRenderable
 from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.store.chairlog import ChairLog
 from c4ml_tui.tui.app import make_app
-from c4ml_tui.tui.widgets.countdown import BigCountdown, changed_columns, digit_lines, fitting_scale, scaled_lines
+from c4ml_tui.tui.widgets.countdown import (
+    BigCountdown,
+    changed_columns,
+    digit_lines,
+    fitting_scale,
+    glyphs_changed,
+    scaled_lines,
+)
 
 
 def chair_at(when, started: str | None = None):
@@ -55,6 +64,22 @@ def test_a_tick_repaints_only_the_glyphs_that_changed():
     assert changed_columns(nine, eight, Region(0, 0, 15, 11)) == Region(2, 5, 1, 6)  # the left stroke
     assert changed_columns(digit_lines("00:00", 1), digit_lines("+00:01", 1), box) == Region(0, 0, 18, 3)
     assert changed_columns(digit_lines("09:58", 1), digit_lines("09:58", 1), box) is None
+
+
+@pytest.mark.parametrize("k", [1, 3, 5])
+def test_a_tick_finds_what_changed_glyph_by_glyph_as_row_by_row(k):
+    """A tick compares the glyphs that changed (``glyphs_changed``), not the whole rows: the same
+    cells as ``changed_columns`` finds, each second of an hour counted down and into overtime."""
+    texts = [f"{m:02d}:{s:02d}" for m in range(59, -1, -1) for s in range(59, -1, -1)]
+    texts += ["+00:00", "+00:01", "+00:59", "+01:00", "+59:59", "+1:00:00", "--:--", "00:00"]
+    for before, after in pairwise(texts):
+        rows_before, rows_after = digit_lines(before, k), digit_lines(after, k)
+        box = Region(0, 0, 200, len(rows_after))
+        found = glyphs_changed(before, after, k)
+        if found is False:  # another length: the rows tell
+            assert len(before) != len(after)
+            continue
+        assert found == changed_columns(rows_before, rows_after, box), (before, after)
 
 
 def test_fitting_scale_leaves_room_for_the_widest_countdown_and_its_word():

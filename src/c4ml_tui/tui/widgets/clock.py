@@ -10,7 +10,7 @@ from rich.style import Style
 from textual.geometry import Region
 from textual.strip import Strip
 
-from .framed import Framed
+from .framed import Framed, Row, repaint
 from .literal import literal
 
 
@@ -39,7 +39,7 @@ class ClockBar(Framed):
         """What follows the clock, as shown: ``· running 7 min late · your time 18:15 CET``, or ``""``."""
         self._styles: tuple[Style, Style] | None = None
         self._key: tuple | None = None
-        self._strip = Strip([])
+        self._strip: Row = Strip([])
         self._title: tuple[str, int, str] = ("", 0, "")
         self._clock_x = 0
         """Where the clock starts on the line last built."""
@@ -58,7 +58,7 @@ class ClockBar(Framed):
             return
         before, self.clock = self.clock, text
         if (changed := self.changed_cells(before, text)) is not None:
-            self.refresh(changed)
+            repaint(self, changed)
         else:
             self.refresh()
 
@@ -94,7 +94,7 @@ class ClockBar(Framed):
             self._styles = (base, base + self.get_component_rich_style("clock-bar--clock", partial=True))
         return self._styles
 
-    def row(self, y: int, width: int) -> Strip:
+    def row(self, y: int, width: int) -> Row:
         """``title…  clock notes``: the clock and its notes keep their room (as far as the
         terminal has it), the title gets what is left, less two spaces before the clock."""
         key = (self.heading, self.clock, self.notes, width)
@@ -102,7 +102,7 @@ class ClockBar(Framed):
             self._key, self._strip = key, self.build(width)
         return self._strip if y == 0 else Strip.blank(width, self.line_styles()[0])
 
-    def build(self, width: int) -> Strip:
+    def build(self, width: int) -> Row:
         base, clock_style = self.line_styles()
         # (the space before the notes goes with the clock: a run of text that starts with a
         # space is drawn narrower in the SVG screenshots)
@@ -115,4 +115,6 @@ class ClockBar(Framed):
                 self._title = (self.heading, room, literal(self.heading).truncate(room, ellipsis=True, pad=True).plain)
             parts.append(Segment(f"{self._title[2]}  ", base))
         parts.extend([Segment(clock, clock_style), Segment(self.notes, base)])
+        if room > 0 and cell_len(self._title[2]) == room:  # (the line is the width: no strip to fit)
+            return parts
         return Strip(parts).crop_extend(0, width, base) if width else Strip(parts)

@@ -12,7 +12,7 @@ overtime and the border's shape (round, heavy, double) still tell the stages apa
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -22,7 +22,7 @@ from textual.geometry import Region, Size
 from textual.renderables.digits import Digits as DigitsRenderable
 from textual.strip import Strip
 
-from .framed import Framed
+from .framed import Framed, Row, repaint
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -142,6 +142,50 @@ def changed_columns(before: list[str], after: list[str], box: Region) -> Region 
     return Region(first, rows[0], last - first, rows[-1] + 1 - rows[0]).intersection(box)
 
 
+def glyphs_changed(before: str, after: str, k: int) -> Region | Literal[False] | None:
+    """What :func:`changed_columns` finds between the rows of ``before`` and ``after`` at scale
+    ``k``, found glyph by glyph (each pair of glyphs compared once): ``False`` when the glyphs
+    are not as wide as before (another length, a ``+``), and :func:`changed_columns` must tell."""
+    if len(before) != len(after):
+        return False
+    x, left, right, top, bottom = 0, -1, 0, -1, 0
+    for old, new in zip(before, after, strict=True):
+        if old != new:
+            if (change := glyph_change(old, new, k)) is None:
+                return False
+            x1, x2, y1, y2 = change
+            left = x + x1 if left < 0 else min(left, x + x1)
+            right = max(right, x + x2)
+            top = y1 if top < 0 else min(top, y1)
+            bottom = max(bottom, y2)
+        x += glyph_width(old, k)
+    if left < 0:
+        return None
+    return Region(left, top, right - left, bottom - top)
+
+
+@lru_cache(maxsize=64)
+def glyph_narrow(char: str, k: int) -> bool:
+    """Whether each of the glyph's cells holds one character (its rows as wide as long)."""
+    return all(cell_len(row) == len(row) for row in glyph_lines(char, k))
+
+
+@lru_cache(maxsize=64)
+def glyph_width(char: str, k: int) -> int:
+    return len(glyph_lines(char, k)[0])
+
+
+@lru_cache(maxsize=512)
+def glyph_change(old: str, new: str, k: int) -> tuple[int, int, int, int] | None:
+    """Where glyph ``new`` differs from ``old`` at scale ``k``: columns and rows (start, end),
+    or ``None`` when they are not as wide as each other."""
+    a, b = glyph_lines(old, k), glyph_lines(new, k)
+    if glyph_width(old, k) != glyph_width(new, k) or len(a) != len(b):
+        return None
+    region = changed_columns(list(a), list(b), Region(0, 0, glyph_width(old, k), len(a)))
+    return (0, 0, 0, 0) if region is None else (region.x, region.right, region.y, region.bottom)
+
+
 def common_prefix(a: str, b: str) -> int:
     """How many characters ``a`` and ``b`` (as long as each other) share from the start: found by
     halving, comparing slices (a 5x row is ~180 characters; a tick tells its change in ~8 steps)."""
@@ -186,10 +230,10 @@ class BigCountdown(Framed):
         super().__init__(id=id, classes=STAGE_CLASSES[stage])
         self._digits, self._stage, self._word = digits, stage, word
         self._key: tuple | None = None
-        self._strips: list[Strip] | None = None
+        self._strips: list[Row] | None = None
         self._style: Style | None = None
         self._lines: tuple[tuple, list[str]] = ((), [])
-        self._built: tuple[tuple, dict[tuple[str, str], Strip]] = ((), {})
+        self._built: tuple[tuple, dict[tuple[str, str], Row]] = ((), {})
         """The strips of the last build, by row and word, with the width and style they were built for."""
 
     @property
@@ -211,10 +255,15 @@ class BigCountdown(Framed):
             self.add_class(STAGE_CLASSES[stage])  # new colours and border: styles, then a repaint
             self._stage = stage
         if (digits, word) != (self._digits, self._word):
-            before = self.lines()
-            self._digits, self._word = digits, word
-            if (changed := changed_columns(before, self.lines(), self.size.region)) is not None:
-                self.refresh(changed)
+            box = self.size.region
+            if word == self._word and (changed := glyphs_changed(self._digits, digits, self.scale)) is not False:
+                self._digits = digits  # (a tick: the same word, glyphs as wide as before)
+            else:
+                before = self.lines()
+                self._digits, self._word = digits, word
+                changed = changed_columns(before, self.lines(), box)
+            if changed is not None and (changed := changed.intersection(box)):
+                repaint(self, changed)
 
     def lines(self) -> list[str]:
         """What the box holds: the digits, the word beside their middle row."""
@@ -234,7 +283,7 @@ class BigCountdown(Framed):
         super().notify_style_update()
         self._strips = self._style = None  # another stage's colours, or another theme
 
-    def row(self, y: int, width: int) -> Strip:
+    def row(self, y: int, width: int) -> Row:
         """Row ``y`` of the digits (the word beside the middle one), drawn once per change with
         styles worked out once (drawing through ``render`` works them out at each repaint)."""
         key = (self._digits, self._word, self.scale, width)
@@ -248,32 +297,36 @@ class BigCountdown(Framed):
             self._style = self.rich_style
         return self._style
 
-    def build(self, width: int) -> list[Strip]:
-        """The rows as strips; a row that says what it said keeps its strip (the box joins only
-        the rows whose strip is new: ``framed.Framed``)."""
+    def build(self, width: int) -> list[Row]:
+        """The rows as segments; a row that says what it said keeps its segments (the box joins
+        only the rows that are new: ``framed.Framed``)."""
         base = self.base_style()
         if self._built[0] != (width, base):
             self._built = ((width, base), {})
-        kept, strips = self._built[1], []
-        for row in self.lines():
-            if (strip := kept.get((row, self._word))) is None:
-                strip = self.build_row(row, width, base)
-            strips.append(strip)
-        self._built = ((width, base), {(row, self._word): strip for row, strip in zip(self.lines(), strips,
-                                                                                     strict=True)})
-        return strips
+        kept, rows = self._built[1], []
+        word = self._word
+        # (every glyph and the word one cell a character: a row is as wide as it is long)
+        narrow = all(glyph_narrow(char, self.scale) for char in self._digits) and cell_len(word) == len(word)
+        fresh: dict[tuple[str, str], Row] = {}
+        for text in self.lines():
+            if (row := kept.get((text, word))) is None:
+                row = self.build_row(text, width, base, narrow)
+            rows.append(row)
+            fresh[text, word] = row
+        self._built = ((width, base), fresh)
+        return rows
 
-    def build_row(self, row: str, width: int, base: Style) -> Strip:
+    def build_row(self, row: str, width: int, base: Style, narrow: bool = False) -> Row:
         if self._word and row.endswith(self._word):  # the gap not bold: the word is a run of its
             digits = row[:len(row) - len(self._word) - WORD_GAP]  # own in SVG screenshots too
             segments = [Segment(digits, base), Segment(" " * WORD_GAP, base + Style(bold=False)),
                         Segment(self._word, base)]
         else:
             segments = [Segment(row, base)]
-        if len(row) <= width and len(row) == cell_len(row):  # (what crop_extend gives, built directly)
+        if len(row) <= width and (narrow or len(row) == cell_len(row)):  # (what crop_extend gives, built directly)
             if len(row) < width:
                 segments.append(Segment(" " * (width - len(row)), base))
-            return Strip(segments, width)
+            return segments
         return Strip(segments).crop_extend(0, width, base)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
