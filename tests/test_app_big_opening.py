@@ -14,7 +14,7 @@ from conftest import SCHEDULES
 from c4ml_tui.commands import app as app_command
 from c4ml_tui.core.clock import ManualClock
 from c4ml_tui.core.model import whole_size
-from c4ml_tui.sources.loader import load, open_view
+from c4ml_tui.sources.loader import bundled_file, load, open_view
 from c4ml_tui.tui.app import make_app
 from c4ml_tui.tui.screens.help import HelpScreen
 
@@ -95,6 +95,37 @@ def test_a_big_file_opens_on_a_slice_and_a_small_one_whole(tmp_path, monkeypatch
     assert app_command.big_opening(args) is None  # noted as 1,007 items: read whole, as always
     monkeypatch.setattr(app_command, "BIG_FILE", 64 * 2**20)
     assert app_command.big_opening(args) is None  # a file this small is read whole without a look
+
+
+def test_a_mid_size_program_opens_on_a_slice_and_the_bundled_one_whole(tmp_path):
+    """A fictional 1,000-talk program (0.2 MB of YAML, 130 sessions holding the talks) opens on the
+    items around now with the default thresholds, as 38C3 does; the bundled program (3.5 KB) is
+    read whole without a look."""
+    import argparse
+    import os
+    import sys
+    import time
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from gen_program import generate
+
+    path = tmp_path / "mid.yaml"
+    path.write_text(generate(1000, 1, 10), encoding="utf-8")
+    old = time.time() - 3600
+    os.utime(path, (old, old))  # (a file written this second is not noted: its store is opened each time)
+    assert 32 * 2**10 < path.stat().st_size < 2**20
+
+    def args(program):
+        return argparse.Namespace(program=str(program), at="2031-06-10T14:00", speed=None, timezone=None,
+                                  room=None, clock=None, show_zone=None)
+
+    for _ in range(2):  # stored and noted, then opened by its note
+        part, _, rest = app_command.big_opening(args(path))
+        assert whole_size(part) == len(load(path).items)  # (the whole program's items: the slice knows)
+        assert len(part.items) < len(load(path).items) / 2
+        assert rest is not None and rest().items == load(path).items
+    assert app_command.big_opening(args(bundled_file())) is None
 
 
 @needs_38c3
