@@ -1,8 +1,9 @@
 """The agenda as a table: one row per day heading, item, talk and gap, with the running row marked.
 
-One widget that draws its own lines (Textual's Line API: a ``ScrollView`` whose ``render_line``
-draws the line asked for): the header, then the rows in view, each built when it is drawn
-(``agenda_lines``), looking as the ``DataTable`` the agenda used to be. A day of thousands of
+A ``RowTable`` (``row_table``: it draws its own lines, Textual's Line API): the header, then the
+rows in view, each built when it is drawn (``agenda_lines``), looking as the ``DataTable`` the
+agenda used to be. This module says the rows' cells and the columns, what Enter opens, and the
+view on "now" (in the middle of the view, before the first layout too). A day of thousands of
 rows costs what a screenful costs; a new width draws the rows in view again, nothing more."""
 
 from __future__ import annotations
@@ -122,14 +123,11 @@ class AgendaTable(RowTable):
         return self._columns_at(self._width())
 
     # -- RowTable's hooks -------------------------------------------------------------------------------
-    def _columns_now(self) -> list[Column]:
-        return self._columns_at(self.size.width)
-
     def _cells_of(self, index: int) -> list[Text]:
         return self.get_row_at(index)
 
-    def _header_cells(self) -> list[Text]:
-        return [cell(LABELS[c.key]) for c in self._columns_now()]
+    def _header_cells(self, columns: list[Column]) -> list[Text]:
+        return [cell(LABELS[c.key]) for c in columns]
 
     def _line_key(self) -> object:
         return fmt.shown()  # (12- or 24-hour times: the time words change)

@@ -1,12 +1,13 @@
 """The rooms board as a table: one row per room, what runs there and what is next.
 
-A widget of its own that draws its lines itself (Textual's line API), looking and behaving as
-the ``DataTable`` it replaced (a header, a row cursor, the mouse's row, its scrollbar; the same
-segments, its component styles under the same rules: a test compares every line with a
-``DataTable``'s): the app's first screen on 38C3 need not import ``DataTable`` (~15 ms), parse
-its styles and style its twenty component classes. Rebuilt only when the rooms shown change (or
-the width); as the minutes pass, only the rows whose words changed are drawn again. Every cell is
-a literal ``Text``: program text is never markup.
+A ``RowTable`` (``row_table``: it draws its own lines, looking and behaving as the ``DataTable``
+it replaced: a header, a row cursor, the mouse's row, its scrollbar; the same segments, its
+component styles under the same rules: a test compares every line with a ``DataTable``'s): the
+app's first screen on 38C3 need not import ``DataTable`` (~15 ms), parse its styles and style
+its twenty component classes. This module says the rows' cells, the columns and the messages;
+they are rebuilt only when the rooms shown change (or the width); as the minutes pass, only the
+rows whose words changed are drawn again. Every cell is a literal ``Text``: program text is
+never markup.
 """
 
 from __future__ import annotations
@@ -106,11 +107,11 @@ class RoomTable(RowTable):
             found = self._cells[index] = [made[column.key] for column in self.ordered_columns]
         return found
 
-    def _columns_now(self) -> list[Column]:
-        return self.ordered_columns
+    def _columns_at(self, width: int) -> list[Column]:
+        return self.ordered_columns  # (made for the width by ``_rebuild``)
 
-    def _header_cells(self) -> list[Text]:
-        return [c.label for c in self.ordered_columns]
+    def _header_cells(self, columns: list[Column]) -> list[Text]:
+        return [c.label for c in columns]
 
     def _moved(self) -> None:
         self.post_message(self.RowHighlighted(self, self._cursor))

@@ -92,15 +92,15 @@ class RowTable(ScrollView, can_focus=True):
     def row_count(self) -> int:
         raise NotImplementedError
 
-    def _columns_now(self) -> list:
-        """The columns at the table's width (each with a ``width``, padding not counted)."""
+    def _columns_at(self, width: int) -> list:
+        """The columns at ``width`` (each with a ``width`` of its own, padding not counted)."""
         raise NotImplementedError
 
     def _cells_of(self, index: int) -> list[Text]:
         """The cells of row ``index``, in the order of the columns."""
         raise NotImplementedError
 
-    def _header_cells(self) -> list[Text]:
+    def _header_cells(self, columns: list) -> list[Text]:
         raise NotImplementedError
 
     def _line_key(self) -> object:
@@ -228,15 +228,6 @@ class RowTable(ScrollView, can_focus=True):
         super().notify_style_update()
         self._look = None  # (the focus, a theme: the styles are worked out again, once)
         self._lines.clear()
-        self.refresh()
-
-    def _on_focus(self, event: events.Focus) -> None:
-        self._look = None  # (Widget's handler runs too: Textual calls each class's)
-        self._lines.clear()
-
-    def _on_blur(self, event: events.Blur) -> None:
-        self._look = None
-        self._lines.clear()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         if self._look is None:
@@ -262,7 +253,8 @@ class RowTable(ScrollView, can_focus=True):
 
     def _draw(self, index: int, look: Look, width: int, scroll_x: int) -> Strip:
         """Line ``index`` (``-1``: the header) as DataTable draws it (``table_lines.draw_line``)."""
-        cells = self._header_cells() if index < 0 else self._cells_of(index)
-        line = draw_line(self.app.console, cells, self._columns_now(), look, width, index,
+        columns = self._columns_at(width)
+        cells = self._header_cells(columns) if index < 0 else self._cells_of(index)
+        line = draw_line(self.app.console, cells, columns, look, width, index,
                          hover=index == self._hover, cursor=index >= 0 and index == self._cursor)
         return Strip(line).crop(scroll_x, scroll_x + width).adjust_cell_length(width, look.base).simplify()
