@@ -5,6 +5,7 @@ did when they were Textual DataTables."""
 from __future__ import annotations
 
 import sys
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -23,17 +24,23 @@ BIG = from_bytes(generate(1200, days=1, rooms=3).encode(), "big.yaml", use_cache
 XML = SCHEDULES / "38c3.xml"
 
 
-def opened(kind: str):
-    """The app at 80x24 with a long table in front: the agenda of 1,200 generated talks, or the
-    rooms board of 38C3's second day (72 rooms)."""
+@asynccontextmanager
+async def opened(kind: str):
+    """The app at 80x24 with a long table in front, and the table: the agenda of 1,200
+    generated talks, or the rooms board of 38C3's second day (72 rooms)."""
     if kind == "agenda":
-        return running_at(BIG, 15, 0), ("a",), AgendaTable
-    if not XML.exists():
+        app, keys, cls = running_at(BIG, 15, 0), ("a",), AgendaTable
+    elif not XML.exists():
         pytest.skip("the real schedules are not here")
-    from c4ml_tui.sources.loader import load
+    else:
+        from c4ml_tui.sources.loader import load
 
-    program = load(XML)
-    return running_at(program, 14, 20, day=program.days[1]), (), RoomTable
+        program = load(XML)
+        app, keys, cls = running_at(program, 14, 20, day=program.days[1]), (), RoomTable
+    async with app as ui:
+        await ui.press(*keys)
+        await ui.pause()
+        yield ui, ui.screen.query_one(cls)
 
 
 def titles_in_view(table: RowTable) -> list[str]:
@@ -43,10 +50,7 @@ def titles_in_view(table: RowTable) -> list[str]:
 @pytest.mark.parametrize("kind", ["agenda", "rooms"])
 @pilot_test
 async def test_page_down_and_up_move_the_view_and_the_cursor_by_a_page(kind):
-    app, keys, cls = opened(kind)
-    async with app as ui:
-        await ui.press(*keys)
-        table = ui.screen.query_one(cls)
+    async with opened(kind) as (ui, table):
         table.move_cursor(row=2)
         await ui.pause()
         start, top = table.cursor_row, round(table.scroll_y)
@@ -64,11 +68,8 @@ async def test_page_down_and_up_move_the_view_and_the_cursor_by_a_page(kind):
 @pytest.mark.parametrize("kind", ["agenda", "rooms"])
 @pilot_test
 async def test_the_mouse_row_shows_until_a_key_moves_the_cursor(kind):
-    app, keys, cls = opened(kind)
-    async with app as ui:
-        await ui.press(*keys)
-        table = ui.screen.query_one(cls)
-        await ui.pause()
+    async with opened(kind) as (ui, table):
+        cls = type(table)
         plain = table.render_line(4)
         await ui.pilot.hover(cls, offset=(4, 4))
         await ui.pause()
@@ -84,9 +85,7 @@ async def test_the_mouse_row_shows_until_a_key_moves_the_cursor(kind):
 
 @pilot_test
 async def test_ctrl_end_and_ctrl_home_go_to_the_last_and_first_room():
-    app, _keys, _cls = opened("rooms")
-    async with app as ui:
-        table = ui.screen.query_one(RoomTable)
+    async with opened("rooms") as (ui, table):
         await ui.press("ctrl+end")
         assert table.cursor_row == len(table.rows_shown) - 1
         last = table.get_row_at(len(table.rows_shown) - 1)[0].plain  # (a long name cut in its middle)
