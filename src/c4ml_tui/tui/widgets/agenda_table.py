@@ -1,78 +1,43 @@
 """The agenda as a table: one row per day heading, item, talk and gap, with the running row marked.
 
-One widget that draws its own lines (Textual's Line API: a ``ScrollView`` whose ``render_line``
-draws the line asked for): the header, then the rows in view, each built when it is drawn
-(``agenda_lines``), looking as the ``DataTable`` the agenda used to be. A day of thousands of
+A ``RowTable`` (``row_table``: it draws its own lines, Textual's Line API): the header, then the
+rows in view, each built when it is drawn (``agenda_lines``), looking as the ``DataTable`` the
+agenda used to be. This module says the rows' cells and the columns, what Enter opens, and the
+view on "now" (in the middle of the view, before the first layout too). A day of thousands of
 rows costs what a screenful costs; a new width draws the rows in view again, nothing more."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import events
-from textual.binding import Binding
-from textual.geometry import Region, Size, Spacing
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 
 from ...core import fmt
 from ...words.agenda import Row
 from .agenda_cells import MARK_NOW, _has_rooms, cell, row_cells, row_style, row_title, times_of
 from .agenda_lines import LABELS, Column, widths
 from .first_layout import expect_scrollbar, expected_size
-from .table_lines import Look, draw_line
+from .row_table import HEADER, RowTable
 
 __all__ = ["MARK_NOW", "AgendaTable", "cell", "row_cells", "row_style", "row_title", "times_of"]
 
-HEADER = 1
-"""Lines of the header (the columns' names), which stays on top as the rows scroll."""
-
-
-class AgendaTable(ScrollView, can_focus=True):
+class AgendaTable(RowTable):
     """Rows from :func:`c4ml_tui.words.agenda.rows`, a row cursor; Enter or a second click on a
-    row posts :class:`AgendaTable.EntrySelected` for rows that open an item or talk."""
+    row posts :class:`AgendaTable.EntrySelected` for rows that open an item or talk. Home and
+    End go to the day's first and last rows (not DataTable's scroll across)."""
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Open", id="agenda.open", tooltip="Open the highlighted row"),
         Binding("down,j", "cursor_down", "Down", show=False, id="agenda.down", tooltip="Next row"),
         Binding("up,k", "cursor_up", "Up", show=False, id="agenda.up", tooltip="Previous row"),
         Binding("home,ctrl+home", "first_row", "First", show=False, id="agenda.first", tooltip="The day's first row"),
         Binding("end,ctrl+end", "last_row", "Last", show=False, id="agenda.last", tooltip="The day's last row"),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("right", "scroll_right", "Scroll right", show=False),
-        Binding("left", "scroll_left", "Scroll left", show=False),
     ]
-
-    COMPONENT_CLASSES = {"agenda-table--header", "agenda-table--cursor", "agenda-table--hover",
-                         "agenda-table--header-hover"}
-    DEFAULT_CSS = """
-    AgendaTable {
-        background: $surface;
-        color: $foreground;
-        height: 1fr;
-        width: 1fr;
-        &:focus {
-            background-tint: $foreground 5%;
-            & > .agenda-table--cursor {
-                background: $block-cursor-background;
-                color: $block-cursor-foreground;
-                text-style: $block-cursor-text-style;
-            }
-            & > .agenda-table--header { background-tint: $foreground 5%; }
-        }
-        & > .agenda-table--header { text-style: bold; background: $panel; color: $foreground; }
-        &:ansi > .agenda-table--header { background: ansi_bright_blue; color: ansi_default; }
-        & > .agenda-table--cursor {
-            background: $block-cursor-blurred-background;
-            color: $block-cursor-blurred-foreground;
-            text-style: $block-cursor-blurred-text-style;
-        }
-        & > .agenda-table--hover { background: $block-hover-background; }
-        & > .agenda-table--header-hover { background: $accent 30%; }
-    }
-    """
-    """``DataTable``'s look for a row cursor (its styles, under the agenda's own names)."""
+    HEADER_WITHOUT_ROWS = False
 
     class EntrySelected(Message):
         """A row that stands for an item or talk was chosen."""
@@ -87,14 +52,8 @@ class AgendaTable(ScrollView, can_focus=True):
         self._rows: list[Row] = []
         self._rooms = False
         self._starred: frozenset[str] = frozenset()
-        self._cursor = 0
-        self._hover: int | None = None
-        """The row under the mouse (``-1``: the header), drawn as ``DataTable`` draws it; ``None``
-        once a key is pressed."""
         self._times: tuple[list[Row], fmt.Shown, dict[tuple, str], int, int | None] | None = None
         self._columns: tuple[tuple, list[Column]] | None = None
-        self._lines: dict[tuple, Strip] = {}
-        self._look: Look | None = None
         self._can_open: bool | None = None
         self._expected: Size | None = None
         """The size the table expects before its first layout (``first_layout.expected_size``)."""
@@ -115,8 +74,6 @@ class AgendaTable(ScrollView, can_focus=True):
     def cursor_index(self) -> int:
         """The index in :attr:`rows_shown` of the row under the cursor."""
         return self._cursor
-
-    cursor_row = cursor_index
 
     def show(self, rows: list[Row], starred: frozenset[str] | None = None) -> None:
         """Replace the rows, keeping the cursor on the same row when it still exists; rows whose
@@ -139,7 +96,7 @@ class AgendaTable(ScrollView, can_focus=True):
         """Draw again the rows in view whose star changed."""
         if starred != self._starred:
             self._starred = starred
-            self._lines.clear()
+            self._forget()
             self.refresh()
 
     def cursor_key(self) -> str | None:
@@ -165,6 +122,36 @@ class AgendaTable(ScrollView, can_focus=True):
         """The columns at the table's width (the width expected before its first layout)."""
         return self._columns_at(self._width())
 
+    # -- RowTable's hooks -------------------------------------------------------------------------------
+    def _cells_of(self, index: int) -> list[Text]:
+        return self.get_row_at(index)
+
+    def _header_cells(self, columns: list[Column]) -> list[Text]:
+        return [cell(LABELS[c.key]) for c in columns]
+
+    def _line_key(self) -> object:
+        return fmt.shown()  # (12- or 24-hour times: the time words change)
+
+    def _select(self) -> None:
+        row = self.cursor_row_shown()
+        if row is not None and row.entry_id is not None:
+            self.post_message(self.EntrySelected(self, row.entry_id))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select_cursor":
+            row = self.cursor_row_shown()
+            return None if row is None or row.entry_id is None else True  # None: shown disabled
+        return True
+
+    def _moved(self) -> None:
+        # Only when Open turns on or off: the footer is drawn again on each change of keys.
+        # Before the first layout the footer has not laid its keys out yet: it reads them after.
+        can_open = self.check_action("select_cursor", ())
+        if can_open != self._can_open:
+            self._can_open = can_open
+            if self.size.height:
+                self.refresh_bindings()
+
     # -- widths ---------------------------------------------------------------------------------------
     def _time_words(self) -> dict[tuple, str]:
         """The rows' time words by ``(start, end)`` (:meth:`_measure`)."""
@@ -188,39 +175,18 @@ class AgendaTable(ScrollView, can_focus=True):
             self._columns = (key, widths(width, time_width, rooms, self.styles.scrollbar_size_vertical))
         return self._columns[1]
 
-    def _table_width(self, width: int) -> int:
-        return sum(c.width + 2 for c in self._columns_at(width))
-
     def _size_rows(self) -> None:
         """The virtual size: the header and every row high; as wide as the columns when they do
         not fit the width (a horizontal scrollbar then), else nothing across."""
         width = self._width()
-        across = self._table_width(width) if self._rows else 0
+        across = sum(c.width + 2 for c in self._columns_at(width)) if self._rows else 0
         size = Size(across if across > width else 0, HEADER + len(self._rows) if self._rows else 0)
         if size != self.virtual_size:
             self.virtual_size = size
         if not self.size.height and self._expected is not None:
             expect_scrollbar(self, self._expected)
 
-    # -- the cursor and the view ------------------------------------------------------------------------
-    def move_cursor(self, *, row: int | None = None, scroll: bool = True, animate: bool = False) -> None:
-        if row is not None:
-            self._move(row, scroll=scroll, animate=animate)
-
-    def _move(self, index: int, *, scroll: bool = True, animate: bool = False) -> None:
-        index = min(max(index, 0), max(len(self._rows) - 1, 0))
-        if index != self._cursor:
-            self._refresh_row(self._cursor)
-            self._cursor = index
-            self._refresh_row(index)
-            self._moved()
-        if scroll and self._rows:
-            self.scroll_to_region(Region(int(self.scroll_x), HEADER + index, max(self.size.width, 1), 1),
-                                  animate=animate, spacing=Spacing(HEADER, 0, 0, 0), force=True)
-
-    def _refresh_row(self, index: int) -> None:
-        self.refresh_line(HEADER + index)
-
+    # -- the view: "now" in its middle, before the first layout too ---------------------------------------
     def jump_to(self, index: int) -> None:
         """Put the cursor on row ``index`` and scroll it to the middle of the view."""
         if not self._rows:
@@ -256,64 +222,6 @@ class AgendaTable(ScrollView, can_focus=True):
         if expected is not None and expected.height != self.scrollable_content_region.height and self._rows:
             self._centre(self._cursor)  # laid out at another height than expected
 
-    # -- drawing --------------------------------------------------------------------------------------------
-    def _forget(self) -> None:
-        self._lines.clear()
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._look = None  # (the focus, a theme: the styles are worked out again, once)
-        self._lines.clear()
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        if self._look is None:
-            self._look = Look.of(self, "agenda-table")
-        return super().render_lines(crop)
-
-    def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        look = self._look
-        assert look is not None
-        if not self._rows:
-            return Strip.blank(width, look.base)
-        scroll_x, scroll_y = self.scroll_offset
-        index = -1 if y < HEADER else y - HEADER + scroll_y
-        if index >= len(self._rows):
-            return Strip.blank(width, look.base)
-        key = (index, index == self._cursor, index == self._hover, scroll_x, width, fmt.shown())
-        strip = self._lines.get(key)
-        if strip is None:
-            if len(self._lines) > 400:
-                self._lines.clear()
-            strip = self._lines[key] = self._draw(index, look, width, scroll_x)
-        return strip
-
-    def _draw(self, index: int, look: Look, width: int, scroll_x: int) -> Strip:
-        columns = self._columns_at(width)
-        console = self.app.console
-        hover = index == self._hover
-        if index < 0:
-            cells = [cell(LABELS[c.key]) for c in columns]
-            line = draw_line(console, cells, columns, look, width, -1, hover=hover)
-        else:
-            line = draw_line(console, self.get_row_at(index), columns, look, width, index,
-                             hover=hover, cursor=index == self._cursor)
-        return Strip(line).crop(scroll_x, scroll_x + width).adjust_cell_length(width, look.base).simplify()
-
-    # -- keys and the mouse -------------------------------------------------------------------------------
-    def _keyed(self) -> None:
-        if self._hover is not None:
-            self._refresh_row(self._hover)
-            self._hover = None
-
-    def action_cursor_down(self) -> None:
-        self._keyed()
-        self._move(self._cursor + 1)
-
-    def action_cursor_up(self) -> None:
-        self._keyed()
-        self._move(self._cursor - 1)
-
     def action_first_row(self) -> None:
         self._keyed()
         self.jump_to(0)
@@ -321,68 +229,3 @@ class AgendaTable(ScrollView, can_focus=True):
     def action_last_row(self) -> None:
         self._keyed()
         self.jump_to(len(self._rows) - 1)
-
-    def action_page_down(self) -> None:
-        """The cursor a page down, the view with it (as ``DataTable`` pages)."""
-        self._keyed()
-        height = self.scrollable_content_region.height - HEADER
-        target = min(self._cursor + height, len(self._rows) - 1)
-        self.scroll_relative(y=height, animate=False, force=True)
-        self._move(target, scroll=False)
-
-    def action_page_up(self) -> None:
-        self._keyed()
-        height = self.scrollable_content_region.height - HEADER
-        target = max(self._cursor - height, 0)
-        self.scroll_relative(y=-height, animate=False)
-        self._move(target, scroll=False)
-
-    def action_select_cursor(self) -> None:
-        self._keyed()
-        row = self.cursor_row_shown()
-        if row is not None and row.entry_id is not None:
-            self.post_message(self.EntrySelected(self, row.entry_id))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "select_cursor":
-            row = self.cursor_row_shown()
-            return None if row is None or row.entry_id is None else True  # None: shown disabled
-        return True
-
-    def _moved(self) -> None:
-        # Only when Open turns on or off: the footer is drawn again on each change of keys.
-        # Before the first layout the footer has not laid its keys out yet: it reads them after.
-        can_open = self.check_action("select_cursor", ())
-        if can_open != self._can_open:
-            self._can_open = can_open
-            if self.size.height:
-                self.refresh_bindings()
-
-    def _row_at(self, event: events.MouseEvent) -> int | None:
-        """The row under the mouse (``-1``: the header), or ``None`` below the last row."""
-        offset = event.get_content_offset(self)
-        if offset is None or self._table_width(self.size.width) <= 0:
-            return None
-        index = -1 if offset.y < HEADER else offset.y - HEADER + self.scroll_offset.y
-        return index if index < len(self._rows) else None
-
-    def _on_mouse_move(self, event: events.MouseMove) -> None:
-        index = self._row_at(event)
-        if index != self._hover:
-            for old in (self._hover, index):
-                if old is not None:
-                    self._refresh_row(old)
-            self._hover = index
-
-    def _on_leave(self, event: events.Leave) -> None:
-        self._keyed()  # (Widget's handler runs too: Textual calls each class's)
-
-    async def _on_click(self, event: events.Click) -> None:
-        index = self._row_at(event)
-        if index is None or index < 0:
-            return
-        again = index == self._cursor
-        self._move(index, animate=True)
-        if again:
-            self.action_select_cursor()
-        event.stop()
