@@ -6,41 +6,37 @@ chair's notes never pile up over its status line. A wide terminal shows every ke
 from __future__ import annotations
 
 import pytest
-from apptools import load_data, pilot_test, running_at, shown
-from textual.widgets._footer import FooterKey, FooterLabel
+from apptools import load_data, pilot_test, running_at
 
 from c4ml_tui.tui.screens.chair import ChairScreen
 from c4ml_tui.tui.widgets.key_footer import KeyFooter, rank
+from c4ml_tui.tui.widgets.key_line import Key
 
 
-def footer_keys(app) -> list[FooterKey]:
+def footer_keys(app) -> list[Key]:
+    """The keys the footer shows, left to right (not the palette key)."""
     footer = app.screen.query_one(KeyFooter)
-    return [key for key in footer.query(FooterKey) if shown(key) and not key.has_class("-command-palette")]
+    footer.render_line(0)
+    keys = footer.every_key()
+    return [keys[index] for _, _, index in footer.spans if keys[index] is not footer.palette]
 
 
 def footer_line(app) -> str:
     """The footer as it reads, left of the palette key: each shown key or group, left to right."""
-    footer = app.screen.query_one(KeyFooter)
-    parts = []
-    for child in sorted((c for c in footer.children if shown(c)), key=lambda c: c.region.x):
-        if child.has_class("-command-palette"):
-            continue
-        if isinstance(child, FooterLabel):
-            parts.append(str(child.content))
-        elif isinstance(child, FooterKey):
-            parts.append(str(child.render()).strip())
-        else:  # a group of keys: "+-"
-            parts.append("".join(str(k.render()).strip() for k in child.query(FooterKey)))
-    return " ".join(parts)
+    return app.screen.query_one(KeyFooter).text()
 
 
 def assert_fits(app, width: int) -> None:
     footer = app.screen.query_one(KeyFooter)
-    [palette] = [k for k in footer.query(FooterKey) if k.has_class("-command-palette")]
-    for key in footer_keys(app):
-        assert key.region.right <= palette.region.x, f"{key.description!r} runs under the palette key"
-        assert key.region.x >= 0 and key.region.right <= width
-    assert palette.region.right <= width
+    assert footer.region.width == width and footer.region.x == 0
+    footer.render_line(0)
+    *spans, (palette_x, palette_end, palette) = footer.spans
+    assert footer.every_key()[palette].description == "palette"
+    for start, end, index in spans:
+        key = footer.every_key()[index]
+        assert end <= palette_x, f"{key.description!r} runs under the palette key"
+        assert start >= 0 and end <= width
+    assert palette_end < width  # (and a cell after it, as Textual's)
 
 
 async def settle(ui) -> None:

@@ -49,7 +49,7 @@ class AgendaScreen(FilteredScreen):
         if note := rooms.filter_note(self.flt):
             yield self._filter_line(note)
         yield AgendaTable(id="agenda")
-        yield KeyFooter(one_line=True)  # its keys drawn as one widget (see KeyLine)
+        yield KeyFooter(one_line=True)  # the cell between two keys in the keys' colours, as it was
 
     @staticmethod
     def _filter_line(note: str) -> LiveLabel:

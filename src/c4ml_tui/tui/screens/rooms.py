@@ -97,7 +97,7 @@ class RoomsScreen(FilteredScreen):
             with Vertical(id="rooms-day"):
                 yield DayList(*days[0], id="rooms-later")
                 yield DayList(*days[1], id="rooms-today")
-        yield KeyFooter(one_line=True)  # its keys drawn as one widget (see KeyLine)
+        yield KeyFooter(one_line=True)  # the cell between two keys in the keys' colours, as it was
 
     @property
     def table(self) -> RoomTable:

@@ -1,34 +1,33 @@
-"""The footer of every screen: Textual's, made to fit the terminal's width.
+"""The footer of every screen: one widget that draws its line itself, as Textual's compact footer.
 
-Textual's footer lays every key out in one row and lets the rest fall off the right edge (where
-the palette key, docked over them, leaves stray letters of the keys under it). Here, after each
-layout, keys are hidden until the row fits, least needed first: the keys that open another
-screen from anywhere (help and the palette list them), then the screen's own keys from the
-right; Escape, ``?`` and ``q`` stay to the last. A wide terminal shows them all.
-
-Textual's footer composes its keys only after the screen's first frame, then lays the screen
-out again for them (and again when some are hidden to fit): three layouts and frames where one
-does. Here the keys are composed when the screen first says what its keys are, in the screen's
-own queue after the screen is shown (its widgets built, the focus given), and fitted with the
-widths the layout will give them: the first frame shows the footer as it stays.
+Textual's footer is a scrollable container with a widget per key and the palette key docked
+right: each composed, styled, mounted, laid out and drawn, again whenever the screen's keys
+change (a fifth of the rooms board's first frame on 38C3). Its keys also run off the right edge
+(under the palette key, which leaves stray letters). :class:`KeyFooter` is one widget with no
+children: it reads the screen's keys when they change (``refresh_bindings``, a focus moved),
+keeps those that fit beside the palette key, least needed first to go (:func:`rank`: the keys
+that open another screen from anywhere, then the screen's own from the right; Escape, ``?``
+and ``q`` last), and draws them with the segments Textual's widgets give
+(:func:`~.key_line.draw`). A key under the mouse is drawn in ``FooterKey:hover``'s colours and
+shows its tooltip; a click presses it (a disabled key rings the bell); the palette key opens the
+palette. Its CSS type names include ``Footer``: a rule for Textual's footer (the stage app's
+``StageScreen Footer``, a maximized view's) finds it.
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
-from itertools import pairwise
+from itertools import groupby
 
-from textual.geometry import Size
+from rich.style import Style
+from textual import events
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Footer
 
 from .framed import Kept
-from .key_line import Key, KeyLine
+from .key_line import Key, Look, Span, Unit, draw, keys_of, palette_width
 
 ESSENTIAL = ("back", "help", "quit")
 """Actions that stay in the footer while anything else can go: how to get back, help, out."""
-RETRIES = 5
-"""Frames :meth:`KeyFooter.fit` waits for a key to get its width before measuring it as it is."""
 PLACES = ("now", "show(")
 """Actions (or their beginnings) of keys that open a screen from anywhere: the first to go."""
 
@@ -43,265 +42,214 @@ def rank(action: str) -> int:
     return 1
 
 
-class KeyFooter(Kept, Footer):
-    """A compact :class:`~textual.widgets.Footer` that never runs off the edge. Docked, it is
-    drawn in every frame of its screen: its line is kept while unchanged (:class:`Kept`)."""
+class KeyFooter(Kept, Widget, can_focus=False):
+    """The screen's keys in one line that never runs off the edge (see the module's docstring).
+    Docked, it is drawn in every frame of its screen: its line is kept while unchanged (:class:`Kept`)."""
 
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"footer-key--key", "footer-key--description", "footer-key--label", "footer-key--border",
+                         "footer-key--hover", "footer-key--item"}
     DEFAULT_CSS = """
-    KeyFooter.-compact FooterLabel { margin: 0 1 0 1; }
-    KeyFooter.-compact KeyGroup.-compact { margin: 0 0 0 0; padding-left: 0; }
+    KeyFooter {
+        dock: bottom;
+        width: 1fr;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        & > .footer-key--item { background: $footer-item-background; }
+        & > .footer-key--key { color: $footer-key-foreground; background: $footer-key-background; text-style: bold; }
+        & > .footer-key--description {
+            color: $footer-description-foreground; background: $footer-description-background;
+        }
+        & > .footer-key--label { color: $footer-description-foreground; background: $footer-description-background; }
+        & > .footer-key--border { color: $foreground 20%; }
+        & > .footer-key--hover { color: $footer-key-foreground; background: $block-hover-background; }
+    }
     """
 
     def __init__(self, *, one_line: bool = False) -> None:
-        super().__init__(compact=True)
+        super().__init__()
+        self._css_types.add("Footer")  # (see the end of the module)
         self.one_line = one_line
-        """Draw the keys as one widget (:class:`~.key_line.KeyLine`) when no group of keys
-        needs a label; the palette key stays Textual's."""
-        self._widths: dict[Widget, int] = {}
-        self._guessed: dict[Widget, int] = {}
-        """Widths worked out before a layout (:meth:`_predicted`): a key hidden by them is not
-        laid out, so they stand for it until it is shown and measured."""
-        self._retries = 0
-        self._laid_out: tuple | None = None
-        """The keys as last laid out (see :meth:`bindings_changed`)."""
-        self._queued = False
+        """Draw the cell between two keys in the keys' colours, as the line of keys that stood
+        for Textual's keys on the agenda and the rooms board did (the same look as before)."""
+        self.units: list[Unit] = []
+        """The screen's keys, in the screen's order (see :meth:`read_keys`)."""
+        self.palette: Key | None = None
+        self.shown: frozenset[int] = frozenset()
+        """The indexes of the units shown (see :meth:`fit`)."""
+        self.pointed: int | None = None
+        """The key under the mouse (an index of :func:`~.key_line.keys_of`)."""
+        self._over_line = False
+        """The mouse over the keys' part of a ``one_line`` footer (where the ``KeyLine`` widget
+        stood: Textual's ``FooterKey:hover`` gave the cells between its keys the key's colour)."""
+        self.spans: list[Span] = []
+        """Where each key shown is drawn (see :data:`~.key_line.Span`)."""
+        self._read: tuple | None = None
+        """What the screen's keys were when last read (unchanged: nothing to fit or draw)."""
+        self._stale = True
+        self._fitted_to = -1
+        self._look: tuple[bool, Look] | None = None
+        self._line: tuple[tuple, Strip] | None = None
 
-    def keys(self) -> tuple:
-        """What the footer shows of the screen's keys: each key, its words, whether it is on."""
-        return tuple((b.key, b.description, b.action, b.show, enabled, tooltip)
-                     for _, b, enabled, tooltip in self.screen.active_bindings.values())
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen) -> None:
-        """Lay the keys out again only when they changed, once per frame at most. Textual's
-        footer does it on every notice (a focus moved, a screen came, a key may have turned
-        on), each time building every key anew and styling it: an agenda shown cost 14 of them.
-
-        The first notice (the screen mounting its widgets and giving the focus) composes the keys
-        through the screen's queue: after what the screen does when it is shown (an agenda builds
-        its table and puts the cursor on a row, which turns Open on), before its first frame
-        (the screen draws only when its queue is empty)."""
-        if not (self.is_attached and screen is self.screen and screen.app.app_focus):
-            super().bindings_changed(screen)  # not for this footer: Textual's way
-        elif not self._bindings_ready:
-            self._bindings_ready = True
-            self._queued = True
-            screen.call_later(self._first_keys)
-        elif not self._queued:
-            self._queued = True
-            self.call_after_refresh(self._relay)
-
-    async def _first_keys(self) -> None:
-        self._queued = False
-        if self.is_attached and self.screen.is_active:
-            await self.show_keys()
-        elif self.is_attached:
-            self.call_after_refresh(self._relay)  # (a screen pushed over it at once: when it is back)
+        """The screen's keys may have changed (a focus moved, a key turned on or off): read
+        them when the line is next drawn (Textual sends many of these: 14 as an agenda is shown)."""
+        if not screen.app.app_focus or screen is not self.screen:
+            return  # (Textual's footer too: no keys of an app without focus)
+        if not self._stale:
+            self._stale = True
+            self.refresh()
 
     async def show_keys(self) -> None:
-        """Compose the keys now, if they are not those laid out, and fit them with the widths
-        the layout will give them. A screen that awaits this in its first ``ScreenResume``
-        handler, its widgets ready, has them in its first frame (Textual's own handler, which
-        runs after the screen's, lays the screen out and draws it at once)."""
-        self._bindings_ready = True
-        if not self.is_attached:
+        """Read the screen's keys now (a screen in its first ``ScreenResume``, its widgets ready:
+        its first frame holds them)."""
+        if self.is_attached:
+            self.read_keys()
+
+    def read_keys(self, drawing: bool = False) -> None:
+        """The screen's keys as Textual's footer would show them: the first key of each action
+        with ``show``; actions of one group side by side as a group with its label (``drawing``:
+        asked by :meth:`render_line`, which draws them now)."""
+        self._stale = False
+        bindings = self.screen.active_bindings
+        keys = tuple((b.key, b.description, b.action, b.show, enabled, tooltip, b.group)
+                     for _, b, enabled, tooltip in bindings.values())
+        if keys == self._read:
             return
-        keys = self.keys()
-        if keys != self._laid_out and not self._redraw_line(keys):
-            with self._context():  # (maybe run by the screen: the keys are bound to this footer)
-                await self.recompose()
-        self.fit(predict=True)  # before the keys' first layout: with the widths it will give
-
-    async def _relay(self) -> None:
-        self._queued = False
-        # (a screen behind another is told too when one is pushed: its keys are for when it is back)
-        if self.is_attached and self.screen.is_active and self.keys() != self._laid_out:
-            if self._redraw_line(self.keys()):
-                self.fit()  # drawn anew in the same widget, then fitted
-            else:
-                await self.recompose()
-
-    def _palette(self, keys: tuple | None) -> tuple:
-        """What the palette key's entry among ``keys`` (see :meth:`keys`) says."""
-        return tuple(k for k in keys or () if k[0] == self.app.COMMAND_PALETTE_BINDING)
-
-    def on_resize(self) -> None:
-        self._retries = 0
-        self.call_after_refresh(self.fit)
-
-    def on_show(self) -> None:
-        self._retries = 0
-        self.call_after_refresh(self.fit)
-
-    def line(self) -> KeyLine | None:
-        """The keys' one widget, when they are drawn as one."""
-        return next((child for child in self.children if isinstance(child, KeyLine)), None)
-
-    def line_keys(self, bindings=None) -> list[Key] | None:
-        """The keys Textual's footer would show, as :class:`Key` (the first key of each action,
-        in order); ``None`` when a group of keys would need its label (then Textual's widgets)."""
-        keys: dict[str, Key] = {}
-        groups: list[object] = []
-        for _, binding, enabled, tooltip in (bindings or self.screen.active_bindings).values():
-            if not binding.show or binding.action in keys:
-                continue
-            keys[binding.action] = Key(binding.key, self.app.get_key_display(binding), binding.description,
-                                       binding.action, enabled, tooltip)
-            groups.append(binding.group)
-        if any(group is not None and group is after for group, after in pairwise(groups)):
-            return None
-        return list(keys.values())
-
-    def compose(self):
-        """Textual's keys, each made compact before it is mounted: Textual's footer makes each
-        one compact once mounted, which styles it a second time (a fifth of a screen shown).
-
-        With :attr:`one_line`, one :class:`~.key_line.KeyLine` stands for them all, beside
-        Textual's palette key: both composed with the screen's widgets, the keys the screen
-        has now (when it is shown, :meth:`show_keys` gives the line the keys it has then)."""
-        from textual.widgets._footer import FooterKey
-
-        bindings = self.screen.active_bindings if self.one_line else None
-        keys = self.line_keys(bindings) if bindings is not None else None
-        if keys is not None and bindings is not None:
-            self._laid_out = self.keys()
-            yield KeyLine(keys)
-        # (a generator to the end: Textual's compose puts the keys of a group inside its widget)
-        for widget in self._palette_key(bindings) if keys is not None else super().compose():
-            if self.compact and isinstance(widget, FooterKey):
-                widget.add_class("-compact", update=False)  # styled once, when mounted
-            yield widget
-
-    def _palette_key(self, bindings):
-        """The palette key, as Textual's footer composes it."""
-        from textual.widgets._footer import FooterKey
-
+        self._read = keys
         app = self.app
-        if self.show_command_palette and app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in bindings:
-            _, binding, enabled, _tooltip = bindings[app.COMMAND_PALETTE_BINDING]
-            yield FooterKey(binding.key, app.get_key_display(binding), binding.description, binding.action,
-                            classes="-command-palette", disabled=not enabled,
-                            tooltip=binding.tooltip or binding.description)
-
-    def _redraw_line(self, keys: tuple) -> bool:
-        """Give the line the screen's keys (``keys``, see :meth:`keys`), all shown until fitted;
-        ``False`` when they need widgets built anew (no line, a labelled group, another palette key)."""
-        line = self.line()
-        new = self.line_keys() if line is not None else None
-        if line is None or new is None or self._palette(keys) != self._palette(self._laid_out):
-            return False
-        self._laid_out = keys
-        line.show_keys(new, frozenset(range(len(new))))
-        return True
-
-    async def recompose(self) -> None:
-        """New keys (another screen, a key turned on or off): lay them out, then fit them."""
-        self._laid_out = self.keys() if self._bindings_ready and self.is_attached else None
-        self._widths, self._guessed = {}, {}
-        self._retries = 0
-        await super().recompose()
-        self.call_after_refresh(self.fit)
-
-    def units(self) -> list[list[Widget]]:
-        """The keys as they stand in the row, a group of keys with its label as one unit; the
-        palette key (docked right) is not among them."""
-        found: list[list[Widget]] = []
-        for child in self.children:
-            if child.has_class("-command-palette"):
-                continue
-            if type(child).__name__ == "FooterLabel" and found:
-                found[-1].append(child)  # a group's label goes with its keys
+        firsts: dict[str, tuple] = {}
+        for _, binding, enabled, tooltip in bindings.values():
+            if binding.show and binding.action not in firsts:
+                firsts[binding.action] = (binding, enabled, tooltip)
+        units: list[Unit] = []
+        for group, members in groupby(firsts.values(), lambda member: member[0].group):
+            found = list(members)
+            if group is not None and len(found) > 1:
+                units.append(Unit(tuple(Key(b.key, app.get_key_display(b), "", b.action, enabled,
+                                            tooltip or b.description) for b, enabled, tooltip in found),
+                                  group.description))
             else:
-                found.append([child])
-        return found
+                units += [Unit((Key(b.key, app.get_key_display(b), b.description, b.action, enabled, tooltip),))
+                          for b, enabled, tooltip in found]
+        self.units = units
+        self.palette = None
+        if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in bindings:
+            _, binding, enabled, _tooltip = bindings[app.COMMAND_PALETTE_BINDING]
+            self.palette = Key(binding.key, app.get_key_display(binding), binding.description, binding.action,
+                               enabled, binding.tooltip or binding.description)
+        self._fitted_to = -1
+        if self.pointed is not None:
+            self.pointed, self.tooltip = None, None
+        if not drawing:
+            self.refresh()
 
-    def fit(self, predict: bool = False) -> None:
-        """Show as many keys as fit beside the palette key, dropping the least needed first;
-        ``predict``: before the keys' first layout, with the widths it will give them (they
-        are measured again after it, and fitted again if a guess was wrong)."""
-        predicted: dict[Widget, int] = {}
-        if predict:
-            predicted = self._guessed = self._predicted()
-        if not self.is_mounted or not (self.size.width or predicted) or not self.screen.is_active:
-            return  # a screen under another is not laid out: it fits again when it is back in front
-        line = self.line()
-        if line is not None:
-            self._fit_line(line, predicted)
-            return
-        units = self.units()
-        for unit in units:
-            for widget in unit:
-                if widget not in self._widths and widget not in predicted and widget.display:
-                    if not widget.outer_size.width and self._retries < RETRIES:
-                        # not laid out yet: measure after the next frame, a few times at most (a key
-                        # with no width, or a footer on a screen behind another, would ask forever:
-                        # every frame, on every screen installed, is what idle CPU and `a` cost)
-                        self._retries += 1
-                        self.call_after_refresh(self.fit)
-                        return
-                    self._widths[widget] = widget.outer_size.width + widget.styles.margin.width
-        widths = {**self._guessed, **self._widths, **predicted}
-        palette = sum(predicted.get(c, c.outer_size.width) for c in self.children if c.has_class("-command-palette"))
-        room = (predicted.get(self) or self.size.width) - palette - 1
-        width = {id(unit[0]): sum(widths.get(w, 0) for w in unit) for unit in units}
-        order = sorted(range(len(units)), key=lambda k: (-self._rank(units[k]), k))
+    def fit(self) -> None:
+        """Show as many keys as fit beside the palette key, dropping the least needed first
+        (left to right within a rank): the same choice as Textual's widgets measured would give."""
+        width = self.size.width
+        self._fitted_to = width
+        room = width - palette_width(self.palette) - 1
         keep, used = set(), 0
-        for k in order:  # the most needed first, left to right within a rank
-            if used + width[id(units[k][0])] <= room:
+        for k in sorted(range(len(self.units)), key=lambda k: (-rank(self.units[k].keys[0].action), k)):
+            needs = self.units[k].width()
+            if used + needs <= room:
                 keep.add(k)
-                used += width[id(units[k][0])]
-        for k, unit in enumerate(units):
-            for widget in unit:
-                if widget.display != (k in keep):  # setting it, even unchanged, lays out again: a loop
-                    widget.display = k in keep
+                used += needs
+        self.shown = frozenset(keep)
 
-    def _fit_line(self, line: KeyLine, predicted: dict[Widget, int]) -> None:
-        """:meth:`fit` for keys drawn as one line: the same choice, from the keys' own widths."""
-        palettes = [c for c in self.children if c.has_class("-command-palette")]
-        palette = sum(predicted.get(c) or c.outer_size.width for c in palettes)
-        if palettes and not palette and self._retries < RETRIES:
-            self._retries += 1  # (the palette key not laid out yet: after the next frame)
-            self.call_after_refresh(self.fit)
+    def look(self) -> Look:
+        """The styles of the line's parts (worked out again when the styles change)."""
+        one_line = self.one_line and all(unit.label is None for unit in self.units)
+        if self._look is None or self._look[0] != one_line:
+            style = self.get_component_rich_style
+            base = self.rich_style
+            blank = Style(bgcolor=base.bgcolor)
+            item = base + Style(bgcolor=style("footer-key--item").bgcolor)
+            self._look = (one_line, Look(item, blank, item if one_line else blank, style("footer-key--key"),
+                                         style("footer-key--description"), style("footer-key--label"),
+                                         Style(color=style("footer-key--border").color, bgcolor=base.bgcolor),
+                                         style("footer-key--hover")))
+        return self._look[1]
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._look = None
+        self._line = None
+
+    def render_line(self, y: int) -> Strip:
+        if self._stale and self.is_attached:
+            self.read_keys(drawing=True)
+        width = self.size.width
+        if width != self._fitted_to:
+            self.fit()
+        look = self.look()
+        if self._over_line and look.gap is look.base:
+            look = look._replace(gap=look.base + Style(color=look.hover.color))
+        key = (self.units, self.palette, self.shown, self.pointed, width, look)
+        if self._line is None or self._line[0] != key:
+            segments, self.spans = draw(self.units, self.shown, self.palette, width, look, self.pointed)
+            strip = Strip(segments)
+            self._line = (key, strip if strip.cell_length <= width else strip.crop(0, width))
+        return self._line[1]
+
+    def every_key(self) -> list[Key]:
+        """Every key of the line, shown or not, then the palette key (the indexes of :attr:`spans`)."""
+        return keys_of(self.units, self.palette)
+
+    def text(self) -> str:
+        """The line as it reads, left of the palette key (``⏎ Open n Now … q Quit``)."""
+        text = "".join(segment.text for segment in self.render_line(0))
+        return text.split("▏")[0].strip() if self.palette is not None else text.strip()
+
+    def key_at(self, x: int) -> int | None:
+        """The index of the key drawn at cell ``x`` (see :meth:`every_key`)."""
+        return next((index for start, end, index in self.spans if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._set_pointed(self.key_at(event.x))
+        keys = [end for _, end, index in self.spans if self.every_key()[index] is not self.palette]
+        over_line = self.one_line and bool(keys) and event.x < max(keys)
+        if over_line != self._over_line:
+            self._over_line = over_line
+            self.refresh()
+
+    def on_leave(self) -> None:
+        self._set_pointed(None)
+        if self._over_line:
+            self._over_line = False
+            self.refresh()
+
+    def _set_pointed(self, pointed: int | None) -> None:
+        if pointed == self.pointed:
             return
-        room = (predicted.get(self) or self.size.width) - palette - 1
-        keep, used = set(), 0
-        for k in sorted(range(len(line.keys)), key=lambda k: (-rank(line.keys[k].action), k)):
-            width = line.width_of(k)
-            if used + width <= room:  # the most needed first, left to right within a rank
-                keep.add(k)
-                used += width
-        line.show_keys(line.keys, frozenset(keep))
+        self.pointed = pointed
+        key = self.every_key()[pointed] if pointed is not None else None
+        self.tooltip = (key.tooltip or None) if key is not None else None  # (as FooterKey: a tooltip if any)
+        self.styles.pointer = "pointer" if key is not None else "default"  # (FooterKey:hover's)
+        self.refresh()
 
-    def _predicted(self) -> dict[Widget, int]:
-        """The widths the first layout will give the footer (its own, under the screen's width)
-        and its keys (with their margins, as :meth:`fit` counts them); empty when the footer is
-        not right under the screen or a width cannot be worked out (then it waits for a layout)."""
-        width = self.app.size.width
-        if self.parent is not self.screen or not width or self.styles.width is None:
-            return {}
-        size, viewport = self.app.size, self.app.viewport_size
-        try:
-            # Asked as Textual's layout will ask (a docked footer, then its keys in a row), so
-            # that the layout finds the answers in the widgets' caches instead of working them out again.
-            footer = int(self._get_box_model(size, viewport, Fraction(size.width), Fraction(size.height)).width)
-            found: dict[Widget, int] = {self: footer}
-            shown = [child for child in self.children if child.display]
-            docked = [child for child in shown if child.styles.dock in ("left", "right")]  # the palette key
-            for child in docked:
-                found[child] = int(child._get_box_model(Size(footer, 1), viewport, Fraction(footer), Fraction(1)).width)
-            inner = Size(footer - sum(found[child] + child.styles.margin.width for child in docked), 1)  # what's left
-            for child in shown:
-                if child not in found and not isinstance(child, KeyLine):  # (the line: its own widths)
-                    margin_width, margin_height = child.styles.margin.totals
-                    box = child._get_box_model(inner, viewport, Fraction(inner.width - margin_width),
-                                               Fraction(1 - margin_height)).width
-                    found[child] = int(box) + child.styles.margin.width
-        except (AttributeError, TypeError):  # a Textual that measures widgets otherwise: measure after the layout
-            return {}
-        return found if all(found.values()) else {}
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        event.stop()
+        index = self.key_at(event.x)
+        if index is None:
+            return
+        key = self.every_key()[index]
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
 
-    @staticmethod
-    def _rank(unit: list[Widget]) -> int:
-        action = getattr(unit[0], "action", None)
-        if action is None:  # a group of keys: its first key says
-            action = next((getattr(key, "action", "") for key in unit[0].children), "")
-        return rank(str(action))
+
+# A rule for Textual's footer finds this one too (``StageScreen Footer { display: none; }``, a
+# maximized view's ``ALLOW_IN_MAXIMIZED_VIEW``): Textual names a widget's CSS types by its classes
+# (the names a selector matches, and each widget's names its rules are looked up by).
+KeyFooter._css_type_names = KeyFooter._css_type_names | {"Footer"}
