@@ -68,9 +68,9 @@ def first_frame_cpu(command: list[str], mark: bytes, env: dict[str, str], timeou
         os.close(master)
 
 
-def _drain(master: int, proc: subprocess.Popen) -> None:
-    """Read until the program has restored the terminal and exited."""
-    deadline = time.monotonic() + 5
+def _drain(master: int, proc: subprocess.Popen, seconds: float = 5) -> None:
+    """Read until the program has restored the terminal and exited (killed after ``seconds``)."""
+    deadline = time.monotonic() + seconds
     while proc.poll() is None and time.monotonic() < deadline:
         if select.select([master], [], [], 0.05)[0]:
             try:
