@@ -10,7 +10,8 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
-from c4ml_tui.tui.widgets.room_table import LABELS, RoomTable
+from c4ml_tui.tui.widgets.room_cells import LABELS
+from c4ml_tui.tui.widgets.room_table import RoomTable
 
 
 class DataTableRooms(DataTable):

@@ -9,7 +9,8 @@ from apptools import load_data, pilot_test, running_at, text_of
 from conftest import SCHEDULES
 
 from c4ml_tui.tui.widgets.agenda_table import AgendaTable
-from c4ml_tui.tui.widgets.room_table import RoomTable, middle
+from c4ml_tui.tui.widgets.room_cells import middle
+from c4ml_tui.tui.widgets.room_table import RoomTable
 
 WIDE = (200, 60)
 

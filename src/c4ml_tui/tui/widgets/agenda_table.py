@@ -18,12 +18,11 @@ from textual.message import Message
 
 from ...core import fmt
 from ...words.agenda import Row
-from .agenda_cells import MARK_NOW, _has_rooms, cell, row_cells, row_style, row_title, times_of
+from .agenda_cells import _has_rooms, cell, row_cells, times_of
 from .agenda_lines import LABELS, Column, widths
 from .first_layout import expect_scrollbar, expected_size
 from .row_table import HEADER, RowTable
 
-__all__ = ["MARK_NOW", "AgendaTable", "cell", "row_cells", "row_style", "row_title", "times_of"]
 
 class AgendaTable(RowTable):
     """Rows from :func:`c4ml_tui.words.agenda.rows`, a row cursor; Enter or a second click on a

@@ -21,10 +21,8 @@ from textual.geometry import Size
 from textual.message import Message
 
 from ...words.rooms import RoomRow
-from .room_cells import COLUMNS, LABELS, WIDE, Column, cells, middle, room_width
+from .room_cells import COLUMNS, LABELS, WIDE, Column, cells, room_width
 from .row_table import HEADER, RowTable
-
-__all__ = ["COLUMNS", "LABELS", "WIDE", "Column", "RoomTable", "cells", "middle", "room_width"]
 
 
 class _RowMessage(Message):
