@@ -145,3 +145,55 @@ def test_event_clock_and_your_time(c4ml):
     assert board.event_clock("Las Vegas", now) == "Las Vegas 09:15:00 PST"
     assert board.your_time(now, ZoneInfo("Asia/Kathmandu")) == "your time 23:00 +0545"
     assert board.your_time(now, ZoneInfo("America/Los_Angeles")) == ""
+
+
+# -- the agenda a while later: rows marked again, not worked out again (issue 15) -------------------
+
+def _every_quarter(program, tl):
+    """Every quarter of an hour from an hour before the program to an hour after it."""
+    first = min(i.start for i in tl.items) - timedelta(hours=1)
+    last = max(i.end for i in tl.items) + timedelta(hours=1)
+    moment = first
+    while moment <= last:
+        yield moment
+        moment += timedelta(minutes=15)
+
+
+def test_rows_marked_again_later_are_the_rows_of_that_time(c4ml):
+    """The agenda shown at 09:00 and marked again at any later (or earlier) quarter reads as the
+    agenda worked out then: every row past, on now or to come as it should, delays included."""
+    s1 = c4ml.by_id["session-1"]
+    late = Timeline(c4ml, expected={"session-1": (s1.start + timedelta(minutes=10), s1.end + timedelta(minutes=10))})
+    for tl in (Timeline(c4ml), late):
+        first = agenda.rows(tl, at(c4ml, 9))
+        spans = agenda.instants(first)
+        for moment in _every_quarter(c4ml, tl):
+            assert agenda.marked(first, moment, spans) == agenda.rows(tl, moment), moment
+            assert agenda.marked(first, moment) == agenda.rows(tl, moment), moment
+
+
+def test_rows_marked_again_across_a_fall_back_night_follow_the_instant():
+    """New York's fall-back night (fictional): 01:10 EDT and 01:10 EST are an hour apart, and a
+    row is past, now or to come by the instant, as when the rows are worked out afresh."""
+    from pathlib import Path
+
+    from c4ml_tui.sources.loader import load
+
+    program = load(Path(__file__).parent / "fixtures" / "dst" / "ny_fall.yaml", use_cache=False)
+    tl = Timeline(program)
+    first = agenda.rows(tl, min(i.start for i in tl.items))
+    for moment in _every_quarter(program, tl):
+        for instant in (moment, moment.astimezone(timezone.utc)):
+            assert agenda.marked(first, instant) == agenda.rows(tl, instant), instant
+
+
+def test_a_row_whose_mark_holds_is_the_same_row(c4ml):
+    """Only the rows whose mark changed are new (the table draws only those again); nothing
+    changed, the same list."""
+    tl = Timeline(c4ml)
+    first = agenda.rows(tl, at(c4ml, 9, 15))
+    assert agenda.marked(first, at(c4ml, 9, 16)) is first
+    later = agenda.marked(first, at(c4ml, 10, 45))
+    changed = [new.title for old, new in zip(first, later, strict=True) if old is not new]
+    assert changed and len(changed) < len(first)
+    assert all(old.state != new.state for old, new in zip(first, later, strict=True) if old is not new)
