@@ -8,8 +8,13 @@ objects are not walked by every later full pass (``--collector on`` keeps the co
 the start, as this bench did before: a full pass that walks the whole program, 60-90 ms at
 10,000 talks, then falls into one push or another).
 
-The last measure pushes the agenda a second time (after ``esc``): the screen is built already,
-so it costs what showing a prebuilt agenda would (its rows worked out again, laid out, drawn).
+The command line's app builds the agenda ahead, a second after its first frame (``prebuild.py``):
+"a, built ahead" is what its user gets, ``--later`` minutes after the agenda was built (30 by
+default: the rows' marks are worked out again, and another row is on now). "a (built on a)" is
+an app that has not built it yet (``a`` within a second of the start, or an app without it).
+
+The last measure pushes the agenda a second time (after ``esc``): the screen is built already
+(its rows marked again, laid out, drawn).
 
 Each push's layouts and frames are counted too (``Screen._refresh_layout`` of any screen: the
 one pushed, and those behind it that Textual lays out on a resize; ``_compositor_refresh`` of the
@@ -19,7 +24,7 @@ screen in front: a frame drawn), printed with the figures when the bench runs al
 ``.venv``): each run starts a fresh process of each copy in turn, "before" and "after"
 interleaved, on the same program file.
 
-    .venv/bin/python bench/agenda_push.py [--talks 10000] [--runs 7] [--before ../main-clone]
+    .venv/bin/python bench/agenda_push.py [--talks 10000] [--runs 7] [--later 30] [--before ../main-clone]
 """
 
 from __future__ import annotations
@@ -39,12 +44,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 FLOOR = "bare screen push (the floor)"
-PUSH = "a (the agenda shown)"
+PUSH = "a (built on a)"
+AHEAD = "a, built ahead (the command line's)"
 RESIZE = "agenda: resize 80x24 -> 120x40"
 AGAIN = "a again (agenda built: esc, then a)"
 
 
-async def measure(path: Path, runs: int, collector: str, warm: int = 0) -> dict[str, tuple[list[float], list[float]]]:
+async def measure(path: Path, runs: int, collector: str, warm: int = 0,
+                  later: float = 30) -> dict[str, tuple[list[float], list[float]]]:
     """``runs`` fresh apps, after ``warm`` not counted (their first ``a`` imports the agenda's modules)."""
     import gc
 
@@ -75,6 +82,12 @@ async def measure(path: Path, runs: int, collector: str, warm: int = 0) -> dict[
         cpus.append(time.process_time() - cpu)
         COUNTED[name] = (counts.get("layouts", 0), counts.get("frames", 0))
 
+    try:
+        from c4ml_tui.tui import prebuild
+    except ImportError:  # (a copy from before the agenda was built ahead)
+        prebuild = None
+    places = prebuild.AHEAD if prebuild is not None else ()
+
     rows = 0
     for run in range(runs + warm):  # a fresh app each time: the agenda screen is built on its first `a`
         if collector == "cli":
@@ -94,10 +107,26 @@ async def measure(path: Path, runs: int, collector: str, warm: int = 0) -> dict[
             await pilot.press("escape")
             await pilot.pause()
             await timed(AGAIN, lambda: pilot.press("a"), pilot)
-            if run < warm:
-                found.clear()
         gc.unfreeze()
         gc.enable()
+        if places:  # the command line's app: the agenda built ahead, pushed `later` minutes after
+            if collector == "cli":
+                gc.disable()
+            clock = ManualClock(program.tz, at if isinstance(at, datetime) else None)
+            app = make_app(program, clock, prebuild=places)
+            app.prebuild.after = 0  # (not a second: the clock is a manual one anyway)
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                await app.prebuild.finished.wait()
+                await pilot.pause()
+                clock.advance(minutes=later)
+                app.tick()
+                await pilot.pause()
+                await timed(AHEAD, lambda: pilot.press("a"), pilot)
+            gc.unfreeze()
+            gc.enable()
+        if run < warm:
+            found.clear()
     print(f"  rows of the agenda's day: {rows}", file=sys.stderr)
     return found
 
@@ -133,7 +162,7 @@ def report(title: str, results: dict[str, tuple[list[float], list[float]]]) -> N
               + (f"  {COUNTED[name][0]} layouts, {COUNTED[name][1]} frames" if name in COUNTED else ""))
 
 
-def interleaved(before: Path, path: Path, runs: int, collector: str) -> int:
+def interleaved(before: Path, path: Path, runs: int, collector: str, later: float) -> int:
     """Each run: a process of "before", then one of "after", each timing two fresh apps after
     a first one that imports what ``a`` needs."""
     from common import environment, other_copy
@@ -145,7 +174,7 @@ def interleaved(before: Path, path: Path, runs: int, collector: str) -> int:
     for run in range(runs + 1):  # the first run of each writes the parse cache: not counted
         for name, python in pythons.items():
             out = subprocess.run([str(python), __file__, "--program", str(path), "--runs", "2",
-                                  "--collector", collector, "--child"],
+                                  "--collector", collector, "--later", str(later), "--child"],
                                  env=env, check=True, capture_output=True, text=True).stdout
             if run:
                 for measure_name, (walls, cpus) in json.loads(out).items():
@@ -165,6 +194,8 @@ def main() -> int:
     parser.add_argument("--talks", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--program", help="this program file instead of a generated one")
+    parser.add_argument("--later", type=float, default=30,
+                        help="minutes between building the agenda ahead and pressing a")
     parser.add_argument("--collector", choices=("cli", "on"), default="cli",
                         help="cli: as the command line starts the app (default); on: the collector on throughout")
     parser.add_argument("--before", type=Path, help="a checkout of another copy (with its .venv) to time alongside")
@@ -177,10 +208,10 @@ def main() -> int:
     if not args.program:
         path.write_text(generate(args.talks, days=5, rooms=10), encoding="utf-8")
     if args.before:
-        return interleaved(args.before, path, args.runs, args.collector)
+        return interleaved(args.before, path, args.runs, args.collector, args.later)
     os.environ.setdefault("C4ML_TUI_CACHE_DIR", str(folder / "cache"))
     os.environ.setdefault("C4ML_TUI_DATA_DIR", str(folder / "data"))
-    results = asyncio.run(measure(path, args.runs, args.collector, warm=1 if args.child else 0))
+    results = asyncio.run(measure(path, args.runs, args.collector, warm=1 if args.child else 0, later=args.later))
     if args.child:
         print(json.dumps(results))
         return 0

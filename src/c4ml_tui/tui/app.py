@@ -87,7 +87,7 @@ class C4mlApp(Stars, Navigation, App[int]):
                  start_screen: str | None = None, chair: ChairOptions | None = None,
                  delays: FeedSource | None = None, publisher: Publisher | None = None,
                  config: Config | None = None, clock_hours: int | None = None,
-                 rest: Callable[[], Program | None] | None = None):
+                 rest: Callable[[], Program | None] | None = None, prebuild: tuple[str, ...] = ()):
         """``local_zone`` is the user's own zone for the second clock (``None``: the machine's);
         ``source``, for a program from a URL, is followed while the app runs (``follow.py``).
         ``remind_minutes`` before a starred entry starts a notification comes (0: never), with a
@@ -97,7 +97,8 @@ class C4mlApp(Stars, Navigation, App[int]):
         one (``chair --publish``). See ``feedfollow.py``.
         ``config``, the user's settings file (``store/config.py``), gives the theme, and remembers
         the one chosen in the palette; ``clock_hours`` (12 or 24) the clock format. ``rest``
-        reads the whole program when ``program`` is a slice of a big one (``rest.py``)."""
+        reads the whole program when ``program`` is a slice of a big one (``rest.py``). ``prebuild``
+        names places built ahead, off the stack, while the app is idle (``prebuild.py``)."""
         super().__init__()
         self.config = config
         self.clock_hours = clock_hours or (config.clock if config is not None else 24)
@@ -141,6 +142,10 @@ class C4mlApp(Stars, Navigation, App[int]):
 
         self.rest = Rest(self, rest) if rest is not None else None
         """Reads the whole program in a worker thread when the app opened on a slice of it."""
+        from .prebuild import Prebuild
+
+        self.prebuild = Prebuild(self, prebuild)
+        """Builds the agenda ahead, after the first frame (the command line's app: ``run_app``)."""
         # The chair's marks are read at start, so every view shows the delay.
         self.set_reactive(C4mlApp.state, State(program, chair=chair, now=clock.now()))
 
@@ -200,6 +205,7 @@ class C4mlApp(Stars, Navigation, App[int]):
             self.call_after_refresh(self.start_collector)
         if self.rest is not None:
             self.rest.start()
+        self.prebuild.start()
         for warning in self.state.log.warnings:  # a corrupt marks file: set aside, said here
             self.notify(warning, title="Chair marks", severity="warning", timeout=15, markup=False)
         if self.start_screen:
@@ -300,18 +306,19 @@ def make_app(program: Program, clock: Clock, *, local_zone: tzinfo | None = None
              start_screen: str | None = None, chair: ChairOptions | None = None,
              delays: FeedSource | None = None, publisher: Publisher | None = None,
              config: Config | None = None, clock_hours: int | None = None,
-             rest: Callable[[], Program | None] | None = None) -> C4mlApp:
+             rest: Callable[[], Program | None] | None = None, prebuild: tuple[str, ...] = ()) -> C4mlApp:
     """The app a user gets; the command line and the tests both build it here.
 
     ``start_screen`` names a place (``"chair"``) opened over the board at start; ``chair`` the
-    chair screen's thresholds, bell and room (default: the program's ``chair:`` block).
+    chair screen's thresholds, bell and room (default: the program's ``chair:`` block);
+    ``prebuild`` places to build ahead while the app is idle (the command line's: ``prebuild.AHEAD``).
     """
     if start_screen is not None and start_screen not in C4mlApp.SCREENS:
         raise ValueError(f"no screen {start_screen!r} to start on")
     return C4mlApp(program, clock, local_zone=local_zone, source=source,
                    remind_minutes=remind_minutes, remind_bell=remind_bell,
                    start_screen=start_screen, chair=chair, delays=delays, publisher=publisher,
-                   config=config, clock_hours=clock_hours, rest=rest)
+                   config=config, clock_hours=clock_hours, rest=rest, prebuild=prebuild)
 
 
 def run_app(program: Program, clock: Clock, *, source: Source | None = None,
@@ -330,9 +337,11 @@ def run_app(program: Program, clock: Clock, *, source: Source | None = None,
 
         # (no file, no TOML reader to import: the defaults)
         config = load() if os.path.exists(config_file()) else Config()
+    from .prebuild import AHEAD
+
     app = make_app(program, clock, source=source, remind_minutes=remind_minutes, remind_bell=remind_bell,
                    start_screen=start_screen, chair=chair, delays=delays, publisher=publisher,
-                   config=config, clock_hours=clock_hours, rest=rest)
+                   config=config, clock_hours=clock_hours, rest=rest, prebuild=AHEAD)
     from .css_cache import prime
 
     prime(app)  # the styles parsed by an earlier run (the first screen keeps them: LiveScreen)

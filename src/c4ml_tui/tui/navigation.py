@@ -86,10 +86,16 @@ class Navigation:
             app.pop_screen()
 
     def action_show(self, name: str) -> None:
+        """``a``, ``/``...: the place in front; the agenda on what is on now."""
         app = _app(self)
+        before = app.screen
         app.show(name)
-        if name == "agenda" and getattr(app.screen, "PLACE", None) == "agenda":
-            app.call_after_refresh(app.screen.action_jump_now)  # type: ignore[attr-defined]
+        screen = app.screen
+        if name == "agenda" and getattr(screen, "PLACE", None) == "agenda":
+            if screen is before:
+                screen.action_jump_now()  # type: ignore[attr-defined]  # (in front already: no resume)
+            else:
+                screen.jump_when_shown()  # type: ignore[attr-defined]  # (before its first frame)
 
     async def action_back(self) -> None:  # async like App.action_back, which it replaces
         app = _app(self)

@@ -48,6 +48,8 @@ class Rest:
         self.app = app
         self.read = read
         self.done = False
+        self.then: list[Callable[[], object]] = []
+        """Called once the whole program is shown (``prebuild.py`` builds the agenda then)."""
         self.wanted: tuple[str | Callable[[], object], object] | None = None
         """The place asked for while the program was read (or what to do then), and the screen
         it was asked from: it opens when the program arrives, unless the user has gone elsewhere
@@ -77,6 +79,9 @@ class Rest:
         # a mark or a filter made meanwhile: build again from the state as it is now
         self.app.state = ready if self.app.state is base else self.app.state.with_program(program)
         self.app.refresh_bindings()
+        then, self.then = self.then, []
+        for call in then:
+            call()
         wanted, self.wanted = self.wanted, None
         if wanted is not None and self.app.screen is wanted[1]:
             if callable(wanted[0]):

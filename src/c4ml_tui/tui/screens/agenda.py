@@ -43,6 +43,12 @@ class AgendaScreen(FilteredScreen):
         """A day key was pressed since the screen came to the front (see ``action_jump_now``)."""
         self._resumed = False
         self._keys_shown = False
+        self._to_now = False
+        self._rows_of: tuple[object, list[Row], list[tuple[float, float] | None]] | None = None
+        """The day's timeline, its rows as last shown and their instants (``day_rows``)."""
+        """``a`` brought the screen: the cursor goes to now as it is shown (``jump_when_shown``)."""
+        self._styled_for: tuple[str, bool | None] | None = None
+        """The theme the screen's widgets were styled in when it was built ahead (``prepare``)."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_clock()
@@ -103,13 +109,32 @@ class AgendaScreen(FilteredScreen):
             self.action_jump_now()
 
     def day_rows(self, snap: Snapshot) -> list[Row]:
-        """The rows of the day shown; a line saying so when the filter leaves nothing that day."""
+        """The rows of the day shown; a line saying so when the filter leaves nothing that day.
+        The same day of the same timeline a while later is only marked again (``agenda.marked``:
+        a day of 2,000 talks is worked out in ~8 ms, marked in ~1)."""
         assert self.day is not None
-        found = rooms.filtered_gaps(agenda.rows(self.narrowed(self.day), snap.at), self.flt)
+        tl = self.narrowed(self.day)  # (one per state and day: the program, the marks, the filter)
+        if self._rows_of is not None and self._rows_of[0] is tl:
+            spans = self._rows_of[2]
+            found = agenda.marked(self._rows_of[1], snap.at, spans)
+        else:
+            found = rooms.filtered_gaps(agenda.rows(tl, snap.at), self.flt)
+            spans = agenda.instants(found)
+        self._rows_of = (tl, found, spans)
         if found:
             return found
         return [Row("day", f"day:{self.day.isoformat()}", fmt.day_title(self.day)),
                 Row("gap", "empty", f"nothing for {self.flt.label()} on this day", label="")]
+
+    def prepare(self) -> None:
+        """Built ahead (``prebuild.py``): the day at this instant, and the theme it is styled in."""
+        self._styled_for = (self.app.theme, self.app.ansi_color)
+        super().prepare()
+
+    def jump_when_shown(self) -> None:
+        """``a`` pushed this screen (or brought it back to the front): as it is shown, before its
+        first frame, the cursor goes to what is on now."""
+        self._to_now = True
 
     def on_screen_resume(self, event: events.ScreenResume | None = None) -> None:
         # (LiveScreen's and Screen's handlers run too, after this one: Textual calls each class's)
@@ -117,25 +142,30 @@ class AgendaScreen(FilteredScreen):
         if event is not None and not self._resumed:
             # Shown for the first time: its widgets were styled as they were mounted, just now.
             # Styling every one of them again (what Textual does when a screen is pushed) cost
-            # a tenth of showing the agenda.
+            # a tenth of showing the agenda. Built ahead, they were styled a while ago: again
+            # if the theme changed since.
             self._resumed = True
-            event.refresh_styles = False
+            event.refresh_styles = self._styled_for not in (None, (self.app.theme, self.app.ansi_color))
 
     @on(events.ScreenResume)
-    async def _first_shown(self) -> None:
-        """Shown for the first time (this handler runs before the others): the table now
-        (LiveScreen's tick, later, finds it drawn), then the footer's keys, Open among them.
-        Screen's handler, last, lays the screen out and draws its first frame, which then holds
-        them all (the keys composed after it cost two more layouts and frames)."""
-        if self._keys_shown:
-            return
-        self._keys_shown = True
-        self.c4ml.tick(force=True)
-        await self.query_one(KeyFooter).show_keys()
+    async def _coming_forward(self) -> None:
+        """Shown (this handler runs before the others): the table at this instant (LiveScreen's
+        tick, later, finds it drawn), on now when ``a`` brought the screen; the first time, the
+        footer's keys too, Open among them. Screen's handler, last, lays the screen out and draws
+        its frame, which then holds them all (the cursor moved after it, or the keys composed
+        after it, cost more layouts and frames)."""
+        if self._to_now or not self._keys_shown:
+            self.c4ml.tick(force=True)
+        if self._to_now:
+            self._to_now = False
+            self.action_jump_now()  # (a day key pressed in between wins: see there)
+        if not self._keys_shown:
+            self._keys_shown = True
+            await self.query_one(KeyFooter).show_keys()
 
     def action_jump_now(self, by_key: bool = False) -> None:
-        """Today's day, and the row of now. The app also calls this just after showing the screen;
-        a day key pressed in between (a fast typist, a script) wins over that call."""
+        """Today's day, and the row of now. The screen also calls this as ``a`` shows it; a day
+        key pressed in between (a fast typist, a script) wins over that call."""
         if self._switched and not by_key:
             self._switched = False
             return

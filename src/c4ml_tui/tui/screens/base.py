@@ -37,6 +37,8 @@ class LiveScreen(Screen):
         super().__init__(name=name, id=id)
         self._shown: tuple | None = None
         self._clock: ClockBar | None = None
+        self.built_ahead = False
+        """Built off the stack while the app was idle (``prebuild.py``), then shown."""
 
     @property
     def c4ml(self) -> C4mlApp:
@@ -62,6 +64,12 @@ class LiveScreen(Screen):
         """Every tick: the event clock's text (repainted only when it changed)."""
         if (bar := self.clock_bar()) is not None:
             bar.show_clock(text)
+
+    def prepare(self) -> None:
+        """Built ahead, off the stack (``prebuild.py``): show the program at this instant now,
+        so the first show finds it drawn (and catches up if the time or the state moved since)."""
+        self.built_ahead = True
+        self.show_time(self.c4ml.snapshot())
 
     def targets(self) -> list[datetime]:
         """Instants this screen counts to or from, beyond the board's (``board.targets``)."""

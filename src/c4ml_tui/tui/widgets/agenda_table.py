@@ -24,6 +24,20 @@ from .first_layout import expect_scrollbar, expected_size
 from .row_table import HEADER, RowTable
 
 
+def _remarked(old: list[Row], new: list[Row]) -> list[int] | None:
+    """The indices of the rows ``new`` marks otherwise than ``old`` when it holds the same rows
+    (``agenda.marked``: unchanged rows are the same objects); ``None`` when it holds others."""
+    if len(old) != len(new):
+        return None
+    changed = []
+    for index, (a, b) in enumerate(zip(old, new, strict=True)):
+        if a is not b:
+            if a._replace(state=b.state) != b:
+                return None
+            changed.append(index)
+    return changed
+
+
 class AgendaTable(RowTable):
     """Rows from :func:`c4ml_tui.words.agenda.rows`, a row cursor; Enter or a second click on a
     row posts :class:`AgendaTable.EntrySelected` for rows that open an item or talk. Home and
@@ -80,7 +94,15 @@ class AgendaTable(RowTable):
         worked out for a row until it is drawn."""
         keep = self.cursor_key()
         same = len(rows) == len(self._rows) and keep is not None and rows[self._cursor].key == keep
-        self._rows = rows
+        old, self._rows = self._rows, rows
+        changed = _remarked(old, rows) if same and (starred is None or starred == self._starred) else None
+        if changed is not None:
+            # The same rows, some marked afresh (``agenda.marked``): their times, widths and
+            # lines hold; only the rows whose mark changed are drawn again.
+            if self._times is not None and self._times[0] is old:
+                self._times = (rows, *self._times[1:])
+            self._forget(changed)
+            return
         self._rooms = _has_rooms(rows)
         if starred is not None:
             self._starred = starred
@@ -90,6 +112,14 @@ class AgendaTable(RowTable):
         if not same:
             index = next((i for i, r in enumerate(rows) if r.key == keep), 0) if keep is not None else 0
             self._move(index, scroll=bool(self.size.height))
+
+    def _forget(self, rows: list[int] | None = None) -> None:
+        """Draw again every line, or those of ``rows`` (indices)."""
+        if rows is None:
+            super()._forget()
+            return
+        for index in rows:
+            self._forget_row(index)
 
     def show_stars(self, starred: frozenset[str]) -> None:
         """Draw again the rows in view whose star changed."""

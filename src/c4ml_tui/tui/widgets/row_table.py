@@ -224,6 +224,12 @@ class RowTable(ScrollView, can_focus=True):
         """Draw every line again (the rows' words or the columns changed)."""
         self._lines.clear()
 
+    def _forget_row(self, index: int) -> None:
+        """Draw row ``index`` again (its words changed)."""
+        for key in [key for key in self._lines if key[0] == index]:
+            del self._lines[key]
+        self._refresh_row(index)
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._look = None  # (the focus, a theme: the styles are worked out again, once)
