@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 from apptools import app_at, load_data, pilot_test, running, screen_text
 
+from c4ml_tui.core import fmt
 from c4ml_tui.tui import prebuild
 from c4ml_tui.tui.screens.agenda import AgendaScreen
 from c4ml_tui.words import agenda
@@ -63,9 +64,13 @@ async def next_day(ui) -> None:
     await ui.tick(hours=24)
 
 
+async def other_zone(ui) -> None:
+    await ui.press("z")  # the times in the viewer's own zone, labelled
+
+
 THEN: dict[str, Callable[[object], Awaitable[None]] | None] = {
     "at once": None, "50 min later": later, "a room filter": filtered, "a star": starred,
-    "a new size": resized, "another theme": themed, "the next day": next_day,
+    "a new size": resized, "another theme": themed, "the next day": next_day, "the viewer's zone": other_zone,
 }
 
 
@@ -91,8 +96,10 @@ async def test_the_agenda_is_built_behind_the_board_without_a_trace_on_it():
 @pilot_test
 async def test_a_shows_the_agenda_built_ahead_as_one_built_on_a(then, tmp_path, monkeypatch):
     pictures, texts = [], []
+    shown = fmt.shown()
     for build_ahead in (False, True):
         monkeypatch.setenv("C4ML_TUI_DATA_DIR", str(tmp_path / f"data-{build_ahead}"))  # (a star each)
+        fmt.restore(shown)  # (the zone times are shown in is the process's: `z` set it for the first app)
         app = ahead(ROOMS, 10, 5) if build_ahead else app_at(ROOMS, 10, 5)[0]
         async with running(app) as ui:
             if build_ahead:
