@@ -44,9 +44,9 @@ class AgendaScreen(FilteredScreen):
         self._resumed = False
         self._keys_shown = False
         self._to_now = False
+        """``a`` brought the screen: the cursor goes to now as it is shown (``jump_when_shown``)."""
         self._rows_of: tuple[object, list[Row], list[tuple[float, float] | None]] | None = None
         """The day's timeline, its rows as last shown and their instants (``day_rows``)."""
-        """``a`` brought the screen: the cursor goes to now as it is shown (``jump_when_shown``)."""
         self._styled_for: tuple[str, bool | None] | None = None
         """The theme the screen's widgets were styled in when it was built ahead (``prepare``)."""
 
