@@ -101,7 +101,8 @@ class AgendaTable(RowTable):
             # lines hold; only the rows whose mark changed are drawn again.
             if self._times is not None and self._times[0] is old:
                 self._times = (rows, *self._times[1:])
-            self._forget(changed)
+            for index in changed:
+                self._forget_row(index)
             return
         self._rooms = _has_rooms(rows)
         if starred is not None:
@@ -112,14 +113,6 @@ class AgendaTable(RowTable):
         if not same:
             index = next((i for i, r in enumerate(rows) if r.key == keep), 0) if keep is not None else 0
             self._move(index, scroll=bool(self.size.height))
-
-    def _forget(self, rows: list[int] | None = None) -> None:
-        """Draw again every line, or those of ``rows`` (indices)."""
-        if rows is None:
-            super()._forget()
-            return
-        for index in rows:
-            self._forget_row(index)
 
     def show_stars(self, starred: frozenset[str]) -> None:
         """Draw again the rows in view whose star changed."""
